@@ -1,0 +1,89 @@
+"""Bring a profile's database to the current schema, after an online backup.
+
+A failed migration restores the backup over the database, so the officer's data is exactly as before,
+and raises MigrationFailed naming the backup; nothing is ever deleted.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+class MigrationFailed(RuntimeError):
+    def __init__(self, message: str, backup: Path | None):
+        super().__init__(message)
+        self.backup = backup
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def online_backup(db_path: Path, backup_dir: Path, label: str) -> Path:
+    """Copy the live database page by page with SQLite's backup API (safe while others read)."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_dir / f"chushang-{stamp}-before-{label}.db"
+    _copy_database(db_path, target)
+    return target
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def upgrade(engine: Engine, db_path: Path, backup_dir: Path, revision: str = "head") -> Path | None:
+    """Upgrade to `revision`; returns the backup made first (None for a new, empty database)."""
+    current = current_revision(engine)
+    target = head_revision() if revision == "head" else revision
+    if current == target:
+        return None
+    backup = online_backup(db_path, backup_dir, current or "empty") if current else None
+    try:
+        _run_upgrade(engine, revision)
+    except Exception as exc:
+        engine.dispose()
+        if backup is not None:
+            _copy_database(backup, db_path)
+        raise MigrationFailed(f"upgrade from {current} to {target} failed: {exc}", backup) from exc
+    return backup
+
+
+def _run_upgrade(engine: Engine, revision: str) -> None:
+    cfg = alembic_config()
+    with engine.connect() as conn:
+        # Batch migrations rebuild tables: foreign keys must be off, and that pragma is ignored
+        # inside a transaction, so set it before alembic begins one.
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        conn.commit()
+        problems = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        if problems:
+            raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")

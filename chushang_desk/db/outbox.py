@@ -1,0 +1,147 @@
+"""The outbox invariant: every change of a synced row writes its outbox entry in the same transaction.
+
+Hooked into every Session made by `db.session.SessionFactory`, so no service can forget it:
+- before_flush: stamps ids and audit columns, derives sort keys, and queues one OutboxEntry per changed
+  row (changed fields only; `delete`/`restore` when the tombstone flips).
+- do_orm_execute: refuses bulk INSERT/UPDATE/DELETE on synced tables unless the caller wrote the
+  outbox itself (`bulk.py`), so a bulk update cannot slip past.
+- after_flush: keeps the contact search index current.
+Applying pulled changes sets `session.info["applying_remote"]` and writes no outbox entries.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from ..models import Contact, Organization, OutboxEntry
+from ..models.base import Synced, synced_tables
+from .ids import uuid7
+from .search_index import index_contacts, sort_key
+
+BULK_OUTBOX_WRITTEN = "outbox_written"
+
+
+class TombstoneRequired(RuntimeError):
+    """Synced rows are never hard-deleted: set `deleted_at` (a tombstone) instead."""
+
+
+class OutboxBypassed(RuntimeError):
+    """A bulk statement on a synced table that did not write its outbox entries."""
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def to_wire(value):
+    """A column value as it travels in an outbox entry (JSON)."""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [to_wire(v) for v in value]
+    return value
+
+
+def synced_fields(obj) -> list[str]:
+    return [a.key for a in inspect(obj).mapper.column_attrs if a.key not in type(obj).__sync_bookkeeping__]
+
+
+def _apply_defaults(obj) -> None:
+    for attr in inspect(obj).mapper.column_attrs:
+        column = attr.columns[0]
+        if getattr(obj, attr.key) is None and column.default is not None:
+            arg = column.default.arg
+            setattr(obj, attr.key, arg(None) if callable(arg) else arg)
+
+
+def _derive(obj) -> None:
+    if isinstance(obj, (Contact, Organization)):
+        obj.sort_key = sort_key(obj.name or "")
+
+
+def _changed_fields(obj) -> dict:
+    state = inspect(obj)
+    changed = {}
+    for key in synced_fields(obj):
+        hist = state.attrs[key].history
+        if hist.has_changes():
+            changed[key] = getattr(obj, key)
+    return changed
+
+
+def _entry(obj, op: str, fields: dict, now: datetime) -> OutboxEntry:
+    return OutboxEntry(
+        table_name=obj.__tablename__,
+        row_id=obj.id,
+        op=op,
+        fields={k: to_wire(v) for k, v in fields.items()},
+        base_version=obj.version or 0,
+        device_time=now,
+    )
+
+
+def _before_flush(session: Session, _ctx, _instances) -> None:
+    if session.info.get("applying_remote"):
+        return
+    now, actor = utcnow(), session.info.get("actor", "")
+    entries = []
+    for obj in [o for o in session.deleted if isinstance(o, Synced)]:
+        raise TombstoneRequired(f"{obj.__tablename__} rows are deleted with a tombstone, not DELETE")
+    for obj in [o for o in session.new if isinstance(o, Synced)]:
+        obj.id = obj.id or uuid7()
+        _apply_defaults(obj)
+        obj.version = obj.version or 0
+        obj.created_at, obj.updated_at = now, now
+        obj.created_by, obj.updated_by = actor, actor
+        _derive(obj)
+        entries.append(_entry(obj, "upsert", {k: getattr(obj, k) for k in synced_fields(obj)}, now))
+    for obj in [o for o in session.dirty if isinstance(o, Synced)]:
+        changed = _changed_fields(obj)
+        if not changed:
+            continue
+        obj.updated_at, obj.updated_by = now, actor
+        changed.update(updated_at=now, updated_by=actor)
+        _derive(obj)
+        entries.append(_entry(obj, _op_for(obj, changed), changed, now))
+    session.add_all(entries)
+
+
+def _op_for(obj, changed: dict) -> str:
+    if "deleted_at" not in changed:
+        return "upsert"
+    return "delete" if obj.deleted_at is not None else "restore"
+
+
+def _after_flush(session: Session, _ctx) -> None:
+    touched = [o for o in list(session.new) + list(session.dirty) if isinstance(o, Contact)]
+    if touched:
+        index_contacts(
+            session.connection(),
+            [dict(id=c.id, name=c.name, company=c.company, phones=c.phones, deleted_at=c.deleted_at) for c in touched],
+        )
+
+
+def _guard_bulk(orm_state) -> None:
+    if not (orm_state.is_insert or orm_state.is_update or orm_state.is_delete):
+        return
+    if orm_state.session.info.get("applying_remote") or orm_state.execution_options.get(BULK_OUTBOX_WRITTEN):
+        return
+    tables = {m.class_.__tablename__ for m in orm_state.all_mappers}
+    table = getattr(orm_state.statement, "table", None)
+    if table is not None:
+        tables.add(table.name)
+    for name in tables & set(synced_tables()):
+        raise OutboxBypassed(f"bulk statement on {name} without outbox entries; use db.bulk")
+
+
+def install(session_class: type[Session]) -> None:
+    event.listen(session_class, "before_flush", _before_flush)
+    event.listen(session_class, "after_flush", _after_flush)
+    event.listen(session_class, "do_orm_execute", _guard_bulk)

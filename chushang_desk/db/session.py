@@ -1,0 +1,40 @@
+"""Sessions of a profile's database, with the outbox hooks installed."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import outbox
+from .engine import writer
+
+
+class DeskSession(Session):
+    """A Session whose every flush keeps the outbox and the search index (see outbox.py)."""
+
+
+outbox.install(DeskSession)
+
+
+class SessionFactory:
+    def __init__(self, engine: Engine, actor: str = ""):
+        self.engine = engine
+        self.actor = actor
+        self._read = sessionmaker(engine, class_=DeskSession, expire_on_commit=False)
+        self._write = sessionmaker(writer(engine), class_=DeskSession, expire_on_commit=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction (BEGIN IMMEDIATE), committed on success, rolled back on error."""
+        with self._write() as session:
+            session.info["actor"] = self.actor
+            with session.begin():
+                yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session:
+            with session.begin():
+                yield session

@@ -1,0 +1,16 @@
+"""SQLAlchemy typed ORM classes only: no Qt, no I/O."""
+from .base import Base, Synced, synced_tables, NAMING_CONVENTION
+from .reference import ReferenceItem, AnnualTarget, REFERENCE_LISTS
+from .directory import Contact, Organization, Affiliation, GENDERS, ORGANIZATION_KINDS
+from .visits import (
+    Visit, VisitContact, VisitOrganization, FollowUp, Referral, VISIT_MODES, REFERRAL_STATUSES,
+)
+from .local import OutboxEntry, LocalSetting, OUTBOX_OPS
+
+__all__ = [
+    "Base", "Synced", "synced_tables", "NAMING_CONVENTION",
+    "ReferenceItem", "AnnualTarget", "REFERENCE_LISTS",
+    "Contact", "Organization", "Affiliation", "GENDERS", "ORGANIZATION_KINDS",
+    "Visit", "VisitContact", "VisitOrganization", "FollowUp", "Referral", "VISIT_MODES",
+    "REFERRAL_STATUSES", "OutboxEntry", "LocalSetting", "OUTBOX_OPS",
+]

@@ -1,0 +1,80 @@
+"""The directory: contacts (名录人员), organizations (组织) and affiliations between them."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import String, Text, Boolean, Date, Integer, ForeignKey, JSON, Index
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, Synced
+
+GENDERS = ("male", "female", "")
+ORGANIZATION_KINDS = ("chamber", "alumni_association", "company", "university", "other")
+
+
+class Contact(Synced, Base):
+    __tablename__ = "contact"
+    __sync_bookkeeping__ = Synced.__sync_bookkeeping__ | {"sort_key"}
+    __table_args__ = (
+        Index("ix_contact_live_sort", "deleted_at", "sort_key"),
+        Index("ix_contact_station", "station"),
+    )
+
+    name: Mapped[str] = mapped_column(String(64))
+    # Full pinyin of the name, for ordering the directory the way officers read it.
+    sort_key: Mapped[str] = mapped_column(String(128), default="")
+    gender: Mapped[str] = mapped_column(String(8), default="")
+    is_merchant: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_alumnus: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_talent: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_key: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_ambassador: Mapped[bool] = mapped_column(Boolean, default=False)
+    ambassador_since: Mapped[date | None] = mapped_column(Date, default=None)
+    native_prefecture: Mapped[str] = mapped_column(String(32), default="")  # prefecture code
+    native_county: Mapped[str] = mapped_column(String(64), default="")
+    region: Mapped[str] = mapped_column(String(64), default="")  # current province/country
+    city: Mapped[str] = mapped_column(String(64), default="")
+    company: Mapped[str] = mapped_column(String(128), default="")
+    title: Mapped[str] = mapped_column(String(128), default="")  # 职务
+    industry: Mapped[str] = mapped_column(String(64), default="")  # industry code
+    phones: Mapped[list] = mapped_column(JSON, default=list)  # E.164 strings
+    email: Mapped[str] = mapped_column(String(128), default="")
+    wechat: Mapped[str] = mapped_column(String(64), default="")
+    university: Mapped[str] = mapped_column(String(64), default="")  # university code or free name
+    degree: Mapped[str] = mapped_column(String(32), default="")
+    graduation_year: Mapped[int | None] = mapped_column(Integer, default=None)
+    talent_titles: Mapped[str] = mapped_column(String(256), default="")
+    tags: Mapped[list] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(128), default="")  # 来源
+    station: Mapped[str] = mapped_column(String(32), default="")  # owning station code
+
+
+class Organization(Synced, Base):
+    __tablename__ = "organization"
+    __sync_bookkeeping__ = Synced.__sync_bookkeeping__ | {"sort_key"}
+    __table_args__ = (Index("ix_organization_live_name", "deleted_at", "sort_key"),)
+
+    name: Mapped[str] = mapped_column(String(128))
+    sort_key: Mapped[str] = mapped_column(String(256), default="")
+    kind: Mapped[str] = mapped_column(String(32), default="chamber")
+    founded_on: Mapped[date | None] = mapped_column(Date, default=None)
+    region: Mapped[str] = mapped_column(String(64), default="")
+    city: Mapped[str] = mapped_column(String(64), default="")
+    industry: Mapped[str] = mapped_column(String(64), default="")
+    station: Mapped[str] = mapped_column(String(32), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    address: Mapped[str] = mapped_column(String(256), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Affiliation(Synced, Base):
+    """A contact's role in an organization (会长, 副会长, 秘书长, 会员 ...)."""
+
+    __tablename__ = "affiliation"
+
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contact.id"), index=True)
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id"), index=True)
+    role: Mapped[str] = mapped_column(String(64), default="")
+    since: Mapped[date | None] = mapped_column(Date, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")

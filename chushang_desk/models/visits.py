@@ -1,0 +1,75 @@
+"""Visits (走访记录), who was met at them, their follow-ups, and referrals (以商招商推荐)."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import String, Text, Boolean, Date, ForeignKey, JSON, Numeric, Index
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, Synced
+
+VISIT_MODES = ("visit", "inspection", "call", "meeting")
+REFERRAL_STATUSES = ("new", "contacted", "negotiating", "signed", "landed", "dropped")
+
+
+class Visit(Synced, Base):
+    __tablename__ = "visit"
+    __table_args__ = (Index("ix_visit_live_date", "deleted_at", "visit_date"),)
+
+    visit_date: Mapped[date] = mapped_column(Date)
+    station: Mapped[str] = mapped_column(String(32), default="", index=True)
+    officers: Mapped[list] = mapped_column(JSON, default=list)  # officers' names
+    mode: Mapped[str] = mapped_column(String(16), default="visit")
+    place: Mapped[str] = mapped_column(String(256), default="")
+    purpose: Mapped[str] = mapped_column(String(512), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")  # 纪要
+    intention_industry: Mapped[str] = mapped_column(String(64), default="")
+    intention_amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2), default=None)  # 万元
+    intention_note: Mapped[str] = mapped_column(Text, default="")
+    next_contact_date: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+class VisitContact(Synced, Base):
+    """A contact met at a visit (a row of its own so that adding one merges with other edits)."""
+
+    __tablename__ = "visit_contact"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contact.id"), index=True)
+
+
+class VisitOrganization(Synced, Base):
+    __tablename__ = "visit_organization"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id"), index=True)
+
+
+class FollowUp(Synced, Base):
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_open_due", "done", "due_date"),)
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    task: Mapped[str] = mapped_column(String(512))
+    owner: Mapped[str] = mapped_column(String(64), default="")
+    due_date: Mapped[date | None] = mapped_column(Date, default=None)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_on: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+class Referral(Synced, Base):
+    """An ambassador brings in a new investor, contact or project."""
+
+    __tablename__ = "referral"
+
+    ambassador_id: Mapped[str] = mapped_column(ForeignKey("contact.id"), index=True)
+    referred_contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), index=True, default=None)
+    referred_organization_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organization.id"), index=True, default=None
+    )
+    project_name: Mapped[str] = mapped_column(String(256), default="")
+    referred_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    station: Mapped[str] = mapped_column(String(32), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")

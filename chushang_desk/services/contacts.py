@@ -1,0 +1,268 @@
+"""Contacts (名录人员): find, show, create, edit and delete, returning plain data."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from datetime import date
+
+from sqlalchemy import select, text, or_, desc
+from sqlalchemy.orm import Session
+
+from ..db.outbox import utcnow
+from ..db.search_index import match_expression, matching_contact_ids_sql
+from ..models import (
+    Affiliation, Contact, Organization, Referral, Visit, VisitContact,
+)
+from .messages import Message, NotFound, ValidationFailed
+from .validation import (
+    check_date, check_email, check_phones, check_required, clean_text,
+)
+
+KINDS = ("merchant", "alumnus", "talent")
+SORTS = {
+    "name": (Contact.sort_key, Contact.id),
+    "updated": (desc(Contact.updated_at), Contact.id),
+    "company": (Contact.company, Contact.sort_key, Contact.id),
+}
+TEXT_FIELDS = (
+    "gender", "native_prefecture", "native_county", "region", "city", "company", "title", "industry",
+    "wechat", "university", "degree", "talent_titles", "notes", "source", "station",
+)
+FLAG_FIELDS = ("is_merchant", "is_alumnus", "is_talent", "is_key", "is_ambassador")
+
+
+@dataclass
+class ContactQuery:
+    """What the contact list shows: free text plus filters; empty means no filter."""
+
+    text: str = ""
+    kinds: tuple[str, ...] = ()
+    key_only: bool = False
+    ambassadors_only: bool = False
+    station: str = ""
+    region: str = ""
+    industry: str = ""
+    university: str = ""
+    native_prefecture: str = ""
+    sort: str = "name"
+
+
+@dataclass
+class ContactRow:
+    """One line of the contact table."""
+
+    id: str
+    name: str
+    kinds: tuple[str, ...]
+    is_key: bool
+    is_ambassador: bool
+    company: str
+    title: str
+    industry: str
+    region: str
+    city: str
+    station: str
+    native_prefecture: str
+    university: str
+    phones: list[str]
+
+
+@dataclass
+class ContactDetail:
+    contact: dict
+    affiliations: list[dict] = field(default_factory=list)
+    visits: list[dict] = field(default_factory=list)
+    referrals_made: list[dict] = field(default_factory=list)
+    referred_by: list[dict] = field(default_factory=list)
+
+
+def _filtered(query: ContactQuery):
+    stmt = select(Contact.id).where(Contact.deleted_at.is_(None))
+    if query.kinds:
+        stmt = stmt.where(or_(*(getattr(Contact, f"is_{k}") for k in query.kinds)))
+    if query.key_only:
+        stmt = stmt.where(Contact.is_key)
+    if query.ambassadors_only:
+        stmt = stmt.where(Contact.is_ambassador)
+    for name in ("station", "region", "industry", "university", "native_prefecture"):
+        value = getattr(query, name)
+        if value:
+            stmt = stmt.where(getattr(Contact, name) == value)
+    match = match_expression(query.text)
+    if match:
+        stmt = stmt.where(Contact.id.in_(text(matching_contact_ids_sql()).bindparams(match=match)))
+    elif query.text.strip():
+        stmt = stmt.where(False)  # nothing searchable in what was typed (punctuation only)
+    return stmt
+
+
+def find_contact_ids(session: Session, query: ContactQuery) -> list[str]:
+    """Ids of the matching live contacts, in the requested order (filter and sort in SQL)."""
+    stmt = _filtered(query).order_by(*SORTS.get(query.sort, SORTS["name"]))
+    return list(session.scalars(stmt))
+
+
+def _kinds(c) -> tuple[str, ...]:
+    return tuple(k for k in KINDS if getattr(c, f"is_{k}"))
+
+
+def contact_rows(session: Session, ids: list[str]) -> list[ContactRow]:
+    """Rows for the given ids, in the same order (one query per page of the table)."""
+    cols = [getattr(Contact, n) for n in (
+        "id", "name", "is_merchant", "is_alumnus", "is_talent", "is_key", "is_ambassador", "company", "title",
+        "industry", "region", "city", "station", "native_prefecture", "university", "phones")]
+    found = {r.id: r for r in session.execute(select(*cols).where(Contact.id.in_(ids)))}
+    return [
+        ContactRow(
+            id=r.id, name=r.name, kinds=_kinds(r), is_key=r.is_key, is_ambassador=r.is_ambassador,
+            company=r.company, title=r.title, industry=r.industry, region=r.region, city=r.city,
+            station=r.station, native_prefecture=r.native_prefecture, university=r.university,
+            phones=list(r.phones or []),
+        )
+        for r in (found.get(i) for i in ids) if r is not None
+    ]
+
+
+def contact_fields(c: Contact) -> dict:
+    return {a: getattr(c, a) for a in ("id", "name", *TEXT_FIELDS, *FLAG_FIELDS, "ambassador_since", "phones",
+                                        "email", "graduation_year", "tags", "created_at", "updated_at",
+                                        "created_by", "updated_by")}
+
+
+def _live_contact(session: Session, contact_id: str) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.deleted_at is not None:
+        raise NotFound("contact", contact_id)
+    return contact
+
+
+def get_contact(session: Session, contact_id: str) -> dict:
+    return contact_fields(_live_contact(session, contact_id))
+
+
+def contact_detail(session: Session, contact_id: str) -> ContactDetail:
+    contact = _live_contact(session, contact_id)
+    return ContactDetail(
+        contact=contact_fields(contact),
+        affiliations=_affiliations(session, contact_id),
+        visits=_visit_history(session, contact_id),
+        referrals_made=_referrals(session, Referral.ambassador_id == contact_id),
+        referred_by=_referrals(session, Referral.referred_contact_id == contact_id),
+    )
+
+
+def _affiliations(session: Session, contact_id: str) -> list[dict]:
+    rows = session.execute(
+        select(Affiliation.id, Affiliation.role, Affiliation.since, Organization.id, Organization.name,
+               Organization.kind)
+        .join(Organization, Organization.id == Affiliation.organization_id)
+        .where(Affiliation.contact_id == contact_id, Affiliation.deleted_at.is_(None),
+               Organization.deleted_at.is_(None))
+        .order_by(Organization.sort_key)
+    )
+    return [dict(id=r[0], role=r[1], since=r[2], organization_id=r[3], organization=r[4], kind=r[5]) for r in rows]
+
+
+def _visit_history(session: Session, contact_id: str) -> list[dict]:
+    rows = session.execute(
+        select(Visit.id, Visit.visit_date, Visit.mode, Visit.station, Visit.purpose, Visit.summary, Visit.officers)
+        .join(VisitContact, VisitContact.visit_id == Visit.id)
+        .where(VisitContact.contact_id == contact_id, VisitContact.deleted_at.is_(None), Visit.deleted_at.is_(None))
+        .order_by(Visit.visit_date.desc(), Visit.id.desc())
+    )
+    return [dict(id=r[0], visit_date=r[1], mode=r[2], station=r[3], purpose=r[4], summary=r[5],
+                 officers=list(r[6] or [])) for r in rows]
+
+
+def _referrals(session: Session, condition) -> list[dict]:
+    ambassador = Contact.__table__.alias("ambassador")
+    referred = Contact.__table__.alias("referred")
+    rows = session.execute(
+        select(Referral.id, Referral.referred_on, Referral.status, Referral.project_name,
+               ambassador.c.name, referred.c.name, Organization.name)
+        .join(ambassador, ambassador.c.id == Referral.ambassador_id)
+        .outerjoin(referred, referred.c.id == Referral.referred_contact_id)
+        .outerjoin(Organization, Organization.id == Referral.referred_organization_id)
+        .where(condition, Referral.deleted_at.is_(None))
+        .order_by(Referral.referred_on.desc())
+    )
+    return [dict(id=r[0], referred_on=r[1], status=r[2], project_name=r[3], ambassador=r[4],
+                 referred_contact=r[5] or "", referred_organization=r[6] or "") for r in rows]
+
+
+def validate_contact(data: dict) -> dict:
+    """Checked and normalized fields, or ValidationFailed with a Message per bad field."""
+    errors: dict[str, Message] = {}
+    clean = {"name": check_required(data.get("name"), errors, "name", max_len=64)}
+    for name in TEXT_FIELDS:
+        if name in data:
+            clean[name] = clean_text(data[name])
+    for name in FLAG_FIELDS:
+        if name in data:
+            clean[name] = bool(data[name])
+    if "phones" in data:
+        clean["phones"] = check_phones(data["phones"], errors)
+    if "email" in data:
+        clean["email"] = check_email(data["email"], errors)
+    if "tags" in data:
+        clean["tags"] = [clean_text(t) for t in data["tags"] if clean_text(t)]
+    if "graduation_year" in data:
+        clean["graduation_year"] = _check_year(data["graduation_year"], errors)
+    if "ambassador_since" in data:
+        clean["ambassador_since"] = check_date(data["ambassador_since"], errors, "ambassador_since")
+    if not any(clean.get(f"is_{k}", data.get(f"is_{k}")) for k in KINDS):
+        errors["kinds"] = Message("need_kind")
+    if clean.get("is_ambassador") and not clean.get("ambassador_since") and "ambassador_since" not in errors:
+        errors["ambassador_since"] = Message("ambassador_date")
+    if errors:
+        raise ValidationFailed(errors)
+    return clean
+
+
+def _check_year(value, errors: dict) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        year = int(clean_text(value))
+    except ValueError:
+        year = 0
+    if not 1900 <= year <= 2100:
+        errors["graduation_year"] = Message("bad_year")
+        return None
+    return year
+
+
+def save_contact(session: Session, data: dict, contact_id: str | None = None) -> str:
+    """Create (contact_id None) or edit a contact; only the fields given change. Returns the id."""
+    contact = Contact() if contact_id is None else _live_contact(session, contact_id)
+    if contact_id is not None:
+        data = {**contact_fields(contact), **data}  # a partial edit is checked as the whole record
+    clean = validate_contact(data)
+    for name, value in clean.items():
+        if getattr(contact, name) != value:
+            setattr(contact, name, value)
+    if contact_id is None:
+        session.add(contact)
+    session.flush()
+    return contact.id
+
+
+def delete_contact(session: Session, contact_id: str) -> None:
+    """Tombstone the contact (it disappears everywhere once synced; restore stays possible)."""
+    _live_contact(session, contact_id).deleted_at = utcnow()
+
+
+def restore_contact(session: Session, contact_id: str) -> None:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise NotFound("contact", contact_id)
+    contact.deleted_at = None
+
+
+def contact_choices(session: Session, typed: str, limit: int = 20) -> list[dict]:
+    """Type-ahead picker: id, name, company, title of the best matches for what was typed."""
+    ids = find_contact_ids(session, ContactQuery(text=typed))[:limit] if typed.strip() else []
+    return [dict(id=r.id, name=r.name, company=r.company, title=r.title) for r in contact_rows(session, ids)]
+
+
+def as_dict(row) -> dict:
+    return asdict(row)

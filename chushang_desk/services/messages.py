@@ -1,0 +1,55 @@
+"""Messages the services give people (validation, import, export errors), in zh_CN and en.
+
+Services stay Qt-free, so their words live here rather than in Qt's .ts files; the UI and the command
+line both render them through `render`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CATALOG: dict[str, dict[str, str]] = {
+    "required": {"zh_CN": "必填", "en": "Required"},
+    "too_long": {"zh_CN": "最多 {max} 个字", "en": "At most {max} characters"},
+    "bad_phone": {"zh_CN": "无法识别的电话号码：{value}", "en": "Not a valid phone number: {value}"},
+    "bad_email": {"zh_CN": "电子邮箱格式不正确", "en": "Not a valid e-mail address"},
+    "bad_date": {"zh_CN": "日期格式应为 2025-03-14", "en": "Dates are written like 2025-03-14"},
+    "bad_year": {"zh_CN": "年份应在 1900–2100 之间", "en": "The year must be between 1900 and 2100"},
+    "bad_amount": {"zh_CN": "金额应为数字（万元）", "en": "The amount must be a number (10k yuan)"},
+    "unknown_code": {"zh_CN": "不在列表中：{value}", "en": "Not in the list: {value}"},
+    "need_kind": {"zh_CN": "至少选择一种类别（楚商、校友、人才）", "en": "Choose at least one kind (merchant, alumnus, talent)"},
+    "need_contact": {"zh_CN": "至少选择一位走访对象", "en": "Choose at least one contact met"},
+    "not_found": {"zh_CN": "记录不存在或已删除", "en": "The record does not exist or was deleted"},
+    "ambassador_date": {"zh_CN": "招商大使需填写聘任日期", "en": "An ambassador needs the date appointed"},
+    "need_referred": {"zh_CN": "请选择被推荐的人员、组织或填写项目", "en": "Choose whom or what was referred"},
+    "date_order": {"zh_CN": "结束日期早于开始日期", "en": "The end date is before the start date"},
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def render(self, lang: str = "zh_CN") -> str:
+        return render(self.code, lang, **self.params)
+
+
+def render(code: str, lang: str = "zh_CN", **params) -> str:
+    texts = CATALOG.get(code)
+    if texts is None:
+        return code
+    return texts.get(lang, texts["zh_CN"]).format(**params)
+
+
+class ValidationFailed(ValueError):
+    """Raised by a service when input is rejected; `errors` maps field name -> Message."""
+
+    def __init__(self, errors: dict[str, Message]):
+        super().__init__("; ".join(f"{k}: {m.render('en')}" for k, m in errors.items()))
+        self.errors = errors
+
+
+class NotFound(LookupError):
+    def __init__(self, table: str, row_id: str):
+        super().__init__(f"{table} {row_id} not found")
+        self.message = Message("not_found")

@@ -1,0 +1,114 @@
+"""Normalizing and checking what officers type (and what spreadsheets bring): phones, e-mail, dates."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+import phonenumbers
+
+from .messages import Message
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE_SPLIT = re.compile(r"[;,，；、/\n]+")
+
+
+def clean_text(value) -> str:
+    """NFKC folds full-width digits and letters (１３８ → 138); outer spaces are dropped."""
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def split_phones(value) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        return [p for v in value for p in split_phones(v)]
+    return [p.strip() for p in _PHONE_SPLIT.split(clean_text(value)) if p.strip()]
+
+
+def normalize_phone(raw: str, default_region: str = "CN") -> str | None:
+    """E.164 form of a domestic or foreign number, or None when it is not a valid number."""
+    text = clean_text(raw)
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    try:
+        number = phonenumbers.parse(text, default_region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164: str) -> str:
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if number.country_code == 86:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def check_phones(values, errors: dict, field: str = "phones") -> list[str]:
+    out = []
+    for raw in split_phones(values):
+        e164 = normalize_phone(raw)
+        if e164 is None:
+            errors[field] = Message("bad_phone", {"value": raw})
+        elif e164 not in out:
+            out.append(e164)
+    return out
+
+
+def check_email(value, errors: dict, field: str = "email") -> str:
+    text = clean_text(value)
+    if text and not _EMAIL.match(text):
+        errors[field] = Message("bad_email")
+    return text
+
+
+def parse_date(value) -> date | None:
+    """A date from a date, an ISO string, or 2025/3/14 and 2025年3月14日 as spreadsheets write them."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = clean_text(value)
+    match = re.match(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$", text)
+    if not match:
+        raise ValueError(text)
+    return date(*(int(g) for g in match.groups()))
+
+
+def check_date(value, errors: dict, field: str) -> date | None:
+    try:
+        return parse_date(value)
+    except ValueError:
+        errors[field] = Message("bad_date")
+        return None
+
+
+def check_amount(value, errors: dict, field: str) -> Decimal | None:
+    """An amount in 万元 as Decimal (never float)."""
+    if value is None or value == "":
+        return None
+    try:
+        amount = Decimal(clean_text(value).replace(",", ""))
+    except InvalidOperation:
+        errors[field] = Message("bad_amount")
+        return None
+    if not amount.is_finite() or amount < 0:
+        errors[field] = Message("bad_amount")
+        return None
+    return amount.quantize(Decimal("0.01"))
+
+
+def check_required(value, errors: dict, field: str, max_len: int | None = None) -> str:
+    text = clean_text(value)
+    if not text:
+        errors[field] = Message("required")
+    elif max_len and len(text) > max_len:
+        errors[field] = Message("too_long", {"max": max_len})
+    return text

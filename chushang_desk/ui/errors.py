@@ -1,0 +1,40 @@
+"""One place that tells the officer what went wrong, in the interface language, with details to copy."""
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..services.messages import NotFound, ValidationFailed
+from .i18n import current_language, tr
+
+
+def describe(exc: BaseException) -> str:
+    """A sentence for people; the traceback goes into the details."""
+    lang = current_language()
+    if isinstance(exc, ValidationFailed):
+        return "\n".join(m.render(lang) for m in exc.errors.values())
+    if isinstance(exc, NotFound):
+        return exc.message.render(lang)
+    if type(exc).__name__ == "MigrationFailed":
+        backup = getattr(exc, "backup", None)
+        return tr("errors", "The database could not be upgraded. Your data was left as it was; a copy is at {0}.").format(
+            backup or "-"
+        )
+    if "locked" in str(exc) or isinstance(exc, sqlite3.OperationalError):
+        return tr("errors", "The database is busy or cannot be written. Nothing was lost; please try again.")
+    if isinstance(exc, OSError):
+        return tr("errors", "The file could not be read or written: {0}").format(exc.strerror or exc)
+    return tr("errors", "Something went wrong: {0}").format(exc)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, details: str = "", title: str = "") -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or tr("errors", "Chushang Desk"))
+    box.setText(describe(exc))
+    if details:
+        box.setDetailedText(details)  # to copy into a report to the bureau's IT staff
+    box.setModal(True)
+    box.show()
+    return box

@@ -1,0 +1,141 @@
+"""Background work: one database thread (the single writer) and one thread for long jobs (exports).
+
+Jobs are plain callables; their results come back to the GUI thread through signals of objects that
+live on the GUI thread (a lambda connected to a worker-created object would run on the worker).
+Exceptions in a job are caught and handed to its `on_error`, never lost inside the thread.
+"""
+from __future__ import annotations
+
+import itertools
+import threading
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+
+class Cancelled(Exception):
+    """Raised inside a long job when the user cancelled it."""
+
+
+class CancelToken:
+    def __init__(self):
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise Cancelled()
+
+
+@dataclass
+class Job:
+    fn: Callable[..., Any]
+    on_done: Callable[[Any], None] | None = None
+    on_error: Callable[[BaseException, str], None] | None = None
+    on_progress: Callable[[int, int], None] | None = None
+    cancel: CancelToken | None = None
+    number: int = 0
+    result: Any = None
+    error: BaseException | None = None
+    details: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+class _Worker(QObject):
+    finished = Signal(object)
+    progress = Signal(object, int, int)
+
+    @Slot(object)
+    def execute(self, job: Job) -> None:
+        try:
+            if job.on_progress is not None:
+                job.result = job.fn(lambda done, total: self.progress.emit(job, done, total))
+            else:
+                job.result = job.fn()
+        except BaseException as exc:  # noqa: BLE001 - reported to the GUI, never swallowed
+            job.error, job.details = exc, traceback.format_exc()
+        self.finished.emit(job)
+
+
+class _Lane(QObject):
+    """One worker thread and its queue."""
+
+    submit = Signal(object)
+
+    def __init__(self, name: str, runner: "TaskRunner"):
+        super().__init__(runner)
+        self.thread = QThread()
+        self.thread.setObjectName(name)
+        self.worker = _Worker()
+        self.worker.moveToThread(self.thread)
+        self.submit.connect(self.worker.execute)
+        self.worker.finished.connect(runner._finished)
+        self.worker.progress.connect(runner._progress)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.thread.quit()
+        self.thread.wait()
+
+
+class TaskRunner(QObject):
+    """Runs jobs off the GUI thread and calls back on the GUI thread."""
+
+    idle_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._numbers = itertools.count(1)
+        self._pending: set[int] = set()
+        self._db = _Lane("database", self)
+        self._long = _Lane("long-jobs", self)
+
+    def run(self, fn, on_done=None, on_error=None) -> Job:
+        """Run a short database job on the database thread (jobs run one at a time, in order)."""
+        return self._start(self._db, Job(fn, on_done, on_error))
+
+    def run_long(self, fn, on_done=None, on_error=None, on_progress=None, cancel=None) -> Job:
+        """Run a long job (fn receives a progress callback) on its own thread; reads only."""
+        return self._start(self._long, Job(fn, on_done, on_error, on_progress or (lambda d, t: None), cancel))
+
+    def _start(self, lane: _Lane, job: Job) -> Job:
+        job.number = next(self._numbers)
+        self._pending.add(job.number)
+        lane.submit.emit(job)
+        return job
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    @Slot(object)
+    def _finished(self, job: Job) -> None:
+        self._pending.discard(job.number)
+        if job.error is not None:
+            if job.on_error is not None:
+                job.on_error(job.error, job.details)
+            else:
+                from .errors import show_error
+
+                show_error(None, job.error, job.details)
+        elif job.on_done is not None:
+            job.on_done(job.result)
+        if not self._pending:
+            self.idle_changed.emit(True)
+
+    @Slot(object, int, int)
+    def _progress(self, job: Job, done: int, total: int) -> None:
+        if job.on_progress is not None:
+            job.on_progress(done, total)
+
+    def shutdown(self) -> None:
+        self._db.stop()
+        self._long.stop()
