@@ -1,0 +1,42 @@
+"""Shared fixtures: a fresh profile per test, and the main window over one (offscreen Qt)."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "profile"
+
+
+@pytest.fixture
+def profile(data_dir):
+    """An opened, migrated, seeded profile in a temp folder (services tests, no Qt)."""
+    from chushang_desk.services.profile import open_profile
+
+    opened = open_profile(data_dir)
+    opened.sessions.actor = "测试员"
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def main_window(qtbot, data_dir):
+    """The real main window over a fresh profile, in English unless a test says otherwise."""
+    from chushang_desk.ui.app import build_main_window
+
+    window = build_main_window(data_dir, "en")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ctx.profile is not None, timeout=15_000)
+    yield window
+    window.close()
+
+
+def wait_idle(qtbot, window, timeout: int = 10_000) -> None:
+    """Wait until every queued database job of the window has finished and called back."""
+    qtbot.waitUntil(lambda: not window.ctx.runner.busy, timeout=timeout)
