@@ -5,14 +5,12 @@ and raises MigrationFailed naming the backup; nothing is ever deleted.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -24,19 +22,38 @@ class MigrationFailed(RuntimeError):
         self.backup = backup
 
 
-def alembic_config() -> Config:
+_REVISION = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w]+)?['\"]?", re.M)
+
+
+def alembic_config():
+    # Alembic is imported only when a migration runs: it costs ~150 ms that every start-up would pay.
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest revision, read from the migration files' `revision`/`down_revision` lines."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        fields = dict(_REVISION.findall(path.read_text(encoding="utf-8")))
+        revisions.add(fields["revision"])
+        if fields.get("down_revision") and fields["down_revision"] != "None":
+            parents.add(fields["down_revision"])
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        except sa_exc.OperationalError:  # no such table: a new, empty database
+            return None
 
 
 def online_backup(db_path: Path, backup_dir: Path, label: str) -> Path:
@@ -75,6 +92,8 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path, revision: str = "he
 
 
 def _run_upgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with engine.connect() as conn:
         # Batch migrations rebuild tables: foreign keys must be off, and that pragma is ignored

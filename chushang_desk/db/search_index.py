@@ -9,7 +9,6 @@ import json
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
@@ -28,7 +27,13 @@ _WORD = re.compile(r"[0-9a-z]+")
 
 @lru_cache(maxsize=20_000)
 def _char_pinyin(ch: str) -> str:
-    return lazy_pinyin(ch, errors="ignore")[0] if _CJK.match(ch) else ch.lower()
+    if not _CJK.match(ch):
+        return ch.lower()
+    # Imported on first use: its phrase dictionary costs ~100 ms that start-up need not pay.
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(ch, errors="ignore")
+    return syllables[0] if syllables else ""
 
 
 def name_syllables(name: str) -> list[str]:
