@@ -22,6 +22,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "ambassador_date": {"zh_CN": "招商大使需填写聘任日期", "en": "An ambassador needs the date appointed"},
     "need_referred": {"zh_CN": "请选择被推荐的人员、组织或填写项目", "en": "Choose whom or what was referred"},
     "date_order": {"zh_CN": "结束日期早于开始日期", "en": "The end date is before the start date"},
+    "future_date": {"zh_CN": "日期不能晚于今天", "en": "The date cannot be after today"},
+    "not_ambassador": {"zh_CN": "所选人员不是招商大使", "en": "The person chosen is not an ambassador"},
+    "self_referral": {"zh_CN": "招商大使不能推荐自己", "en": "An ambassador cannot refer themselves"},
+    "already_member": {"zh_CN": "该人员已在此组织中", "en": "This person is already in the organization"},
 }
 
 
