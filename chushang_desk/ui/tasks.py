@@ -82,8 +82,10 @@ class _Lane(QObject):
         self.thread.start()
 
     def stop(self) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        """Finish every job already queued, then end the thread (a plain quit() could drop them)."""
+        if self.thread.isRunning():
+            self.submit.emit(Job(fn=self.thread.quit))
+            self.thread.wait()
 
 
 class TaskRunner(QObject):
