@@ -97,12 +97,17 @@ def _run_upgrade(engine: Engine, revision: str) -> None:
     cfg = alembic_config()
     with engine.connect() as conn:
         # Batch migrations rebuild tables: foreign keys must be off, and that pragma is ignored
-        # inside a transaction, so set it before alembic begins one.
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-        conn.commit()
-        problems = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
-        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        # inside a transaction. Any statement through `conn` first runs the engine's BEGIN, so the
+        # pragmas go straight to the driver connection, outside any transaction.
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            conn.commit()
+            problems = raw.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            conn.rollback()
+            raw.execute("PRAGMA foreign_keys=ON")  # this connection goes back to the pool
         if problems:
             raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")

@@ -141,6 +141,14 @@ def _guard_bulk(orm_state) -> None:
         raise OutboxBypassed(f"bulk statement on {name} without outbox entries; use db.bulk")
 
 
+def refuse_legacy_bulk(session: Session, mapper) -> None:
+    """Session.bulk_save_objects / bulk_*_mappings write rows without a flush or an ORM execute
+    event, so neither hook above sees them: refused for synced models (use db.bulk)."""
+    cls = inspect(mapper).class_
+    if getattr(cls, "__synced__", False) and not session.info.get("applying_remote"):
+        raise OutboxBypassed(f"legacy bulk method on {cls.__tablename__} without outbox entries; use db.bulk")
+
+
 def install(session_class: type[Session]) -> None:
     event.listen(session_class, "before_flush", _before_flush)
     event.listen(session_class, "after_flush", _after_flush)

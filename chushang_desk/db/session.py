@@ -14,6 +14,20 @@ from .engine import writer
 class DeskSession(Session):
     """A Session whose every flush keeps the outbox and the search index (see outbox.py)."""
 
+    def bulk_save_objects(self, objects, *args, **kwargs):
+        objects = list(objects)
+        for mapper in {type(o) for o in objects}:
+            outbox.refuse_legacy_bulk(self, mapper)
+        return super().bulk_save_objects(objects, *args, **kwargs)
+
+    def bulk_insert_mappings(self, mapper, mappings, *args, **kwargs):
+        outbox.refuse_legacy_bulk(self, mapper)
+        return super().bulk_insert_mappings(mapper, mappings, *args, **kwargs)
+
+    def bulk_update_mappings(self, mapper, mappings):
+        outbox.refuse_legacy_bulk(self, mapper)
+        return super().bulk_update_mappings(mapper, mappings)
+
 
 outbox.install(DeskSession)
 

@@ -6,6 +6,7 @@ from .visits import (
     Visit, VisitContact, VisitOrganization, FollowUp, Referral, VISIT_MODES, REFERRAL_STATUSES,
 )
 from .local import OutboxEntry, LocalSetting, OUTBOX_OPS
+from .sync_state import SyncConflict, SyncState, CONFLICT_RESOLUTIONS, SYNC_STATE_KEYS  # noqa: F401
 
 __all__ = [
     "Base", "Synced", "synced_tables", "NAMING_CONVENTION",

@@ -15,6 +15,8 @@ class OutboxEntry(Base):
     """One local edit waiting to be pushed. `mid` is strictly increasing per device (SYNC.md)."""
 
     __tablename__ = "outbox"
+    # AUTOINCREMENT: SQLite would otherwise hand out a pushed-and-deleted mid again (see 0002).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     mid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     table_name: Mapped[str] = mapped_column(String(64))

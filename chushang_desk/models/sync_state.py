@@ -1,0 +1,49 @@
+"""Device-local sync bookkeeping: conflicts waiting for review and the sync engine's own state.
+
+Neither table is synced and neither writes the outbox: they describe this device's conversation with
+the server (SYNC.md), not data officers edit.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, DateTime, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base
+
+CONFLICT_RESOLUTIONS = ("", "keep_mine", "keep_theirs")
+# Keys of SyncState, so the sync engine and the status bar agree on their spelling.
+SYNC_STATE_KEYS = ("device_id", "cursor", "epoch", "last_sync_at")
+
+
+class SyncConflict(Base):
+    """A pushed field the server kept its own value for: shown under "needs review" until resolved.
+
+    `mine` and `theirs` are JSON so a value keeps its wire form (SYNC.md: nothing is overwritten
+    silently; the user can re-apply `mine`). `resolution` stays '' while the conflict is open.
+    """
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (Index("ix_sync_conflict_open", "resolved_at", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    mine: Mapped[object] = mapped_column(JSON, nullable=True)
+    theirs: Mapped[object] = mapped_column(JSON, nullable=True)
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    device_time: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    resolution: Mapped[str] = mapped_column(String(16), default="")
+
+
+class SyncState(Base):
+    """One value of the sync engine's state (device id, pull cursor, server epoch, last sync time)."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
