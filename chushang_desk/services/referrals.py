@@ -1,0 +1,252 @@
+"""Referrals (以商招商推荐): an ambassador (招商大使) brings in a new investor, contact or project.
+
+Outstanding ambassadors are honoured each year, so a referral's outcome must be countable per
+ambassador: `ambassador_outcomes` counts a year's referrals by status.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import extract, func, select
+from sqlalchemy.orm import Session, aliased
+
+from ..db.outbox import utcnow
+from ..models import REFERRAL_STATUSES, Contact, Organization, Referral
+from .contacts import ContactQuery, contact_rows, find_contact_ids
+from .messages import Message, NotFound, ValidationFailed
+from .validation import check_date, clean_text
+
+STATUSES = REFERRAL_STATUSES
+# The road a referral travels; `dropped` can happen at any step.
+PIPELINE = ("new", "contacted", "negotiating", "signed", "landed")
+# A referral that reached signing counts as signed even after it landed.
+SIGNED_OR_LATER = ("signed", "landed")
+
+
+@dataclass
+class ReferralQuery:
+    """What the referral list shows; empty fields do not filter."""
+
+    status: str = ""
+    ambassador_id: str = ""
+    station: str = ""
+    year: int | None = None
+
+
+@dataclass
+class ReferralRow:
+    id: str
+    referred_on: date
+    ambassador_id: str
+    ambassador: str
+    referred_contact_id: str | None
+    referred_contact: str
+    referred_organization_id: str | None
+    referred_organization: str
+    project_name: str
+    status: str
+    station: str
+
+
+@dataclass
+class ReferralPage:
+    ids: list[str]
+    rows: list[ReferralRow]
+
+
+@dataclass
+class AmbassadorOutcome:
+    """One ambassador's referrals of a year: total, by status, signed (signed or landed) and landed."""
+
+    ambassador_id: str
+    name: str
+    total: int
+    by_status: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def signed(self) -> int:
+        return sum(self.by_status.get(s, 0) for s in SIGNED_OR_LATER)
+
+    @property
+    def landed(self) -> int:
+        return self.by_status.get("landed", 0)
+
+
+def _filtered(query: ReferralQuery):
+    stmt = select(Referral.id).where(Referral.deleted_at.is_(None))
+    if query.status:
+        stmt = stmt.where(Referral.status == query.status)
+    if query.ambassador_id:
+        stmt = stmt.where(Referral.ambassador_id == query.ambassador_id)
+    if query.station:
+        stmt = stmt.where(Referral.station == query.station)
+    if query.year:
+        stmt = stmt.where(Referral.referred_on.between(date(query.year, 1, 1), date(query.year, 12, 31)))
+    return stmt
+
+
+def find_referral_ids(session: Session, query: ReferralQuery) -> list[str]:
+    """Ids of matching live referrals, newest first."""
+    return list(session.scalars(_filtered(query).order_by(Referral.referred_on.desc(), Referral.id.desc())))
+
+
+def referral_rows(session: Session, ids: list[str]) -> list[ReferralRow]:
+    """Rows for the given ids in the same order, with the names of the people and organization involved."""
+    ambassador, referred = aliased(Contact), aliased(Contact)
+    stmt = (
+        select(Referral.id, Referral.referred_on, Referral.ambassador_id, ambassador.name,
+               Referral.referred_contact_id, referred.name, Referral.referred_organization_id, Organization.name,
+               Referral.project_name, Referral.status, Referral.station)
+        .join(ambassador, ambassador.id == Referral.ambassador_id)
+        .outerjoin(referred, referred.id == Referral.referred_contact_id)
+        .outerjoin(Organization, Organization.id == Referral.referred_organization_id)
+        .where(Referral.id.in_(ids))
+    )
+    found = {}
+    for r in session.execute(stmt):
+        found[r[0]] = ReferralRow(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6], r[7] or "", r[8], r[9],
+                                  r[10])
+    return [found[i] for i in ids if i in found]
+
+
+def referral_page(session: Session, query: ReferralQuery, first: int = 100) -> ReferralPage:
+    ids = find_referral_ids(session, query)
+    return ReferralPage(ids, referral_rows(session, ids[:first]))
+
+
+def _live(session: Session, model, row_id: str | None):
+    row = session.get(model, row_id) if row_id else None
+    if row is None or row.deleted_at is not None:
+        raise NotFound(model.__tablename__, row_id or "")
+    return row
+
+
+def get_referral(session: Session, referral_id: str) -> dict:
+    """The referral's fields plus the display names of the people and organization it links (for editing)."""
+    _live(session, Referral, referral_id)
+    row = referral_rows(session, [referral_id])[0]
+    notes = session.get(Referral, referral_id).notes
+    return dict(vars(row), notes=notes)
+
+
+def _check_ambassador(session: Session, ambassador_id: str, errors: dict) -> None:
+    if not ambassador_id:
+        errors["ambassador_id"] = Message("required")
+        return
+    contact = session.get(Contact, ambassador_id)
+    if contact is None or contact.deleted_at is not None:
+        errors["ambassador_id"] = Message("not_found")
+    elif not contact.is_ambassador:
+        errors["ambassador_id"] = Message("not_ambassador")
+
+
+def _check_referred(session: Session, clean: dict, errors: dict) -> None:
+    contact_id, org_id = clean["referred_contact_id"], clean["referred_organization_id"]
+    if not (contact_id or org_id or clean["project_name"]):
+        errors["referred"] = Message("need_referred")
+    if contact_id and session.get(Contact, contact_id) is None:
+        errors["referred_contact_id"] = Message("not_found")
+    elif contact_id and contact_id == clean["ambassador_id"]:
+        errors["referred_contact_id"] = Message("self_referral")
+    if org_id and session.get(Organization, org_id) is None:
+        errors["referred_organization_id"] = Message("not_found")
+
+
+def validate_referral(session: Session, data: dict) -> dict:
+    """Checked and normalized fields, or ValidationFailed with a Message per bad field.
+
+    `referred` is the error key when none of referred contact, organization or project was given.
+    """
+    errors: dict[str, Message] = {}
+    clean = dict(
+        ambassador_id=clean_text(data.get("ambassador_id")),
+        referred_contact_id=clean_text(data.get("referred_contact_id")) or None,
+        referred_organization_id=clean_text(data.get("referred_organization_id")) or None,
+        project_name=clean_text(data.get("project_name")),
+        status=clean_text(data.get("status")) or "new",
+        station=clean_text(data.get("station")),
+        notes=clean_text(data.get("notes")),
+    )
+    _check_ambassador(session, clean["ambassador_id"], errors)
+    _check_referred(session, clean, errors)
+    if len(clean["project_name"]) > 256:
+        errors["project_name"] = Message("too_long", {"max": 256})
+    if clean["status"] not in STATUSES:
+        errors["status"] = Message("unknown_code", {"value": clean["status"]})
+    clean["referred_on"] = check_date(data.get("referred_on"), errors, "referred_on")
+    if clean["referred_on"] is None and "referred_on" not in errors:
+        errors["referred_on"] = Message("required")
+    elif clean["referred_on"] and clean["referred_on"] > date.today():
+        errors["referred_on"] = Message("future_date")
+    if errors:
+        raise ValidationFailed(errors)
+    return clean
+
+
+def _editable_fields(referral: Referral) -> dict:
+    return {a: getattr(referral, a) for a in (
+        "ambassador_id", "referred_contact_id", "referred_organization_id", "project_name", "referred_on",
+        "status", "station", "notes")}
+
+
+def save_referral(session: Session, data: dict, referral_id: str | None = None) -> str:
+    """Create (referral_id None) or edit a referral; only the fields that differ change. Returns its id."""
+    referral = Referral() if referral_id is None else _live(session, Referral, referral_id)
+    if referral_id is not None:
+        data = {**_editable_fields(referral), **data}
+    for name, value in validate_referral(session, data).items():
+        if getattr(referral, name) != value:
+            setattr(referral, name, value)
+    if referral_id is None:
+        session.add(referral)
+    session.flush()
+    return referral.id
+
+
+def set_referral_status(session: Session, referral_id: str, status: str) -> None:
+    """Move a referral along (or drop it); writes only the status, so it merges with other edits."""
+    if status not in STATUSES:
+        raise ValidationFailed({"status": Message("unknown_code", {"value": status})})
+    referral = _live(session, Referral, referral_id)
+    if referral.status != status:
+        referral.status = status
+        session.flush()
+
+
+def delete_referral(session: Session, referral_id: str) -> None:
+    _live(session, Referral, referral_id).deleted_at = utcnow()
+
+
+def ambassador_outcomes(session: Session, year: int, station: str = "") -> list[AmbassadorOutcome]:
+    """Per ambassador, the referrals made in `year` (by referral date) counted by status; most signed first."""
+    stmt = (
+        select(Referral.ambassador_id, Contact.name, Referral.status, func.count())
+        .join(Contact, Contact.id == Referral.ambassador_id)
+        .where(Referral.deleted_at.is_(None), Contact.deleted_at.is_(None),
+               extract("year", Referral.referred_on) == year)
+        .group_by(Referral.ambassador_id, Contact.name, Referral.status)
+    )
+    if station:
+        stmt = stmt.where(Referral.station == station)
+    outcomes: dict[str, AmbassadorOutcome] = {}
+    for ambassador_id, name, status, count in session.execute(stmt):
+        outcome = outcomes.setdefault(ambassador_id, AmbassadorOutcome(ambassador_id, name, 0))
+        outcome.by_status[status] = count
+        outcome.total += count
+    return sorted(outcomes.values(), key=lambda o: (-o.signed, -o.landed, -o.total, o.name))
+
+
+def referral_years(session: Session) -> list[int]:
+    """Years that have referrals, newest first (for the outcomes' year chooser)."""
+    years = session.scalars(
+        select(extract("year", Referral.referred_on).label("y")).where(Referral.deleted_at.is_(None))
+        .distinct().order_by(extract("year", Referral.referred_on).desc())
+    )
+    return [int(y) for y in years if y is not None]
+
+
+def ambassador_choices(session: Session, typed: str, limit: int = 20) -> list[dict]:
+    """Type-ahead picker limited to live ambassadors (all of them, by name, when nothing is typed)."""
+    ids = find_contact_ids(session, ContactQuery(text=typed, ambassadors_only=True))[:limit]
+    return [dict(id=r.id, name=r.name, company=r.company, title=r.title) for r in contact_rows(session, ids)]
