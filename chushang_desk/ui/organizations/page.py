@@ -1,15 +1,223 @@
-"""Placeholder screen, replaced by the real one."""
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+"""The organizations screen (组织): searchable, filterable list on the left, detail pane on the right."""
+from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from ...services.messages import NotFound
+from ...services.organizations import (
+    OrganizationQuery, delete_organization, get_organization, organization_detail, organization_page,
+    remove_affiliation,
+)
+from ..errors import show_error
 from ..pages import Page
+from .detail import OrganizationDetail
+from .dialogs import AffiliationDialog, OrganizationDialog
+from .form import confirm, fill_combo
+from .labels import kind_labels
+from .model import FOUNDED, KIND, MEMBERS, NAME, STATION, OrganizationTableModel
+
+SEARCH_DELAY_MS = 150
 
 
 class OrganizationsPage(Page):
-    tables = frozenset()
+    tables = frozenset({"organization", "affiliation", "contact", "visit", "visit_organization", "referral"})
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        QVBoxLayout(self).addWidget(QLabel(self.title()))
+        self.model = OrganizationTableModel(ctx, self)
+        self._selected_id: str | None = None
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self._build()
+        ctx.ready.connect(self._fill_filters)
 
     def title(self) -> str:
         return self.tr("Organizations")
+
+    # Layout ----------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search name, pinyin, city…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.kind_filter = QComboBox()
+        self.station_filter = QComboBox()
+        self._fill_filters()
+        for combo in (self.kind_filter, self.station_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.new_button = QPushButton(self.tr("&New…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.new_button.clicked.connect(self.new_organization)
+        self.edit_button.clicked.connect(self.edit_organization)
+        self.delete_button.clicked.connect(self.delete_organization)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.kind_filter, 1)
+        bar.addWidget(self.station_filter, 1)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            bar.addWidget(button)
+        self.count_label = QLabel()
+        self.table = self._build_table()
+        self.detail = OrganizationDetail(self.ctx)
+        self.detail.add_member.connect(self.add_member)
+        self.detail.edit_member.connect(self.edit_member)
+        self.detail.remove_member.connect(self.remove_member)
+        self.detail.show_contact.connect(self.ctx.show_contact_requested)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.table)
+        left.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        holder = self._wrap(left)
+        splitter.addWidget(holder)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self._update_buttons()
+
+    @staticmethod
+    def _wrap(layout) -> QWidget:
+        widget = QWidget()
+        widget.setLayout(layout)
+        return widget
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(24)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((KIND, 120), (STATION, 170), (FOUNDED, 90), (MEMBERS, 70)):
+            table.setColumnWidth(column, width)
+        table.selectionModel().currentRowChanged.connect(self._current_changed)
+        table.doubleClicked.connect(lambda _i: self.edit_organization())
+        return table
+
+    def _fill_filters(self) -> None:
+        kind, station = self.kind_filter.currentData(), self.station_filter.currentData()
+        for combo in (self.kind_filter, self.station_filter):
+            combo.blockSignals(True)
+        fill_combo(self.kind_filter, list(kind_labels().items()), empty=self.tr("All kinds"))
+        stations = [(i.code, i.name(self.ctx.lang)) for i in self.ctx.ref_items("station")]
+        fill_combo(self.station_filter, stations, empty=self.tr("All stations"))
+        self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(kind or ""), 0))
+        self.station_filter.setCurrentIndex(max(self.station_filter.findData(station or ""), 0))
+        for combo in (self.kind_filter, self.station_filter):
+            combo.blockSignals(False)
+
+    # Loading ---------------------------------------------------------------------------------------
+    def query(self) -> OrganizationQuery:
+        return OrganizationQuery(text=self.search.text(), kind=self.kind_filter.currentData() or "",
+                                 station=self.station_filter.currentData() or "")
+
+    def reload(self) -> None:
+        if self.ctx.profile is None:
+            return
+        self.ctx.read(organization_page, self.query(), on_done=self._show_page)
+
+    def _show_page(self, page) -> None:
+        keep = self._selected_id
+        self.model.set_page(page)
+        self.count_label.setText(self.tr("%n organization(s)", "", len(page.ids)))
+        row = self.model.position_of(keep) if keep else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            self._load_detail(keep)
+        else:
+            self._selected_id = None
+            self.detail.show_detail(None)
+        self._update_buttons()
+
+    def _current_changed(self, current, _previous) -> None:
+        row_id = self.model.id_at(current.row()) if current.isValid() else None
+        if row_id == self._selected_id:
+            return
+        self._selected_id = row_id
+        self._update_buttons()
+        if row_id:
+            self._load_detail(row_id)
+        else:
+            self.detail.show_detail(None)
+
+    def _load_detail(self, row_id: str) -> None:
+        self.ctx.read(organization_detail, row_id, on_done=lambda d: self._show_detail(row_id, d),
+                      on_error=lambda exc, details: self._detail_failed(row_id, exc, details))
+
+    def _show_detail(self, row_id: str, detail) -> None:
+        if row_id == self._selected_id:
+            self.detail.show_detail(detail)
+            self._update_buttons()
+
+    def _detail_failed(self, row_id: str, exc: BaseException, details: str) -> None:
+        if isinstance(exc, NotFound):
+            if row_id == self._selected_id:
+                self.detail.show_detail(None)
+            return
+        show_error(self, exc, details)
+
+    def _update_buttons(self) -> None:
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(self._selected_id is not None)
+
+    def select_organization(self, organization_id: str) -> None:
+        """Select it once it is in the list (after a save the list reloads with it)."""
+        self._selected_id = organization_id
+        row = self.model.position_of(organization_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    # Editing ---------------------------------------------------------------------------------------
+    def new_organization(self) -> None:
+        self._open_dialog(OrganizationDialog(self.ctx, None, self))
+
+    def edit_organization(self) -> None:
+        if self._selected_id:
+            self.ctx.read(get_organization, self._selected_id,
+                          on_done=lambda org: self._open_dialog(OrganizationDialog(self.ctx, org, self)))
+
+    def _open_dialog(self, dialog: OrganizationDialog) -> None:
+        self.dialog = dialog  # kept for tests and so it is not collected while open
+        dialog.accepted.connect(lambda: self.select_organization(dialog.saved_id))
+        dialog.open()
+
+    def delete_organization(self) -> None:
+        org_id = self._selected_id
+        row = self.model.position_of(org_id) if org_id else -1
+        if row < 0:
+            return
+        name = self.model.index(row, NAME).data() or ""
+        self.confirm_box = confirm(
+            self, self.tr("Delete organization"),
+            self.tr("Delete “{0}”? Its members keep their own records.").format(name),
+            lambda: self.ctx.write(delete_organization, org_id, tables={"organization"}))
+
+    def add_member(self) -> None:
+        if self._selected_id:
+            self.member_dialog = AffiliationDialog(self.ctx, self._selected_id, None, self)
+            self.member_dialog.open()
+
+    def edit_member(self, member: dict) -> None:
+        if self._selected_id:
+            self.member_dialog = AffiliationDialog(self.ctx, self._selected_id, member, self)
+            self.member_dialog.open()
+
+    def remove_member(self, member: dict) -> None:
+        self.confirm_box = confirm(
+            self, self.tr("Remove member"),
+            self.tr("Remove {0} ({1}) from this organization?").format(member["name"], member["role"] or "-"),
+            lambda: self.ctx.write(remove_affiliation, member["id"], tables={"affiliation"}))

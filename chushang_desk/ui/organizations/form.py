@@ -1,0 +1,114 @@
+"""A form whose fields each carry their own error line, so a rejected save says what is wrong where."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+ERROR_STYLE = "color: #c0392b;"
+
+
+class FieldForm(QWidget):
+    """QFormLayout rows of (label, field, hidden error line); `show_errors` fills the error lines."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lang = lang
+        self.layout_ = QFormLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.general_error = self._error_label("error:general")
+        self.layout_.addRow(self.general_error)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def add(self, key: str, label: str, widget: QWidget, error_keys: tuple[str, ...] = ()) -> QWidget:
+        """Add a row; errors for `key` (and for `error_keys`) show under the widget."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = self._error_label(f"error:{key}")
+        column.addWidget(error)
+        widget.setObjectName(key)
+        self.layout_.addRow(label, box)
+        self.fields[key] = widget
+        for name in (key, *error_keys):
+            self.errors[name] = error
+        return widget
+
+    def clear_errors(self) -> None:
+        self.general_error.hide()
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+
+    def show_errors(self, errors: dict) -> None:
+        """errors: field name -> services.messages.Message. The first bad field gets the focus."""
+        self.clear_errors()
+        first = None
+        for name, message in errors.items():
+            label = self.errors.get(name, self.general_error)
+            text = message.render(self.lang)
+            label.setText(f"{label.text()}\n{text}" if label.isVisible() and label.text() else text)
+            label.show()
+            if first is None and name in self.fields:
+                first = self.fields[name]
+        if first is not None:
+            first.setFocus()
+
+    def error_text(self, key: str) -> str:
+        label = self.errors.get(key)
+        return label.text() if label is not None and label.isVisible() else ""
+
+
+def text_of(widget: QWidget) -> str:
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        data = widget.currentData()
+        return widget.currentText() if data is None else data
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    raise TypeError(type(widget))
+
+
+def fill_combo(combo: QComboBox, items: list[tuple[str, str]], empty: str | None = None) -> None:
+    """items: (code, label); `empty` adds a first entry with code '' (no choice / no filter)."""
+    combo.clear()
+    if empty is not None:
+        combo.addItem(empty, "")
+    for code, label in items:
+        combo.addItem(label, code)
+
+
+def select_code(combo: QComboBox, code: str) -> None:
+    index = combo.findData(code or "")
+    if index < 0 and code:
+        combo.addItem(code, code)  # a code no longer in the reference list still shows
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(index, 0))
+
+
+def confirm(parent: QWidget, title: str, text: str, on_yes) -> "QMessageBox":
+    """Ask first (No is the default), without blocking; `on_yes` runs only when Yes is clicked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, yes | no, parent)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.buttonClicked.connect(lambda button: on_yes() if box.standardButton(button) == yes else None)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -1,0 +1,21 @@
+"""Display names of organization kinds (codes are stored; words are shown)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ...services.organizations import KINDS
+
+
+def kind_labels() -> dict[str, str]:
+    labels = {
+        "chamber": QCoreApplication.translate("OrganizationKinds", "Chamber of commerce"),
+        "alumni_association": QCoreApplication.translate("OrganizationKinds", "Alumni association"),
+        "company": QCoreApplication.translate("OrganizationKinds", "Company"),
+        "university": QCoreApplication.translate("OrganizationKinds", "University"),
+        "other": QCoreApplication.translate("OrganizationKinds", "Other"),
+    }
+    return {code: labels.get(code, code) for code in KINDS}
+
+
+def kind_label(code: str) -> str:
+    return kind_labels().get(code, code)
