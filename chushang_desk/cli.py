@@ -47,11 +47,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _demo_data(args) -> int:
-    from .services.demo import make_demo_data
+    from .services.demo import DemoDataExists, make_demo_data
     from .services.profile import open_profile
 
     profile = open_profile(args.data_dir)
-    summary = make_demo_data(profile, contacts=args.contacts, visits=args.visits, seed=args.seed)
+    try:
+        summary = make_demo_data(profile, contacts=args.contacts, visits=args.visits, seed=args.seed,
+                                 progress=lambda note: print(note, file=sys.stderr, flush=True))
+    except DemoDataExists as exc:
+        print(exc, file=sys.stderr)
+        return 1
     print(summary)
     return 0
 

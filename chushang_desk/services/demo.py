@@ -402,7 +402,8 @@ class DemoWorld:
         out[FollowUp] += [self._follow_up(row, words) for _ in range(rng.choice((0, 0, 0, 1, 1, 1, 2)))]
 
     def _visit_day(self) -> date:
-        day = self.today - timedelta(days=self.rng.randint(0, HISTORY_DAYS))
+        # Work grows year on year (more stations, more officers): recent days hold more visits.
+        day = self.today - timedelta(days=int(HISTORY_DAYS * self.rng.random() ** 1.5))
         if day.weekday() >= 5 and self.rng.random() < 0.7:
             day -= timedelta(days=day.weekday() - 4)  # most weekend work moves to Friday
         return day
