@@ -22,6 +22,16 @@ def date_text(value) -> str:
     return value.isoformat() if isinstance(value, date) else (value or "")
 
 
+class LocalMessage:
+    """A message the dialog itself gives (already in the interface language), shown like a service's."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def render(self, _lang: str = "") -> str:
+        return self.text
+
+
 class SaveDialog(QDialog):
     """A dialog that saves through a service on the database thread and shows field errors if refused."""
 
@@ -43,9 +53,21 @@ class SaveDialog(QDialog):
         """(service, *args) that saves what the form holds."""
         raise NotImplementedError
 
+    def pickers(self) -> dict[str, ChoicePicker]:
+        return {k: w for k, w in self.form.fields.items() if isinstance(w, ChoicePicker)}
+
+    def unchosen(self) -> dict:
+        """Pickers with text typed but nothing chosen from the list: say so rather than 'Required'."""
+        return {key: LocalMessage(self.tr("Choose one of the matches from the list"))
+                for key, picker in self.pickers().items() if picker.text().strip() and not picker.choice_id}
+
     def save(self) -> None:
-        self.buttons.setEnabled(False)
         self.form.clear_errors()
+        unchosen = self.unchosen()
+        if unchosen:
+            self.form.show_errors(unchosen)
+            return
+        self.buttons.setEnabled(False)
         self.ctx.write(*self.save_call(), tables=self.tables, on_done=self._saved, on_error=self._refused)
 
     def _saved(self, saved_id) -> None:

@@ -22,6 +22,7 @@ class FieldForm(QWidget):
         self.layout_.addRow(self.general_error)
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.owner: dict[str, str] = {}  # error key -> the field it shows under
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel()
@@ -45,6 +46,7 @@ class FieldForm(QWidget):
         self.fields[key] = widget
         for name in (key, *error_keys):
             self.errors[name] = error
+            self.owner[name] = key
         return widget
 
     def clear_errors(self) -> None:
@@ -62,8 +64,8 @@ class FieldForm(QWidget):
             text = message.render(self.lang)
             label.setText(f"{label.text()}\n{text}" if label.isVisible() and label.text() else text)
             label.show()
-            if first is None and name in self.fields:
-                first = self.fields[name]
+            if first is None and self.owner.get(name) in self.fields:
+                first = self.fields[self.owner[name]]
         if first is not None:
             first.setFocus()
 

@@ -1,0 +1,84 @@
+"""New/Edit referral: which ambassador referred whom or what, when, and how far it has come."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+
+from ...services.contacts import contact_choices
+from ...services.organizations import organization_choices
+from ...services.referrals import ambassador_choices, save_referral
+from ..organizations.dialogs import SaveDialog
+from ..organizations.form import fill_combo, select_code
+from ..organizations.labels import kind_label
+from .labels import status_labels
+from .picker import ChoicePicker
+
+
+def organization_label(choice: dict) -> str:
+    return f"{choice['name']} · {kind_label(choice['kind'])}" if choice.get("kind") else choice["name"]
+
+
+class ReferralDialog(SaveDialog):
+    tables = frozenset({"referral"})
+
+    def __init__(self, ctx, referral: dict | None = None, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.referral_id = referral["id"] if referral else None
+        self.setWindowTitle(self.tr("Edit referral") if referral else self.tr("New referral"))
+        self.setMinimumWidth(520)
+        self._build()
+        if referral:
+            self._fill(referral)
+        else:
+            select_code(self.station, ctx.station)
+
+    def _build(self) -> None:
+        f, ctx = self.form, self.ctx
+        self.ambassador = f.add("ambassador_id", self.tr("&Ambassador"), ChoicePicker(ctx, ambassador_choices))
+        self.ambassador.setPlaceholderText(self.tr("Type a name, or press Down for all ambassadors"))
+        self.referred_contact = f.add("referred_contact_id", self.tr("Referred &contact"),
+                                      ChoicePicker(ctx, contact_choices), error_keys=("referred",))
+        self.referred_contact.setPlaceholderText(self.tr("A person brought in (optional)"))
+        self.referred_organization = f.add("referred_organization_id", self.tr("Referred &organization"),
+                                           ChoicePicker(ctx, organization_choices, label=organization_label))
+        self.referred_organization.setPlaceholderText(self.tr("A company or chamber brought in (optional)"))
+        self.project_name = f.add("project_name", self.tr("&Project"), QLineEdit())
+        self.project_name.setPlaceholderText(self.tr("A project brought in (optional)"))
+        self.referred_on = f.add("referred_on", self.tr("&Date"), QDateEdit(QDate.currentDate()))
+        self.referred_on.setCalendarPopup(True)
+        self.referred_on.setDisplayFormat("yyyy-MM-dd")
+        self.status = f.add("status", self.tr("S&tatus"), QComboBox())
+        fill_combo(self.status, list(status_labels().items()))
+        self.station = f.add("station", self.tr("&Station"), QComboBox())
+        fill_combo(self.station, [(i.code, i.name(ctx.lang)) for i in ctx.ref_items("station")], empty="")
+        self.notes = f.add("notes", self.tr("N&otes"), QPlainTextEdit())
+        self.notes.setFixedHeight(70)
+        self.notes.setTabChangesFocus(True)
+
+    def _fill(self, r: dict) -> None:
+        self.ambassador.set_choice(r["ambassador_id"], r["ambassador"])
+        self.referred_contact.set_choice(r["referred_contact_id"], r["referred_contact"])
+        self.referred_organization.set_choice(r["referred_organization_id"], r["referred_organization"])
+        self.project_name.setText(r["project_name"])
+        on: date = r["referred_on"]
+        self.referred_on.setDate(QDate(on.year, on.month, on.day))
+        select_code(self.status, r["status"])
+        select_code(self.station, r["station"])
+        self.notes.setPlainText(r.get("notes") or "")
+
+    def data(self) -> dict:
+        return dict(
+            ambassador_id=self.ambassador.choice_id,
+            referred_contact_id=self.referred_contact.choice_id,
+            referred_organization_id=self.referred_organization.choice_id,
+            project_name=self.project_name.text(),
+            referred_on=self.referred_on.date().toString("yyyy-MM-dd"),
+            status=self.status.currentData(),
+            station=self.station.currentData(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def save_call(self) -> tuple:
+        return save_referral, self.data(), self.referral_id

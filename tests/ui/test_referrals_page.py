@@ -1,0 +1,189 @@
+"""The referrals screen: create through the dialog, validation, quick status change, delete, outcomes."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from sqlalchemy import select
+
+from chushang_desk.models import OutboxEntry, Referral
+from chushang_desk.services import referrals as refs
+from chushang_desk.services.contacts import save_contact
+from chushang_desk.services.organizations import save_organization
+from tests.conftest import wait_idle
+from tests.ui.test_organizations_page import type_text
+
+
+def _page(qtbot, window):
+    wait_idle(qtbot, window)
+    page = window.show_page("ReferralsPage")
+    wait_idle(qtbot, window)
+    return page
+
+
+def _people(profile):
+    return dict(
+        wang=profile.write(save_contact, dict(name="王海峰", is_merchant=True, is_ambassador=True,
+                                              ambassador_since="2024-01-01", company="海峰实业")),
+        li=profile.write(save_contact, dict(name="李明", is_merchant=True, company="明远科技")),
+        org=profile.write(save_organization, dict(name="杭州湖北商会", kind="chamber")),
+    )
+
+
+def _column(page, column):
+    return [page.model.index(r, column).data() for r in range(page.model.rowCount())]
+
+
+def _save(qtbot, window, dialog):
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+
+
+def _pick(qtbot, picker, typed):
+    picker.setFocus()
+    type_text(qtbot, picker, typed)
+    popup = picker.completer_popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+
+def test_create_referral_through_the_dialog(main_window, qtbot):
+    page = _page(qtbot, main_window)
+    profile = main_window.ctx.profile
+    people = _people(profile)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.referred_on.date() == QDate.currentDate()
+    _pick(qtbot, dialog.ambassador, "wang")
+    assert dialog.ambassador.choice_id == people["wang"]
+    _pick(qtbot, dialog.referred_contact, "李明")
+    assert dialog.referred_contact.choice_id == people["li"]
+    _pick(qtbot, dialog.referred_organization, "杭州")
+    assert dialog.referred_organization.choice_id == people["org"]
+    type_text(qtbot, dialog.project_name, "光谷芯片项目")
+    dialog.station.setCurrentIndex(dialog.station.findData("csj"))
+    type_text(qtbot, dialog.notes, "在杭州座谈会上介绍")
+    _save(qtbot, main_window, dialog)
+    assert not dialog.isVisible()
+
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.row_at(0) is not None)
+    assert _column(page, 1) == ["王海峰"]
+    assert _column(page, 2) == ["李明 · 杭州湖北商会 · 光谷芯片项目"]
+    assert _column(page, 3) == ["New lead"]
+    [rid] = profile.read(refs.find_referral_ids, refs.ReferralQuery(ambassador_id=people["wang"]))
+    saved = profile.read(refs.get_referral, rid)
+    assert (saved["referred_on"], saved["status"], saved["station"], saved["notes"]) == (
+        date.today(), "new", "csj", "在杭州座谈会上介绍")
+    assert page.current_id() == rid  # the new referral is selected
+
+
+def test_validation_next_to_the_field_keeps_the_text(main_window, qtbot):
+    page = _page(qtbot, main_window)
+    people = _people(main_window.ctx.profile)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    # A plain contact is not an ambassador: the service refuses it, with the reason under the field.
+    dialog.ambassador.set_choice(people["li"], "李明")
+    _save(qtbot, main_window, dialog)
+    assert dialog.isVisible()
+    assert dialog.form.error_text("ambassador_id") == "The person chosen is not an ambassador"
+    assert dialog.form.error_text("referred_contact_id") == "Choose whom or what was referred"
+    assert dialog.ambassador.text() == "李明"
+    # Typed but not chosen from the list: said so, and the text stays.
+    dialog.ambassador.clear_choice()
+    type_text(qtbot, dialog.ambassador, "王某")
+    type_text(qtbot, dialog.project_name, "新能源项目")
+    _save(qtbot, main_window, dialog)
+    assert dialog.form.error_text("ambassador_id") == "Choose one of the matches from the list"
+    assert dialog.ambassador.text() == "王某" and dialog.project_name.text() == "新能源项目"
+    assert dialog.isVisible()
+    assert main_window.ctx.profile.read(refs.find_referral_ids, refs.ReferralQuery()) == []
+
+
+def test_status_change_writes_only_the_status(main_window, qtbot):
+    page = _page(qtbot, main_window)
+    profile = main_window.ctx.profile
+    people = _people(profile)
+    rid = profile.write(refs.save_referral, dict(ambassador_id=people["wang"], referred_on="2025-04-01",
+                                                 referred_contact_id=people["li"], notes="x"))
+    page.reload()
+    wait_idle(qtbot, main_window)
+    page.table.selectRow(0)
+    assert page.status_button.isEnabled()
+    page.status_actions["negotiating"].trigger()
+    wait_idle(qtbot, main_window)
+    qtbot.waitUntil(lambda: _column(page, 3) == ["Negotiating"])
+    with profile.sessions.read() as s:
+        entry = s.scalars(select(OutboxEntry).order_by(OutboxEntry.mid.desc())).first()
+        assert (entry.table_name, entry.row_id, entry.op) == ("referral", rid, "upsert")
+        assert set(entry.fields) == {"status", "updated_at", "updated_by"}
+        assert entry.fields["status"] == "negotiating"
+    assert page.current_id() == rid  # the selection survives the reload
+
+
+def test_delete_asks_first_and_tombstones(main_window, qtbot):
+    page = _page(qtbot, main_window)
+    profile = main_window.ctx.profile
+    people = _people(profile)
+    rid = profile.write(refs.save_referral, dict(ambassador_id=people["wang"], referred_on="2025-04-01",
+                                                 project_name="光谷芯片项目"))
+    page.reload()
+    wait_idle(qtbot, main_window)
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.confirm_box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, main_window)
+    assert page.model.rowCount() == 1
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert "光谷芯片项目" in page.confirm_box.text()
+    qtbot.mouseClick(page.confirm_box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, main_window)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    with profile.sessions.read() as s:
+        assert s.get(Referral, rid).deleted_at is not None
+
+
+def test_outcomes_and_filters(main_window, qtbot, qtmodeltester):
+    page = _page(qtbot, main_window)
+    profile = main_window.ctx.profile
+    people = _people(profile)
+    zhao = profile.write(save_contact, dict(name="赵雪", is_merchant=True, is_ambassador=True,
+                                            ambassador_since="2024-03-01"))
+    year = date.today().year
+    on = f"{year}-01-15"
+    for status in ("new", "signed", "landed", "landed"):
+        profile.write(refs.save_referral, dict(ambassador_id=people["wang"], referred_on=on, project_name=status,
+                                               status=status, station="csj"))
+    profile.write(refs.save_referral, dict(ambassador_id=zhao, referred_on=on, project_name="z", status="signed",
+                                           station="jjj"))
+    profile.write(refs.save_referral, dict(ambassador_id=zhao, referred_on=f"{year - 1}-06-01", project_name="old",
+                                           status="landed", station="jjj"))
+    page.reload()
+    wait_idle(qtbot, main_window)
+    qtmodeltester.check(page.model)
+    wait_idle(qtbot, main_window)
+    table = page.outcomes.table
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert rows == [["王海峰", "4", "3", "2"], ["赵雪", "1", "1", "0"]]
+    page.outcomes.year.setValue(year - 1)
+    wait_idle(qtbot, main_window)
+    assert [[table.item(0, c).text() for c in range(4)]] == [["赵雪", "1", "1", "1"]]
+
+    assert page.model.rowCount() == 6
+    page.status_filter.setCurrentIndex(page.status_filter.findData("landed"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    page.station_filter.setCurrentIndex(page.station_filter.findData("csj"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    page.status_filter.setCurrentIndex(0)
+    page.station_filter.setCurrentIndex(0)
+    wait_idle(qtbot, main_window)
+    page.outcomes.year.setValue(year)
+    wait_idle(qtbot, main_window)
+    page.outcomes.table.cellDoubleClicked.emit(1, 0)  # 赵雪
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert page.ambassador_filter.isVisible() and "赵雪" in page.ambassador_filter.text()
+    qtbot.mouseClick(page.ambassador_filter, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6)
