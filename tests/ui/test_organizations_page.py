@@ -69,7 +69,7 @@ def test_create_organization_through_the_dialog(main_window, qtbot):
     org = profile.read(orgs.get_organization, org_id)
     assert (org["kind"], org["founded_on"], org["station"], org["city"]) == ("chamber", date(2025, 3, 14), "csj", "上海")
     row = _names(page).index("上海湖北商会")
-    assert page.model.index(row, 1).data() == "Chamber of commerce"
+    assert page.model.index(row, 1).data() == "Chamber"
     assert page.model.index(row, 4).data() == "2025-03-14"
     assert page.model.index(row, 5).data() == "0"
     # The new organization is selected and its detail shown.

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..referrals.labels import status_label
-from .labels import kind_label
+from .labels import kind_label, mode_label
 from .model import place_text
 
 
@@ -154,7 +154,7 @@ class OrganizationDetail(QWidget):
               [m["id"] for m in members])
         self.tabs.setTabText(0, self.tr("Members (%n)", "", len(members)))
         visits = detail.visits
-        _fill(self.visits, [[v["visit_date"].isoformat(), v["mode"], self.ctx.ref_name("station", v["station"]),
+        _fill(self.visits, [[v["visit_date"].isoformat(), mode_label(v["mode"]), self.ctx.ref_name("station", v["station"]),
                              v["purpose"]] for v in visits], [v["id"] for v in visits])
         self.tabs.setTabText(1, self.tr("Visits (%n)", "", len(visits)))
         referrals = detail.referrals

@@ -17,5 +17,28 @@ def kind_labels() -> dict[str, str]:
     return {code: labels.get(code, code) for code in KINDS}
 
 
+def short_kind_labels() -> dict[str, str]:
+    """Kinds as the table's narrow column shows them (the full words are in the tooltip)."""
+    labels = {
+        "chamber": QCoreApplication.translate("OrganizationKinds", "Chamber"),
+        "alumni_association": QCoreApplication.translate("OrganizationKinds", "Alumni"),
+        "company": QCoreApplication.translate("OrganizationKinds", "Company"),
+        "university": QCoreApplication.translate("OrganizationKinds", "University"),
+        "other": QCoreApplication.translate("OrganizationKinds", "Other"),
+    }
+    return {code: labels.get(code, code) for code in KINDS}
+
+
 def kind_label(code: str) -> str:
     return kind_labels().get(code, code)
+
+
+def mode_label(code: str) -> str:
+    """How a visit was made (visit codes are stored; words are shown)."""
+    labels = {
+        "visit": QCoreApplication.translate("VisitModes", "Visit"),
+        "inspection": QCoreApplication.translate("VisitModes", "Inspection trip"),
+        "call": QCoreApplication.translate("VisitModes", "Call / video"),
+        "meeting": QCoreApplication.translate("VisitModes", "Meeting / event"),
+    }
+    return labels.get(code, code)

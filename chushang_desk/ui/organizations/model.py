@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ...services.organizations import organization_rows
-from .labels import kind_labels
+from .labels import kind_labels, short_kind_labels
 from .lazy_table import LazyRowsModel
 
 NAME, KIND, PLACE, STATION, FOUNDED, MEMBERS = range(6)
@@ -19,7 +19,8 @@ def place_text(region: str, city: str) -> str:
 class OrganizationTableModel(LazyRowsModel):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, organization_rows, parent)
-        self._kinds = kind_labels()
+        self._kinds = short_kind_labels()
+        self._kind_names = kind_labels()
 
     def headers(self) -> list[str]:
         return [self.tr("Name"), self.tr("Kind"), self.tr("Region / city"), self.tr("Station"),
@@ -45,4 +46,8 @@ class OrganizationTableModel(LazyRowsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return row.name
+        if role == Qt.ItemDataRole.ToolTipRole and column == KIND:
+            return self._kind_names.get(row.kind, row.kind)
+        if role == Qt.ItemDataRole.ToolTipRole and column == STATION:
+            return self.display(row, column)
         return None

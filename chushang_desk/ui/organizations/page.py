@@ -18,7 +18,7 @@ from .detail import OrganizationDetail
 from .dialogs import AffiliationDialog, OrganizationDialog
 from .form import confirm, fill_combo
 from .labels import kind_labels
-from .model import FOUNDED, KIND, MEMBERS, NAME, STATION, OrganizationTableModel
+from .model import FOUNDED, KIND, MEMBERS, NAME, PLACE, STATION, OrganizationTableModel
 
 SEARCH_DELAY_MS = 150
 
@@ -79,6 +79,7 @@ class OrganizationsPage(Page):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([680, 400])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -101,7 +102,8 @@ class OrganizationsPage(Page):
         table.verticalHeader().setDefaultSectionSize(24)
         header = table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((KIND, 120), (STATION, 170), (FOUNDED, 90), (MEMBERS, 70)):
+        header.setMinimumSectionSize(50)
+        for column, width in ((KIND, 90), (PLACE, 92), (STATION, 110), (FOUNDED, 82), (MEMBERS, 62)):
             table.setColumnWidth(column, width)
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         table.doubleClicked.connect(lambda _i: self.edit_organization())

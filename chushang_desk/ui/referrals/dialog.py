@@ -40,12 +40,12 @@ class ReferralDialog(SaveDialog):
         self.ambassador.setPlaceholderText(self.tr("Type a name, or press Down for all ambassadors"))
         self.referred_contact = f.add("referred_contact_id", self.tr("Referred &contact"),
                                       ChoicePicker(ctx, contact_choices), error_keys=("referred",))
-        self.referred_contact.setPlaceholderText(self.tr("A person brought in (optional)"))
+        self.referred_contact.setPlaceholderText(self.tr("A person brought in…"))
         self.referred_organization = f.add("referred_organization_id", self.tr("Referred &organization"),
                                            ChoicePicker(ctx, organization_choices, label=organization_label))
-        self.referred_organization.setPlaceholderText(self.tr("A company or chamber brought in (optional)"))
+        self.referred_organization.setPlaceholderText(self.tr("…or a company or chamber…"))
         self.project_name = f.add("project_name", self.tr("&Project"), QLineEdit())
-        self.project_name.setPlaceholderText(self.tr("A project brought in (optional)"))
+        self.project_name.setPlaceholderText(self.tr("…or a project (at least one of the three)"))
         self.referred_on = f.add("referred_on", self.tr("&Date"), QDateEdit(QDate.currentDate()))
         self.referred_on.setCalendarPopup(True)
         self.referred_on.setDisplayFormat("yyyy-MM-dd")

@@ -21,7 +21,7 @@ class ReferralTableModel(LazyRowsModel):
         self._statuses = status_labels()
 
     def headers(self) -> list[str]:
-        return [self.tr("Date"), self.tr("Ambassador"), self.tr("Referred (contact · organization · project)"),
+        return [self.tr("Date"), self.tr("Ambassador"), self.tr("Referred"),
                 self.tr("Status"), self.tr("Station")]
 
     def display(self, row, column: int) -> str:
