@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, asdict
 from datetime import date
 
-from sqlalchemy import select, text, or_, desc
+from sqlalchemy import select, text, or_, desc, func, literal_column
 from sqlalchemy.orm import Session
 
 from ..db.outbox import utcnow
@@ -14,7 +14,7 @@ from ..models import (
 )
 from .messages import Message, NotFound, ValidationFailed
 from .validation import (
-    check_date, check_email, check_phones, check_required, clean_text,
+    check_date, check_email, check_phones, check_required, clean_text, display_phone,
 )
 
 KINDS = ("merchant", "alumnus", "talent")
@@ -22,7 +22,17 @@ SORTS = {
     "name": (Contact.sort_key, Contact.id),
     "updated": (desc(Contact.updated_at), Contact.id),
     "company": (Contact.company, Contact.sort_key, Contact.id),
+    "title": (Contact.title, Contact.sort_key, Contact.id),
+    "industry": (Contact.industry, Contact.sort_key, Contact.id),
+    "station": (Contact.station, Contact.sort_key, Contact.id),
+    "region": (Contact.region, Contact.city, Contact.sort_key, Contact.id),
+    "native_prefecture": (Contact.native_prefecture, Contact.sort_key, Contact.id),
+    "marks": (desc(Contact.is_key), desc(Contact.is_ambassador), Contact.sort_key, Contact.id),
+    "kinds": (desc(Contact.is_merchant), desc(Contact.is_alumnus), desc(Contact.is_talent), Contact.sort_key,
+              Contact.id),
 }
+# The first page of a list comes with its count, so a screen paints before all ids have arrived.
+HEAD_ROWS = 60
 TEXT_FIELDS = (
     "gender", "native_prefecture", "native_county", "region", "city", "company", "title", "industry",
     "wechat", "university", "degree", "talent_titles", "notes", "source", "station",
@@ -44,6 +54,11 @@ class ContactQuery:
     university: str = ""
     native_prefecture: str = ""
     sort: str = "name"
+    descending: bool = False
+
+    def is_plain(self) -> bool:
+        """No text and no filter: the whole directory (the list the screen opens with)."""
+        return self == ContactQuery(sort=self.sort, descending=self.descending)
 
 
 @dataclass
@@ -64,6 +79,16 @@ class ContactRow:
     native_prefecture: str
     university: str
     phones: list[str]
+    phone_display: str = ""  # the phones as people write them (138 1234 5678; +1 415-555-0123)
+
+
+@dataclass
+class ContactHead:
+    """The count and first rows of a list; `ids` is the whole ordered list when it came cheaply."""
+
+    total: int
+    rows: list[ContactRow]
+    ids: list[str] | None = None
 
 
 @dataclass
@@ -75,8 +100,16 @@ class ContactDetail:
     referred_by: list[dict] = field(default_factory=list)
 
 
-def _filtered(query: ContactQuery):
-    stmt = select(Contact.id).where(Contact.deleted_at.is_(None))
+def _filtered(query: ContactQuery, walk_sort_index: bool = False, columns=(Contact.id,)):
+    """The matching live contacts.
+
+    A unary `+` keeps SQLite from walking the (deleted_at, sort_key) index when it must read every
+    match anyway: a scan and a sort take ~75 ms for 100,000 rows, the index walk ~130 ms, and with a
+    text search the walk would test all 100,000 rows instead of the few the FTS index found.
+    `walk_sort_index` is for a first page by name, where the walk stops after a few rows.
+    """
+    live = Contact.deleted_at.is_(None) if walk_sort_index else literal_column("+contact.deleted_at").is_(None)
+    stmt = select(*columns).where(live)
     if query.kinds:
         stmt = stmt.where(or_(*(getattr(Contact, f"is_{k}") for k in query.kinds)))
     if query.key_only:
@@ -95,10 +128,47 @@ def _filtered(query: ContactQuery):
     return stmt
 
 
+def _order(query: ContactQuery) -> list:
+    order = list(SORTS.get(query.sort, SORTS["name"]))
+    if query.descending:
+        order = [_reverse(o) for o in order]
+    return order
+
+
+def _reverse(clause):
+    modifier = getattr(clause, "modifier", None)
+    if modifier is not None and getattr(modifier, "__name__", "") == "desc_op":
+        return clause.element.asc()
+    return desc(clause)
+
+
 def find_contact_ids(session: Session, query: ContactQuery) -> list[str]:
     """Ids of the matching live contacts, in the requested order (filter and sort in SQL)."""
-    stmt = _filtered(query).order_by(*SORTS.get(query.sort, SORTS["name"]))
-    return list(session.scalars(stmt))
+    stmt = _filtered(query).order_by(*_order(query))
+    compiled = stmt.compile(session.get_bind(), compile_kwargs={})
+    # The DB-API cursor directly: SQLAlchemy's result rows cost ~40 ms more for 100,000 ids.
+    cursor = session.connection().exec_driver_sql(str(compiled), tuple(compiled.params[k] for k in compiled.positiontup))
+    return [r[0] for r in cursor.cursor.fetchall()]
+
+
+def count_contacts(session: Session, query: ContactQuery) -> int:
+    return session.scalar(select(func.count()).select_from(_filtered(query).subquery())) or 0
+
+
+def contact_head(session: Session, query: ContactQuery, limit: int = HEAD_ROWS) -> ContactHead:
+    """What the list paints first: the count and the first rows.
+
+    The whole directory by name comes from the name index (count and first page in ~5 ms at 100,000
+    rows); the screen fetches all ids (`find_contact_ids`, ~80 ms) after it has painted. A search or a
+    filter reads every match anyway, so it returns all ids at once.
+    """
+    if not (query.is_plain() and query.sort == "name"):
+        ids = find_contact_ids(session, query)
+        return ContactHead(len(ids), contact_rows(session, ids[:limit]), ids)
+    stmt = _filtered(query, walk_sort_index=True).order_by(*_order(query)).limit(limit)
+    head_ids = list(session.scalars(stmt))
+    total = len(head_ids) if len(head_ids) < limit else count_contacts(session, query)
+    return ContactHead(total, contact_rows(session, head_ids), head_ids if total == len(head_ids) else None)
 
 
 def _kinds(c) -> tuple[str, ...]:
@@ -116,10 +186,17 @@ def contact_rows(session: Session, ids: list[str]) -> list[ContactRow]:
             id=r.id, name=r.name, kinds=_kinds(r), is_key=r.is_key, is_ambassador=r.is_ambassador,
             company=r.company, title=r.title, industry=r.industry, region=r.region, city=r.city,
             station=r.station, native_prefecture=r.native_prefecture, university=r.university,
-            phones=list(r.phones or []),
+            phones=list(r.phones or []), phone_display="; ".join(display_phone(p) for p in r.phones or []),
         )
         for r in (found.get(i) for i in ids) if r is not None
     ]
+
+
+def contact_regions(session: Session) -> list[str]:
+    """The regions contacts live in (free text on the record), for the list's region filter."""
+    stmt = (select(Contact.region).where(Contact.deleted_at.is_(None), Contact.region != "")
+            .distinct().order_by(Contact.region))
+    return list(session.scalars(stmt))
 
 
 def contact_fields(c: Contact) -> dict:

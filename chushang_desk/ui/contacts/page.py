@@ -1,15 +1,301 @@
-"""Placeholder screen, replaced by the real one."""
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+"""The contacts screen (名录): search and filters, the lazy table, and the detail pane beside it.
 
+Every query runs in SQL on the database thread (services.contacts). A query first brings its count
+and first rows (`contact_head`), so the list paints at once, then all ids when there are many.
+Each query has a generation number; results of an older one are dropped, and a query that is
+already stale when the database thread reaches it is not run at all.
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QTableView,
+    QVBoxLayout,
+)
+
+from ...services.contacts import (
+    ContactQuery, contact_detail, contact_head, contact_regions, contact_rows, delete_contact, find_contact_ids,
+)
+from ...services.messages import NotFound
+from ..errors import show_error
 from ..pages import Page
+from .detail import ContactDetailPane
+from .edit_dialog import ContactEditDialog
+from .filters import ContactFilters
+from .table_model import COLUMNS, ContactTableModel
+
+COLUMN_WIDTHS = (96, 110, 116, 210, 110, 130, 170, 120, 80, 150)
+
+
+def _unless_stale(is_stale, service):
+    """A service call skipped (returning None) when a newer query replaced it while it waited."""
+    def run(session, *args):
+        return None if is_stale() else service(session, *args)
+    return run
 
 
 class ContactsPage(Page):
-    tables = frozenset()
+    tables = frozenset({"contact", "affiliation", "organization", "visit", "visit_contact", "referral"})
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        QVBoxLayout(self).addWidget(QLabel(self.title()))
+        self.setObjectName("contactsPage")
+        self._generation = 0
+        self._changed: set[str] = {"contact"}
+        self._detail = None
+        self._select_after: str | None = None
+        self._refs_filled = False
+        self.dialog: ContactEditDialog | None = None
+        self.query_started_at = 0.0  # perf_counter() of the last query (the bench reads it)
+        self.model = ContactTableModel(self._fetch_rows, ctx.ref_name, self)
+        self.filters = ContactFilters()
+        self.detail = ContactDetailPane(ctx.ref_name)
+        self._build()
+        self._connect()
 
     def title(self) -> str:
         return self.tr("Contacts")
+
+    # --- building ---------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.table = QTableView()
+        self.table.setObjectName("contactTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("contactCount")
+        self.new_button = QPushButton(self.tr("New contact…"))
+        self.new_button.setToolTip(self.tr("Create a contact (Ctrl+N)"))
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filters.search, 1)
+        top.addSpacing(8)
+        top.addWidget(self.count_label)
+        top.addSpacing(8)
+        top.addWidget(self.new_button)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([760, 340])
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 8, 8, 8)
+        column.addLayout(top)
+        column.addWidget(self.filters)
+        column.addWidget(self.splitter, 1)
+
+    def _connect(self) -> None:
+        self.filters.changed.connect(self.run_query)
+        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
+        self.model.sort_requested.connect(self._sort_requested)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_contact())
+        self.new_button.clicked.connect(self.new_contact)
+        self.detail.edit_requested.connect(lambda _id: self.edit_contact())
+        self.detail.delete_requested.connect(self.delete_contact)
+        self.detail.log_visit_requested.connect(lambda contact_id: self.ctx.log_visit_requested.emit([contact_id]))
+        self.ctx.show_contact_requested.connect(self.show_contact)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_contact)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+
+    # --- reloading ----------------------------------------------------------------------------------------
+
+    def _on_data_changed(self, tables: frozenset) -> None:
+        self._changed |= set(tables)
+        super()._on_data_changed(tables)
+
+    def reload(self) -> None:
+        changed, self._changed = self._changed, set()
+        if not self._refs_filled:
+            self.filters.set_reference_lists(self.ctx.refs, self.ctx.lang)
+            self._refs_filled = True
+        if "contact" in changed:
+            self.run_query()
+            self.ctx.read(contact_regions, on_done=self.filters.set_regions)
+        if self.detail.contact_id:
+            self._load_detail(self.detail.contact_id)
+
+    def run_query(self) -> None:
+        if self.ctx.profile is None:
+            return
+        self._generation += 1
+        generation, query = self._generation, self.filters.query()
+        self.query_started_at = time.perf_counter()
+        self.ctx.read(_unless_stale(lambda: generation != self._generation, contact_head), query,
+                      on_done=lambda head: self._head_arrived(generation, query, head))
+
+    def _head_arrived(self, generation: int, query: ContactQuery, head) -> None:
+        if head is None or generation != self._generation:
+            return
+        selected = self._select_after or self.detail.contact_id
+        self.model.show_head(head)
+        self._show_count(head.total)
+        if head.ids is None:
+            model_generation = self.model.generation
+            self.ctx.read(_unless_stale(lambda: generation != self._generation, find_contact_ids), query,
+                          on_done=lambda ids: self._ids_arrived(generation, model_generation, ids))
+        self._reselect(selected)
+
+    def _ids_arrived(self, generation: int, model_generation: int, ids) -> None:
+        if ids is None or generation != self._generation:
+            return
+        self.model.set_ids(model_generation, ids)
+        self._show_count(len(ids))
+        self._reselect(self._select_after or self.detail.contact_id)
+
+    def _fetch_rows(self, ids: list[str], on_rows) -> None:
+        generation = self._generation
+        self.ctx.read(_unless_stale(lambda: generation != self._generation, contact_rows), ids,
+                      on_done=lambda rows: on_rows(rows) if rows is not None else None)
+
+    def _show_count(self, total: int) -> None:
+        if total == 1:
+            self.count_label.setText(self.tr("1 contact"))
+        else:
+            self.count_label.setText(self.tr("{0} contacts").format(QLocale().toString(total)))
+
+    # --- selection and the detail pane ---------------------------------------------------------------------
+
+    def _reselect(self, contact_id: str | None) -> None:
+        """Select this contact again after the list changed (when it is in the list)."""
+        if not contact_id:
+            return
+        row = self.model.row_of(contact_id)
+        if row < 0:
+            return
+        if self._select_after == contact_id:
+            self._select_after = None
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _current_row_changed(self, current, _previous) -> None:
+        contact_id = self.model.contact_id(current.row()) if current.isValid() else None
+        if contact_id and contact_id != self.detail.contact_id:
+            self._load_detail(contact_id)
+
+    def _load_detail(self, contact_id: str) -> None:
+        self.ctx.read(contact_detail, contact_id,
+                      on_done=lambda detail: self._detail_arrived(contact_id, detail),
+                      on_error=lambda exc, details: self._detail_failed(contact_id, exc, details))
+
+    def _detail_arrived(self, contact_id: str, detail) -> None:
+        current = self.table.currentIndex()
+        wanted = self.model.contact_id(current.row()) if current.isValid() else None
+        if wanted not in (None, contact_id) and self._select_after != contact_id:
+            return  # the officer moved on to another row meanwhile
+        self._detail = detail
+        self.detail.show_detail(detail)
+
+    def _detail_failed(self, contact_id: str, exc: BaseException, details: str) -> None:
+        if isinstance(exc, NotFound):  # deleted here or by a sync meanwhile
+            if self.detail.contact_id == contact_id:
+                self._detail = None
+                self.detail.show_nothing()
+            return
+        show_error(self, exc, details)
+
+    def show_contact(self, contact_id: str) -> None:
+        """Another screen asked to show this contact: select it, clearing the filters if they hide it."""
+        self._select_after = contact_id
+        self._load_detail(contact_id)
+        if self.model.row_of(contact_id) >= 0:
+            self._reselect(contact_id)
+        elif self.filters.query().is_plain() and self.model.ids() is None:
+            pass  # the whole directory is loading; it is selected when the ids arrive
+        else:
+            self.filters.clear()
+
+    # --- actions -------------------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    def new_contact(self) -> None:
+        if self.ctx.profile is None:
+            return
+        self._open_dialog(ContactEditDialog(self.ctx, None, self))
+
+    def edit_contact(self) -> None:
+        if self._detail is not None and self._detail.contact["id"] == self.detail.contact_id:
+            self._open_dialog(ContactEditDialog(self.ctx, self._detail.contact, self))
+
+    def _open_dialog(self, dialog: ContactEditDialog) -> None:
+        self.dialog = dialog  # kept for the tests and so it is not collected while open
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._contact_saved)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _dialog_closed(self, _result: int) -> None:
+        self.dialog = None
+
+    def _contact_saved(self, contact_id: str) -> None:
+        self._select_after = contact_id
+        self._load_detail(contact_id)
+        if self.model.row_of(contact_id) >= 0:
+            self._reselect(contact_id)
+
+    def delete_contact(self, contact_id: str) -> None:
+        name = self._detail.contact["name"] if self._detail is not None else ""
+        answer = QMessageBox.question(
+            self, self.tr("Delete contact"),
+            self.tr("Delete {0} from the directory? The record is removed on every laptop after the next sync.").format(name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.ctx.write(delete_contact, contact_id, tables={"contact"}, on_done=lambda _r: self._deleted(contact_id),
+                       on_error=lambda exc, details: show_error(self, exc, details))
+
+    def _deleted(self, contact_id: str) -> None:
+        if self.detail.contact_id == contact_id:
+            self._detail = None
+            self.detail.show_nothing()
+
+    # --- sorting by a header click --------------------------------------------------------------------------
+
+    def _header_clicked(self, column: int) -> None:
+        header = self.table.horizontalHeader()
+        sort = COLUMNS[column][1]
+        if sort is None:  # the phone column: keep the indicator where the order really is
+            header.setSortIndicator(*self._sort_indicator())
+            return
+        query = self.filters.query()
+        descending = query.sort == sort and not query.descending
+        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.filters.set_sort(sort, descending)
+
+    def _sort_requested(self, sort: str, descending: bool) -> None:
+        column = next(i for i, (_key, s) in enumerate(COLUMNS) if s == sort)
+        self.table.horizontalHeader().setSortIndicator(
+            column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.filters.set_sort(sort, descending)
+
+    def _sort_indicator(self) -> tuple[int, Qt.SortOrder]:
+        query = self.filters.query()
+        column = next((i for i, (_key, s) in enumerate(COLUMNS) if s == query.sort), 0)
+        return column, Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
