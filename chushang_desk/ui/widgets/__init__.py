@@ -1,0 +1,1 @@
+"""Reusable widgets (pickers) shared by screens."""
