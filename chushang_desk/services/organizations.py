@@ -90,28 +90,27 @@ def _filtered(query: OrganizationQuery):
 
 def find_organization_ids(session: Session, query: OrganizationQuery) -> list[str]:
     """Ids of matching live organizations ordered by name as officers read it (pinyin)."""
-    return list(session.scalars(_filtered(query).order_by(Organization.sort_key, Organization.id)))
+    # sort_key alone walks the (deleted_at, sort_key) index; ties keep insertion order (rowid).
+    return list(session.scalars(_filtered(query).order_by(Organization.sort_key)))
 
 
-def _member_counts():
+def _member_count():
+    """Live members of the row's organization (a correlated count: one index lookup per shown row)."""
     return (
-        select(Affiliation.organization_id, func.count().label("n"))
+        select(func.count())
+        .select_from(Affiliation)
         .join(Contact, Contact.id == Affiliation.contact_id)
-        .where(Affiliation.deleted_at.is_(None), Contact.deleted_at.is_(None))
-        .group_by(Affiliation.organization_id)
-        .subquery()
+        .where(Affiliation.organization_id == Organization.id, Affiliation.deleted_at.is_(None),
+               Contact.deleted_at.is_(None))
+        .correlate(Organization)
+        .scalar_subquery()
     )
 
 
 def organization_rows(session: Session, ids: list[str]) -> list[OrganizationRow]:
     """Rows for the given ids in the same order (one query per page of the table)."""
-    counts = _member_counts()
-    stmt = (
-        select(Organization.id, Organization.name, Organization.kind, Organization.region, Organization.city,
-               Organization.station, Organization.founded_on, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.organization_id == Organization.id)
-        .where(Organization.id.in_(ids))
-    )
+    stmt = select(Organization.id, Organization.name, Organization.kind, Organization.region, Organization.city,
+                  Organization.station, Organization.founded_on, _member_count()).where(Organization.id.in_(ids))
     found = {r[0]: OrganizationRow(*r) for r in session.execute(stmt)}
     return [found[i] for i in ids if i in found]
 
