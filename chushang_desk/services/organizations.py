@@ -34,6 +34,7 @@ class OrganizationQuery:
     text: str = ""
     kind: str = ""
     station: str = ""
+    founded_year: int | None = None  # new chambers are a yearly target: "founded in 2025"
 
 
 @dataclass
@@ -83,9 +84,18 @@ def _filtered(query: OrganizationQuery):
         stmt = stmt.where(Organization.kind == query.kind)
     if query.station:
         stmt = stmt.where(Organization.station == query.station)
+    if query.founded_year:
+        stmt = stmt.where(Organization.founded_on.between(date(query.founded_year, 1, 1),
+                                                          date(query.founded_year, 12, 31)))
     if clean_text(query.text):
         stmt = stmt.where(_text_condition(query.text))
     return stmt
+
+
+def count_new_chambers(session: Session, year: int, station: str = "") -> int:
+    """Chambers of commerce founded in `year` (the annual target counts new chambers)."""
+    stmt = _filtered(OrganizationQuery(kind="chamber", station=station, founded_year=year))
+    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
 
 def find_organization_ids(session: Session, query: OrganizationQuery) -> list[str]:

@@ -117,6 +117,12 @@ def test_search_and_filters_narrow_the_table(main_window, qtbot):
     page.station_filter.setCurrentIndex(page.station_filter.findData("csj"))
     qtbot.waitUntil(lambda: _names(page) == ["安徽湖北商会", "上海湖北商会"])
     assert page.count_label.text() == "2 organization(s)"
+    page.station_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: len(_names(page)) == 3)
+    founded = profile.read(orgs.find_organization_ids, orgs.OrganizationQuery(text="安徽"))[0]
+    profile.write(orgs.save_organization, dict(founded_on=date.today().replace(month=1, day=1)), founded)
+    qtbot.mouseClick(page.new_this_year, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _names(page) == ["安徽湖北商会"])
 
 
 def test_add_edit_and_remove_a_member(main_window, qtbot):

@@ -57,6 +57,13 @@ def test_create_referral_through_the_dialog(main_window, qtbot):
     dialog = page.dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.referred_on.date() == QDate.currentDate()
+    # Down in the empty ambassador field lists the ambassadors only (李明 is not one).
+    dialog.ambassador.setFocus()
+    qtbot.keyClick(dialog.ambassador, Qt.Key.Key_Down)
+    qtbot.waitUntil(dialog.ambassador.completer_popup().isVisible)
+    listed = dialog.ambassador.completer_popup().model()
+    assert [listed.index(r, 0).data() for r in range(listed.rowCount())] == ["王海峰 · 海峰实业"]
+    dialog.ambassador.completer_popup().hide()
     _pick(qtbot, dialog.ambassador, "wang")
     assert dialog.ambassador.choice_id == people["wang"]
     _pick(qtbot, dialog.referred_contact, "李明")

@@ -108,3 +108,16 @@ def test_page_gives_all_ids_and_first_rows(profile):
     page = profile.read(orgs.organization_page, orgs.OrganizationQuery(), 10)
     assert sorted(page.ids) == sorted(ids) and len(page.rows) == 10
     assert [r.id for r in page.rows] == page.ids[:10]
+
+
+def test_new_chambers_of_a_year(profile):
+    _org(profile, "上海湖北商会", founded_on="2025-03-01", station="csj")
+    _org(profile, "杭州湖北商会", founded_on="2025-11-30", station="csj")
+    _org(profile, "广州湖北商会", founded_on="2024-12-31", station="dwq")
+    _org(profile, "北京武汉大学校友会", kind="alumni_association", founded_on="2025-05-01")
+    _org(profile, "深圳湖北商会")
+    assert profile.read(orgs.count_new_chambers, 2025) == 2
+    assert profile.read(orgs.count_new_chambers, 2024) == 1
+    assert profile.read(orgs.count_new_chambers, 2025, "dwq") == 0
+    found = profile.read(orgs.find_organization_ids, orgs.OrganizationQuery(founded_year=2025))
+    assert len(found) == 3

@@ -1,9 +1,12 @@
 """The organizations screen (组织): searchable, filterable list on the left, detail pane on the right."""
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -50,6 +53,9 @@ class OrganizationsPage(Page):
         self._fill_filters()
         for combo in (self.kind_filter, self.station_filter):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.new_this_year = QCheckBox(self.tr("Founded in {0}").format(date.today().year))
+        self.new_this_year.setToolTip(self.tr("New chambers are a yearly target: show what was founded this year"))
+        self.new_this_year.toggled.connect(lambda _on: self.reload())
         self.new_button = QPushButton(self.tr("&New…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
@@ -60,6 +66,7 @@ class OrganizationsPage(Page):
         bar.addWidget(self.search, 2)
         bar.addWidget(self.kind_filter, 1)
         bar.addWidget(self.station_filter, 1)
+        bar.addWidget(self.new_this_year)
         for button in (self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         self.count_label = QLabel()
@@ -84,7 +91,18 @@ class OrganizationsPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        self._shortcuts()
         self._update_buttons()
+
+    def _shortcuts(self) -> None:
+        """Ctrl+N new, Ctrl+F search, Delete and Enter on the list (only while this screen has focus)."""
+        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_organization, context=scope)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus, context=scope)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_organization,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_organization,
+                  context=Qt.ShortcutContext.WidgetShortcut)
 
     @staticmethod
     def _wrap(layout) -> QWidget:
@@ -124,7 +142,8 @@ class OrganizationsPage(Page):
     # Loading ---------------------------------------------------------------------------------------
     def query(self) -> OrganizationQuery:
         return OrganizationQuery(text=self.search.text(), kind=self.kind_filter.currentData() or "",
-                                 station=self.station_filter.currentData() or "")
+                                 station=self.station_filter.currentData() or "",
+                                 founded_year=date.today().year if self.new_this_year.isChecked() else None)
 
     def reload(self) -> None:
         if self.ctx.profile is None:

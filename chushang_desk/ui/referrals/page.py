@@ -3,7 +3,7 @@ ambassadors' outcomes for a year."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter, QTableView,
     QToolButton, QVBoxLayout, QWidget,
@@ -80,7 +80,17 @@ class ReferralsPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        self._shortcuts()
         self._update_buttons()
+
+    def _shortcuts(self) -> None:
+        """Ctrl+N new; Delete and Enter on the list (only while this screen has focus)."""
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_referral,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_referral,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_referral,
+                  context=Qt.ShortcutContext.WidgetShortcut)
 
     def _build_table(self) -> QTableView:
         table = QTableView()
