@@ -36,7 +36,7 @@ class FollowUpsPage(Page):
         self.done_button = QPushButton(self.tr("&Mark done"))
         self.done_button.setShortcut(QKeySequence("Ctrl+D"))
         self.done_button.setToolTip(self.tr("Ctrl+D"))
-        self.done_button.clicked.connect(self.mark_done)
+        self.done_button.clicked.connect(lambda: self.mark_done(True))
         self.reopen_button = QPushButton(self.tr("&Reopen"))
         self.reopen_button.clicked.connect(lambda: self.mark_done(done=False))
         self.open_button = QPushButton(self.tr("&Open visit…"))

@@ -106,6 +106,7 @@ class VisitsPage(Page):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_buttons())
 
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
