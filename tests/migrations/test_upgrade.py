@@ -1,0 +1,264 @@
+"""Upgrading an officer's database keeps every row, and a failed upgrade leaves it exactly as it was.
+
+ARCHITECTURE.md: migrations run at start-up after an online backup; a failed migration leaves the old
+database untouched and tells the user, never deletes it. The databases here are real profiles filled
+through the services at revision 0001 (tests/migrations/conftest.py); nothing of ours is mocked.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import event, select, func, delete
+from sqlalchemy.exc import IntegrityError
+
+from chushang_desk.db.engine import DB_FILENAME, make_engine
+from chushang_desk.db.migrate import MigrationFailed, alembic_config, current_revision, head_revision, upgrade
+from chushang_desk.db.session import SessionFactory
+from chushang_desk.models import Base, FollowUp, OutboxEntry, SyncConflict, SyncState
+from chushang_desk.services.contacts import ContactQuery, find_contact_ids, save_contact
+from chushang_desk.services.profile import open_profile
+
+from .conftest import OLD_REVISION, SEARCHES
+
+SEARCH_TABLE_PREFIX = "contact_search"  # FTS5 tables made with raw DDL, outside the ORM metadata
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+def revision_of(db_path: Path) -> str:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def snapshot(db_path: Path) -> dict[str, tuple[tuple, list]]:
+    """Every table's column names and rows as SQLite stores them (raw values, not ORM conversions)."""
+    conn = sqlite3.connect(db_path)
+    try:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name != 'alembic_version' ORDER BY name")]
+        return {name: _table(conn, name) for name in names}
+    finally:
+        conn.close()
+
+
+def _table(conn: sqlite3.Connection, name: str) -> tuple[tuple, list]:
+    columns = tuple(r[1] for r in conn.execute(f'PRAGMA table_info("{name}")'))
+    rows = conn.execute(f'SELECT * FROM "{name}"').fetchall()
+    return columns, sorted(rows, key=repr)
+
+
+def dump(db_path: Path) -> list[str]:
+    """Schema and every row as SQL text: equal dumps mean an equal database, whatever the file's header."""
+    conn = sqlite3.connect(db_path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def searches(db_path: Path) -> dict[str, list[str]]:
+    """What the contact search finds for each of SEARCHES, through the service and the FTS index."""
+    engine = make_engine(db_path)
+    try:
+        with SessionFactory(engine).read() as s:
+            return {text: find_contact_ids(s, ContactQuery(text=text)) for text in SEARCHES}
+    finally:
+        engine.dispose()
+
+
+def checks(db_path: Path) -> tuple[list, list]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("PRAGMA integrity_check").fetchall(), conn.execute("PRAGMA foreign_key_check").fetchall()
+
+
+def count(profile, model) -> int:
+    with profile.sessions.read() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+# ---------------------------------------------------------------------------------------------- upgrade
+def test_the_old_profile_really_is_at_0001_with_hundreds_of_rows(old_profile_dir):
+    """Guards the fixture: an upgrade test over an empty or already-upgraded database proves nothing."""
+    db_path = old_profile_dir / DB_FILENAME
+    before = snapshot(db_path)
+    assert revision_of(db_path) == OLD_REVISION and head_revision() != OLD_REVISION
+    assert "sync_conflict" not in before and "sync_state" not in before
+    sizes = {t: len(rows) for t, (_, rows) in before.items()}
+    assert sizes["contact"] == 300 and sizes["visit"] == 120 and sizes["referral"] == 40
+    assert sizes["affiliation"] == 60 and sizes["follow_up"] > 50 and sizes["visit_contact"] > 120
+    assert sizes["outbox"] > 800
+
+
+def test_upgrade_keeps_every_row_and_value(old_profile_dir):
+    db_path = old_profile_dir / DB_FILENAME
+    before = snapshot(db_path)
+    open_profile(old_profile_dir).close()
+    after = snapshot(db_path)
+    assert revision_of(db_path) == head_revision()
+    for table, (columns, rows) in before.items():
+        assert after[table][0] == columns, f"{table} columns changed"
+        assert after[table][1] == rows, f"{table} rows changed"
+    assert set(after) - set(before) == {"sync_conflict", "sync_state"}
+
+
+def test_search_finds_the_same_contacts_after_the_upgrade(old_profile_dir):
+    db_path = old_profile_dir / DB_FILENAME
+    found_before = searches(db_path)
+    assert all(found_before[t] for t in ("张", "zhang", "光谷", "xie", "0012", "hubei")), found_before
+    open_profile(old_profile_dir).close()
+    assert searches(db_path) == found_before
+
+
+def test_upgraded_database_passes_sqlite_checks(old_profile_dir):
+    open_profile(old_profile_dir).close()
+    integrity, foreign_keys = checks(old_profile_dir / DB_FILENAME)
+    assert integrity == [("ok",)] and foreign_keys == []
+
+
+def test_upgrade_leaves_a_backup_of_the_old_revision(old_profile_dir):
+    db_path = old_profile_dir / DB_FILENAME
+    before = snapshot(db_path)
+    open_profile(old_profile_dir).close()
+    backups = sorted((old_profile_dir / "backups").glob("*.db"))
+    assert len(backups) == 1 and OLD_REVISION in backups[0].name
+    assert revision_of(backups[0]) == OLD_REVISION
+    assert snapshot(backups[0]) == before
+
+
+def test_upgraded_profile_keeps_working_with_its_outbox(old_profile_dir):
+    """New edits go on from the old mids, and a pushed-and-deleted mid is never handed out again."""
+    db_path = old_profile_dir / DB_FILENAME
+    with sqlite3.connect(db_path) as conn:
+        old_max = conn.execute("SELECT max(mid) FROM outbox").fetchone()[0]
+    profile = open_profile(old_profile_dir)
+    try:
+        with profile.sessions.write() as s:
+            s.execute(delete(OutboxEntry))  # the server confirmed everything
+        profile.write(save_contact, {"name": "新联系人", "is_talent": True})
+        with profile.sessions.read() as s:
+            assert s.scalars(select(OutboxEntry.mid)).all() == [old_max + 1]
+        with profile.sessions.write() as s:
+            s.add(SyncState(key="cursor", value="0"))
+        assert count(profile, SyncState) == 1 and count(profile, SyncConflict) == 0
+    finally:
+        profile.close()
+
+
+def test_new_profile_goes_straight_to_head_without_a_backup(tmp_path):
+    db_path = tmp_path / DB_FILENAME
+    engine = make_engine(db_path)
+    try:
+        assert upgrade(engine, db_path, tmp_path / "backups") is None
+        assert current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
+    assert not (tmp_path / "backups").exists()
+
+
+# ---------------------------------------------------------------------------------------------- foreign keys
+def test_foreign_keys_are_off_while_migrations_run_and_on_again_after(old_profile_dir):
+    """Batch migrations rebuild tables (DROP + RENAME): with foreign keys on, rebuilding a parent table
+    would fail or cascade. The app's connections must get them back on."""
+    db_path = old_profile_dir / DB_FILENAME
+    engine = make_engine(db_path)
+    seen: list[int] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def record(conn, _cursor, statement, *_):
+        if statement.lstrip().upper().startswith(("CREATE TABLE", "DROP TABLE", "INSERT INTO _ALEMBIC")):
+            seen.append(conn.connection.driver_connection.execute("PRAGMA foreign_keys").fetchone()[0])
+
+    try:
+        upgrade(engine, db_path, old_profile_dir / "backups")
+        event.remove(engine, "before_cursor_execute", record)
+        assert len(seen) >= 4 and set(seen) == {0}
+        sessions = SessionFactory(engine)
+        with pytest.raises(IntegrityError):
+            with sessions.write() as s:
+                s.add(FollowUp(visit_id="no-such-visit", task="孤儿任务"))
+    finally:
+        engine.dispose()
+
+
+# ---------------------------------------------------------------------------------------------- failure
+def block_0002(db_path: Path) -> None:
+    """A real obstacle for 0002: a table of its name already there (a half-applied or hand-made one)."""
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("CREATE TABLE sync_conflict (id TEXT PRIMARY KEY, note TEXT)")
+        conn.execute("INSERT INTO sync_conflict VALUES ('x', '手工建的表')")
+
+
+def test_failed_migration_leaves_the_database_as_it_was(old_profile_dir):
+    db_path = old_profile_dir / DB_FILENAME
+    block_0002(db_path)
+    before, before_dump = snapshot(db_path), dump(db_path)
+    with pytest.raises(MigrationFailed) as failure:
+        open_profile(old_profile_dir)
+    assert "sync_conflict" in str(failure.value) and OLD_REVISION in str(failure.value)
+    assert revision_of(db_path) == OLD_REVISION
+    assert snapshot(db_path) == before
+    assert dump(db_path) == before_dump
+    assert checks(db_path) == ([("ok",)], [])
+
+
+def test_failed_migration_reports_the_backup_it_made(old_profile_dir):
+    db_path = old_profile_dir / DB_FILENAME
+    block_0002(db_path)
+    before_dump = dump(db_path)
+    with pytest.raises(MigrationFailed) as failure:
+        open_profile(old_profile_dir)
+    backup = failure.value.backup
+    assert backup is not None and backup.parent == old_profile_dir / "backups" and backup.exists()
+    assert dump(backup) == before_dump
+    assert backup in (old_profile_dir / "backups").iterdir()
+
+
+# ---------------------------------------------------------------------------------------------- schema vs models
+def schema_diff(engine) -> list:
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    return [d for d in diff if not _is_search_table(d)]
+
+
+def _is_search_table(diff) -> bool:
+    table = diff[1] if diff[0] in ("add_table", "remove_table") else None
+    return table is not None and table.name.startswith(SEARCH_TABLE_PREFIX)
+
+
+def test_head_matches_the_models(profile):
+    """A model change without its migration (or the reverse) shows here as a pending autogenerate diff."""
+    assert schema_diff(profile.sessions.engine) == []
+
+
+def test_schema_diff_sees_a_missing_migration(old_profile_dir):
+    """The check above is not vacuous: against 0001 it sees the tables 0002 adds."""
+    engine = make_engine(old_profile_dir / DB_FILENAME)
+    try:
+        added = {d[1].name for d in schema_diff(engine) if d[0] == "add_table"}
+    finally:
+        engine.dispose()
+    assert added == {"sync_conflict", "sync_state"}
+
+
+def test_downgrade_to_0001_and_upgrade_again_keep_the_rows(old_profile_dir):
+    db_path = old_profile_dir / DB_FILENAME
+    before = snapshot(db_path)
+    open_profile(old_profile_dir).close()
+    engine = make_engine(db_path)
+    try:
+        with engine.connect() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, OLD_REVISION)
+            conn.commit()
+        assert snapshot(db_path) == before
+        upgrade(engine, db_path, old_profile_dir / "backups")
+    finally:
+        engine.dispose()
+    after = snapshot(db_path)
+    assert {t: after[t] for t in before} == before
