@@ -16,6 +16,9 @@ from ...services.contacts import ContactHead, ContactRow
 PAGE_ROWS = 200
 KEPT_PAGES = 60  # at most 12,000 rows of text in memory; ids are kept for all rows
 PENDING = "…"
+_DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
+_USER_ROLE = Qt.ItemDataRole.UserRole
+_SHOWN_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole})
 
 # (column key, the query sort it maps to or None when the column cannot be sorted)
 COLUMNS = (
@@ -37,10 +40,15 @@ class ContactTableModel(QAbstractTableModel):
         self._names = names  # (reference list, code) -> name in the interface language
         self._total = 0
         self._ids: list[str] | None = []
-        self._pages: OrderedDict[int, list[ContactRow]] = OrderedDict()
+        # page number -> [(row, its cells as shown)]: cells are formatted once, when the page arrives,
+        # so a paint costs a lookup per cell (a paint of 30 rows asks data() ~3,000 times).
+        self._pages: OrderedDict[int, list[tuple[ContactRow, tuple[str, ...]]]] = OrderedDict()
+        self._ref_names: dict[tuple[str, str], str] = {}
         self._requested: set[int] = set()
         self.generation = 0
         self._headers = self._header_texts()
+        self._kind_names = {"merchant": self.tr("Merchant"), "alumnus": self.tr("Alumnus"), "talent": self.tr("Talent")}
+        self._key_text, self._ambassador_text = self.tr("★ Key"), self.tr("Ambassador")
 
     def _header_texts(self) -> list[str]:
         return [self.tr("Name"), self.tr("Kinds"), self.tr("Key / ambassador"), self.tr("Company"), self.tr("Title"),
@@ -81,7 +89,7 @@ class ContactTableModel(QAbstractTableModel):
             self._keep(first_row // PAGE_ROWS, rows)
 
     def _keep(self, page: int, rows: list[ContactRow]) -> None:
-        self._pages[page] = rows
+        self._pages[page] = [(row, self._cells(row)) for row in rows]
         self._pages.move_to_end(page)
         while len(self._pages) > KEPT_PAGES:
             self._pages.popitem(last=False)
@@ -96,12 +104,10 @@ class ContactTableModel(QAbstractTableModel):
         return self._ids
 
     def contact_id(self, row: int) -> str | None:
-        found = self.row_at(row)
-        if found is not None:
-            return found.id
-        if self._ids is not None and 0 <= row < len(self._ids):
-            return self._ids[row]
-        return None
+        if self._ids is not None:
+            return self._ids[row] if 0 <= row < len(self._ids) else None
+        found = self._entry(row)
+        return found[0].id if found is not None else None
 
     def row_of(self, contact_id: str) -> int:
         """The row showing this contact, or -1."""
@@ -111,12 +117,17 @@ class ContactTableModel(QAbstractTableModel):
             except ValueError:
                 return -1
         for page, rows in self._pages.items():
-            for offset, found in enumerate(rows):
+            for offset, (found, _cells) in enumerate(rows):
                 if found.id == contact_id:
                     return page * PAGE_ROWS + offset
         return -1
 
     def row_at(self, row: int) -> ContactRow | None:
+        """The row's data, or None while its page is on the way (asking for it fetches the page)."""
+        found = self._entry(row)
+        return found[0] if found is not None else None
+
+    def _entry(self, row: int):
         page, offset = divmod(row, PAGE_ROWS)
         rows = self._pages.get(page)
         if rows is None or offset >= len(rows):
@@ -139,7 +150,7 @@ class ContactTableModel(QAbstractTableModel):
         if generation != self.generation:
             return  # a newer query replaced the rows this page was for
         self._requested.discard(page)
-        self._keep(page, rows)
+        self._keep(page, rows)  # formats the cells once
         first = page * PAGE_ROWS
         last = min(first + PAGE_ROWS, self._total) - 1
         if last >= first:
@@ -164,39 +175,36 @@ class ContactTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < self._total) or not (0 <= index.column() < len(COLUMNS)):
+        if role not in _SHOWN_ROLES:  # most of what a paint asks for (fonts, colours, icons ...)
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole):
+        row, column = index.row(), index.column()
+        if not (0 <= row < self._total and 0 <= column < len(COLUMNS)) or not index.isValid():
             return None
-        found = self.row_at(index.row())
-        if role == Qt.ItemDataRole.UserRole:
-            return found.id if found is not None else self.contact_id(index.row())
+        found = self._entry(row)
+        if role == _USER_ROLE:
+            return found[0].id if found is not None else self.contact_id(row)
         if found is None:
-            return PENDING if index.column() == 0 and role == Qt.ItemDataRole.DisplayRole else None
-        return self._cell(found, COLUMNS[index.column()][0])
+            return PENDING if column == 0 and role == _DISPLAY_ROLE else None
+        return found[1][column]
 
-    def _cell(self, row: ContactRow, key: str) -> str:
-        if key == "name":
-            return row.name
-        if key == "kinds":
-            return " / ".join(self.kind_name(k) for k in row.kinds)
-        if key == "marks":
-            return " ".join(t for t, on in ((self.tr("★ Key"), row.is_key), (self.tr("Ambassador"), row.is_ambassador)) if on)
-        if key == "industry":
-            return self._names("industry", row.industry) if row.industry else ""
-        if key == "station":
-            return self._names("station", row.station) if row.station else ""
-        if key == "region":
-            city = row.city if row.city != row.region else ""
-            return " · ".join(p for p in (row.region, city) if p)
-        if key == "native_prefecture":
-            return self._names("prefecture", row.native_prefecture) if row.native_prefecture else ""
-        if key == "phone":
-            return row.phone_display
-        return getattr(row, key, "")
+    def _cells(self, row: ContactRow) -> tuple[str, ...]:
+        city = row.city if row.city != row.region else ""
+        return (
+            row.name,
+            " / ".join(self._kind_names.get(k, k) for k in row.kinds),
+            " ".join(t for t, on in ((self._key_text, row.is_key), (self._ambassador_text, row.is_ambassador)) if on),
+            row.company, row.title, self._ref("industry", row.industry), self._ref("station", row.station),
+            " · ".join(p for p in (row.region, city) if p), self._ref("prefecture", row.native_prefecture),
+            row.phone_display,
+        )
 
-    def kind_name(self, kind: str) -> str:
-        return {"merchant": self.tr("Merchant"), "alumnus": self.tr("Alumnus"), "talent": self.tr("Talent")}.get(kind, kind)
+    def _ref(self, list_name: str, code: str) -> str:
+        if not code:
+            return ""
+        key = (list_name, code)
+        if key not in self._ref_names:
+            self._ref_names[key] = self._names(list_name, code)
+        return self._ref_names[key]
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
