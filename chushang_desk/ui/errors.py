@@ -1,8 +1,6 @@
 """One place that tells the officer what went wrong, in the interface language, with details to copy."""
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..services.messages import NotFound, ValidationFailed
@@ -21,11 +19,17 @@ def describe(exc: BaseException) -> str:
         return tr("errors", "The database could not be upgraded. Your data was left as it was; a copy is at {0}.").format(
             backup or "-"
         )
-    if "locked" in str(exc) or isinstance(exc, sqlite3.OperationalError):
+    if _is_database_error(exc):
         return tr("errors", "The database is busy or cannot be written. Nothing was lost; please try again.")
     if isinstance(exc, OSError):
         return tr("errors", "The file could not be read or written: {0}").format(exc.strerror or exc)
     return tr("errors", "Something went wrong: {0}").format(exc)
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    # By name: the UI does not import the database drivers (layering contract).
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    return bool(names & {"OperationalError", "DatabaseError"}) or "database is locked" in str(exc)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "", title: str = "") -> QMessageBox:

@@ -37,3 +37,11 @@ def test_unexpected_error_shows_details_to_copy(qtbot, qapp):
     assert "Traceback" in box.detailedText() and "RuntimeError" in box.detailedText()
     box.close()
     assert QApplication.activeModalWidget() is None or QApplication.activeModalWidget() is not box
+
+
+def test_database_errors_say_nothing_was_lost(qapp):
+    import sqlite3
+
+    install_language(qapp, "en")
+    text = describe(sqlite3.OperationalError("database is locked"))
+    assert "Nothing was lost" in text
