@@ -4,7 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QStyle,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QStyle,
+    QWidget,
 )
 
 from .. import __version__
@@ -44,7 +45,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(150)
+        self.sidebar.setFixedWidth(176)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setStyleSheet("QListWidget#sidebar { font-size: 15px; } QListWidget#sidebar::item { padding: 10px 8px; }")
         self.stack = QStackedWidget()
@@ -55,12 +56,13 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(QListWidgetItem(self.style().standardIcon(icon), page.title()))
             self.stack.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.sidebar.setCurrentRow(0)
 
     def _build_menus(self) -> None:
@@ -116,7 +118,8 @@ class MainWindow(QMainWindow):
         self.ctx.read(pending_edits, on_done=self._show_pending)
 
     def _show_pending(self, count: int) -> None:
-        self.pending_label.setText(self.tr("Offline · %n edit(s) waiting to sync", "", count))
+        # %Ln: the count with the locale's digit grouping (27,829).
+        self.pending_label.setText(self.tr("Offline · %Ln edit(s) waiting to sync", "", count))
 
     def profile_failed(self, exc: BaseException, details: str) -> None:
         self.statusBar().showMessage(self.tr("The database could not be opened."))
