@@ -18,9 +18,10 @@ class FollowUpsPage(Page):
         super().__init__(ctx, parent)
         self.log_dialog = None
         self.model = FollowUpTableModel(ctx, self)
-        self._keep_row = -1  # after Mark done the list reloads; the cursor stays where it was
+        self._keep_row = 0  # after Mark done the list reloads; the cursor stays where it was
         self._build()
         self.model.ids_loaded.connect(self._ids_loaded)
+        self.model.page_loaded.connect(lambda _page: self._update_buttons())
         ctx.settings_changed.connect(self._settings_changed)
 
     def title(self) -> str:
@@ -83,7 +84,7 @@ class FollowUpsPage(Page):
             self.heading.setText(self.tr("Everyone's follow-ups"))
         else:
             self.heading.setText(self.tr("Set your name in Settings to see your follow-ups; showing everyone's."))
-        self._keep_row = self.table.currentIndex().row()
+        self._keep_row = max(self.table.currentIndex().row(), 0)
         self.model.load(owner, self.show_done.isChecked())
 
     def _settings_changed(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCompleter, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
@@ -68,6 +68,8 @@ class VisitsPage(Page):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.officer.setCompleter(completer)
+        self._officers_stale = True
+        self.officer.installEventFilter(self)
         self.contact = ContactPicker(self.ctx, multiple=False, placeholder=self.tr("Contact…"))
         self.contact.edit.setMinimumWidth(120)
         self.mode = ref_combo(mode_items(), self.tr("All modes"))
@@ -163,8 +165,16 @@ class VisitsPage(Page):
         self.apply_filters()
 
     def reload(self) -> None:
+        self.count_label.setText(self.tr("Searching…"))
         self.model.load(self.query())
-        self.ctx.read(officer_names, on_done=self._officer_names.setStringList)
+        self._officers_stale = True
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.officer and event.type() == QEvent.Type.FocusIn and self._officers_stale:
+            # Officers' names scan every visit: asked for when the field is used, not before the list.
+            self._officers_stale = False
+            self.ctx.read(officer_names, on_done=self._officer_names.setStringList)
+        return super().eventFilter(obj, event)
 
     def _ids_loaded(self, count: int) -> None:
         self.count_label.setText(self.tr("%n visit(s)", "", count))
@@ -214,7 +224,8 @@ class VisitsPage(Page):
                  (self.tr("Organizations"), "、".join(o["name"] for o in v["organizations"])),
                  (self.tr("Purpose"), v["purpose"]), (self.tr("Next contact"), iso(v["next_contact_date"]))]
         if v["intention_industry"] or v["intention_amount"] is not None or v["intention_note"]:
-            amount = f"{v['intention_amount']:,} " + self.tr("10k yuan") if v["intention_amount"] is not None else ""
+            amount = v["intention_amount"]
+            amount = f"{amount.normalize():,f} " + self.tr("10k yuan") if amount is not None else ""
             industry = self.ctx.ref_name("industry", v["intention_industry"]) if v["intention_industry"] else ""
             lines.append((self.tr("Investment intention"),
                           " · ".join(p for p in (industry, amount, v["intention_note"]) if p)))
