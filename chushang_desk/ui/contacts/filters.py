@@ -25,17 +25,19 @@ class ContactFilters(QWidget):
         self.search.setObjectName("contactSearch")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search by name, pinyin or initials (zhangsan, zs), company or phone digits"))
-        self.kind = self._combo("kind", self.tr("All kinds"))
+        # The first item of each box names the filter and means "any" (short enough for one row).
+        self.kind = self._combo("kind", self.tr("Kind"), self.tr("Show merchants, alumni or talents only"))
         for code, text in (("merchant", self.tr("Merchants")), ("alumnus", self.tr("Alumni")),
                            ("talent", self.tr("Talents"))):
             self.kind.addItem(text, code)
         self.key_only = QCheckBox(self.tr("Key only"))
         self.ambassadors_only = QCheckBox(self.tr("Ambassadors only"))
-        self.station = self._combo("station", self.tr("All stations"))
-        self.region = self._combo("region", self.tr("All regions"))
-        self.industry = self._combo("industry", self.tr("All industries"))
-        self.university = self._combo("university", self.tr("All universities"))
-        self.native_prefecture = self._combo("native_prefecture", self.tr("All native places"))
+        self.station = self._combo("station", self.tr("Station"), self.tr("Only contacts of this station"))
+        self.region = self._combo("region", self.tr("Region"), self.tr("Only contacts living in this region"))
+        self.industry = self._combo("industry", self.tr("Industry"), self.tr("Only contacts in this industry"))
+        self.university = self._combo("university", self.tr("University"), self.tr("Only alumni of this university"))
+        self.native_prefecture = self._combo("native_prefecture", self.tr("Native place"),
+                                             self.tr("Only contacts from this prefecture of Hubei"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
         self._sort, self._descending = "name", False
@@ -52,13 +54,14 @@ class ContactFilters(QWidget):
         for box in (self.key_only, self.ambassadors_only):
             box.toggled.connect(self._changed_now)
 
-    def _combo(self, name: str, everything: str) -> QComboBox:
+    def _combo(self, name: str, everything: str, tip: str) -> QComboBox:
         box = QComboBox()
         box.setObjectName(f"filter_{name}")
+        box.setToolTip(tip)
         box.addItem(everything, "")
         # Narrow in the row (the window must fit a 1280-pixel laptop screen); the popup shows whole names.
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(5)
+        box.setMinimumContentsLength(6)
         box.view().setMinimumWidth(260)
         return box
 

@@ -82,6 +82,7 @@ class ContactsPage(Page):
         header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
+        self._fit_label_columns()
         self.count_label = QLabel()
         self.count_label.setObjectName("contactCount")
         self.new_button = QPushButton(self.tr("New contact…"))
@@ -105,6 +106,15 @@ class ContactsPage(Page):
         column.addLayout(top)
         column.addWidget(self.filters)
         column.addWidget(self.splitter, 1)
+
+    def _fit_label_columns(self) -> None:
+        """Kinds and marks are our own words: wide enough for the longest in this language."""
+        metrics = self.table.fontMetrics()
+        cells = {1: self.model.longest_kinds_text(), 2: self.model.longest_marks_text()}
+        for column, text in cells.items():
+            header = self.model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(header) + 16) + 14
+            self.table.setColumnWidth(column, width)
 
     def _connect(self) -> None:
         self.filters.changed.connect(self.run_query)
@@ -177,7 +187,9 @@ class ContactsPage(Page):
                       on_done=lambda rows: on_rows(rows) if rows is not None else None)
 
     def _show_count(self, total: int) -> None:
-        if total == 1:
+        if total == 0:
+            self.count_label.setText(self.tr("No contacts match"))
+        elif total == 1:
             self.count_label.setText(self.tr("1 contact"))
         else:
             self.count_label.setText(self.tr("{0} contacts").format(QLocale().toString(total)))

@@ -198,6 +198,14 @@ class ContactTableModel(QAbstractTableModel):
             row.phone_display,
         )
 
+    def longest_kinds_text(self) -> str:
+        """Two kinds together, as most multi-kind contacts have (three are rare and get a tooltip)."""
+        names = sorted(self._kind_names.values(), key=len, reverse=True)
+        return " / ".join(names[:2])
+
+    def longest_marks_text(self) -> str:
+        return f"{self._key_text} {self._ambassador_text}"
+
     def _ref(self, list_name: str, code: str) -> str:
         if not code:
             return ""
