@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Index, Integer, String, Text
+from sqlalchemy import JSON, CheckConstraint, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -25,7 +25,10 @@ class SyncConflict(Base):
     """
 
     __tablename__ = "sync_conflict"
-    __table_args__ = (Index("ix_sync_conflict_open", "resolved_at", "created_at"),)
+    __table_args__ = (
+        Index("ix_sync_conflict_open", "resolved_at", "created_at"),
+        CheckConstraint("resolution IN ('', 'keep_mine', 'keep_theirs')", name="resolution"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     table_name: Mapped[str] = mapped_column(String(64))

@@ -39,6 +39,7 @@ def _create_sync_conflict() -> None:
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('resolved_at', sa.DateTime(), nullable=True),
     sa.Column('resolution', sa.String(length=16), nullable=False),
+    sa.CheckConstraint("resolution IN ('', 'keep_mine', 'keep_theirs')", name=op.f('ck_sync_conflict_resolution')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_conflict'))
     )
     with op.batch_alter_table('sync_conflict', schema=None) as batch_op:
