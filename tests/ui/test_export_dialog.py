@@ -61,6 +61,7 @@ def test_interactive_export_writes_the_filtered_log(qtbot, main_window, save_as,
 
 def test_no_file_chosen_means_no_export(qtbot, main_window, save_as):
     save_as(None)
+    wait_idle(qtbot, main_window)  # the screens' own start-up reads
     export_visit_log_interactive(main_window, main_window.ctx, VisitQuery())
     assert not main_window.ctx.runner.busy and progress_dialog(main_window) is None
 
