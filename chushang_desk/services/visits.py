@@ -59,9 +59,15 @@ def visit_filter(query: VisitQuery):
     return stmt
 
 
-def find_visit_ids(session: Session, query: VisitQuery) -> list[str]:
-    """Ids of matching visits, newest first."""
-    return list(session.scalars(visit_filter(query).order_by(Visit.visit_date.desc(), Visit.id.desc())))
+def find_visit_ids(session: Session, query: VisitQuery, limit: int | None = None) -> list[str]:
+    """Ids of matching visits, newest first (the first `limit` only, when given)."""
+    stmt = visit_filter(query).order_by(Visit.visit_date.desc(), Visit.id.desc())
+    return list(session.scalars(stmt if limit is None else stmt.limit(limit)))
+
+
+def first_visit_rows(session: Session, query: VisitQuery, limit: int) -> list[VisitRow]:
+    """The newest `limit` matching visits as rows: the list paints these while all the ids are counted."""
+    return visit_rows(session, find_visit_ids(session, query, limit))
 
 
 # ---------------------------------------------------------------------------------------------- due dates

@@ -9,7 +9,8 @@ from chushang_desk.models import FollowUp, OutboxEntry, Visit, VisitContact, Vis
 from chushang_desk.services.contacts import save_contact
 from chushang_desk.services.messages import ValidationFailed
 from chushang_desk.services.visits import (
-    VisitQuery, delete_visit, due_state, find_follow_up_ids, find_visit_ids, follow_up_rows, get_visit,
+    VisitQuery, delete_visit, due_state, find_follow_up_ids, find_visit_ids, first_visit_rows, follow_up_rows,
+    get_visit,
     my_follow_ups, officer_names, restore_visit, save_visit, set_follow_up_done, split_officers, visit_rows,
 )
 
@@ -126,6 +127,8 @@ def test_list_query_rows_and_filters(profile):
     assert (rows[0].open_follow_ups, rows[0].due_state) == (2, "overdue")
     assert (rows[1].open_follow_ups, rows[1].due_state) == (0, "")
     assert profile.read(officer_names) == ["李明", "王芳", "赵六"]
+    assert profile.read(find_visit_ids, VisitQuery(), 1) == [new]
+    assert [r.id for r in profile.read(first_visit_rows, VisitQuery(), 1)] == [new]
 
 
 def test_delete_and_restore_visit(profile):

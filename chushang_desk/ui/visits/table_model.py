@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from ...services.visits import find_follow_up_ids, find_visit_ids, follow_up_rows, visit_rows
+from ...services.visits import (
+    find_follow_up_ids, find_visit_ids, first_visit_rows, follow_up_rows, visit_rows,
+)
 from .labels import STATE_BACKGROUND, STATE_FOREGROUND, iso, mode_label, state_label
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the plain row object (VisitRow, FollowUpRow)
@@ -20,9 +22,11 @@ class LazyRowsModel(QAbstractTableModel):
     ids_loaded = Signal(int)  # number of matching rows
     page_loaded = Signal(int)
 
-    def __init__(self, ctx, find_ids, fetch_rows, parent=None):
+    def __init__(self, ctx, find_ids, fetch_rows, first_rows=None, parent=None):
         super().__init__(parent)
         self.ctx, self._find_ids, self._fetch_rows = ctx, find_ids, fetch_rows
+        # Optional service (session, *args, limit) -> the first rows, painted while all ids are found.
+        self._first_rows = first_rows
         self._args: tuple = ()
         self._ids: list[str] = []
         self._pages: dict[int, list] = {}
@@ -46,14 +50,39 @@ class LazyRowsModel(QAbstractTableModel):
     def reload(self) -> None:
         self._generation += 1
         generation, self.loading = self._generation, True
-        self.ctx.read(self._find_ids, *self._args, on_done=lambda ids: self._got_ids(generation, ids))
+        if self._first_rows is not None:
+            self.ctx.read(self._unless_stale(generation, self._first_rows), *self._args, limit=self.PAGE,
+                          on_done=lambda rows: self._got_first_rows(generation, rows))
+        self.ctx.read(self._unless_stale(generation, self._find_ids), *self._args,
+                      on_done=lambda ids: self._got_ids(generation, ids))
+
+    def _unless_stale(self, generation: int, service):
+        """The service, skipped on the database thread if a newer query was asked for while it queued."""
+        def run(session, *args, **kwargs):
+            if generation != self._generation:
+                return None
+            return service(session, *args, **kwargs)
+        return run
+
+    def _got_first_rows(self, generation: int, rows: list) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._ids, self._pages, self._pending = [r.id for r in rows], {0: list(rows)}, set()
+        self.endResetModel()
 
     def _got_ids(self, generation: int, ids: list[str]) -> None:
         if generation != self._generation:
             return  # a newer query was asked for; this answer is stale
-        self.beginResetModel()
-        self._ids, self._pages, self._pending = ids, {}, set()
-        self.endResetModel()
+        head = len(self._ids) if self._first_rows is not None else 0
+        if head and ids[:head] == self._ids and len(ids) > head:
+            self.beginInsertRows(QModelIndex(), head, len(ids) - 1)  # the first rows stay; the rest follow
+            self._ids = ids
+            self.endInsertRows()
+        elif not (head and ids == self._ids):
+            self.beginResetModel()
+            self._ids, self._pages, self._pending = ids, {}, set()
+            self.endResetModel()
         self.loading = False
         self.ids_loaded.emit(len(ids))
 
@@ -63,12 +92,15 @@ class LazyRowsModel(QAbstractTableModel):
         self._pending.add(page)
         generation = self._generation
         ids = self._ids[page * self.PAGE:(page + 1) * self.PAGE]
-        self.ctx.read(self._fetch_rows, ids, on_done=lambda rows: self._got_rows(generation, page, ids, rows))
+        self.ctx.read(self._unless_stale(generation, self._fetch_rows), ids,
+                      on_done=lambda rows: self._got_rows(generation, page, ids, rows))
 
     def _got_rows(self, generation: int, page: int, ids: list[str], rows: list) -> None:
         if generation != self._generation:
             return
         self._pending.discard(page)
+        if self._ids[page * self.PAGE:(page + 1) * self.PAGE] != ids:
+            return  # the list changed under this page; it is asked for again when painted
         by_id = {r.id: r for r in rows}
         self._pages[page] = [by_id.get(i) for i in ids]
         while len(self._pages) > self.MAX_PAGES:
@@ -135,7 +167,7 @@ class VisitTableModel(LazyRowsModel):
     DATE, STATION, MODE, CONTACTS, OFFICERS, PURPOSE, NEXT, FOLLOW_UPS = range(8)
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, find_visit_ids, visit_rows, parent)
+        super().__init__(ctx, find_visit_ids, visit_rows, first_visit_rows, parent)
 
     def headers(self) -> list[str]:
         return [self.tr("Date"), self.tr("Station"), self.tr("Mode"), self.tr("Contacts"), self.tr("Officers"),
@@ -200,7 +232,7 @@ class FollowUpTableModel(LazyRowsModel):
     DUE, STATE, TASK, OWNER, CONTACTS, VISIT_DATE, STATION, PURPOSE = range(8)
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, find_follow_up_ids, follow_up_rows, parent)
+        super().__init__(ctx, find_follow_up_ids, follow_up_rows, None, parent)
 
     def headers(self) -> list[str]:
         return [self.tr("Due"), self.tr("Status"), self.tr("Task"), self.tr("Owner"), self.tr("Contacts"),
