@@ -145,10 +145,12 @@ def _reverse(clause):
 def find_contact_ids(session: Session, query: ContactQuery) -> list[str]:
     """Ids of the matching live contacts, in the requested order (filter and sort in SQL)."""
     stmt = _filtered(query).order_by(*_order(query))
-    compiled = stmt.compile(session.get_bind(), compile_kwargs={})
-    # The DB-API cursor directly: SQLAlchemy's result rows cost ~40 ms more for 100,000 ids.
-    cursor = session.connection().exec_driver_sql(str(compiled), tuple(compiled.params[k] for k in compiled.positiontup))
-    return [r[0] for r in cursor.cursor.fetchall()]
+    compiled = stmt.compile(session.get_bind())
+    # The DB-API cursor directly: SQLAlchemy's result rows cost ~40 ms more for 100,000 ids, and
+    # iterating (not fetchall) never holds 100,000 row tuples at once.
+    params = tuple(compiled.params[k] for k in compiled.positiontup or ())
+    cursor = session.connection().exec_driver_sql(str(compiled), params)
+    return [row[0] for row in cursor.cursor]
 
 
 def count_contacts(session: Session, query: ContactQuery) -> int:

@@ -224,3 +224,11 @@ def test_shortcuts_focus_search_and_open_a_new_contact(page, qtbot, main_window)
 
 def test_table_model_passes_qtmodeltester(page, qtmodeltester):
     qtmodeltester.check(page.model)
+
+
+def test_enter_in_the_search_box_moves_to_the_first_result(page, qtbot):
+    search(qtbot, page, "wang")
+    qtbot.waitUntil(lambda: names(page) == ["王五"])
+    qtbot.keyClick(page.filters.search, Qt.Key.Key_Return)
+    assert page.table.currentIndex().row() == 0
+    qtbot.waitUntil(lambda: page.detail.heading.text() == "王五")

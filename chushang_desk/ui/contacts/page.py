@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QTableView,
@@ -50,6 +50,11 @@ class ContactsPage(Page):
         self._refs_filled = False
         self._regions_stale = True
         self.dialog: ContactEditDialog | None = None
+        # Holding an arrow key in the table loads one detail when it stops, not one per row passed.
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(60)
+        self._pending_detail: str | None = None
         self.query_started_at = 0.0  # perf_counter() of the last query (the bench reads it)
         self.model = ContactTableModel(self._fetch_rows, ctx.ref_name, self)
         self.filters = ContactFilters()
@@ -121,6 +126,8 @@ class ContactsPage(Page):
         self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
         self.model.sort_requested.connect(self._sort_requested)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.filters.search.returnPressed.connect(self._focus_table)
+        self._detail_timer.timeout.connect(self._load_pending_detail)
         self.table.doubleClicked.connect(lambda _index: self.edit_contact())
         self.new_button.clicked.connect(self.new_contact)
         self.detail.edit_requested.connect(lambda _id: self.edit_contact())
@@ -213,7 +220,13 @@ class ContactsPage(Page):
     def _current_row_changed(self, current, _previous) -> None:
         contact_id = self.model.contact_id(current.row()) if current.isValid() else None
         if contact_id and contact_id != self.detail.contact_id:
-            self._load_detail(contact_id)
+            self._pending_detail = contact_id
+            self._detail_timer.start()
+
+    def _load_pending_detail(self) -> None:
+        if self._pending_detail:
+            self._load_detail(self._pending_detail)
+            self._pending_detail = None
 
     def _load_detail(self, contact_id: str) -> None:
         self.ctx.read(contact_detail, contact_id,
@@ -248,6 +261,12 @@ class ContactsPage(Page):
             self.filters.clear()
 
     # --- actions -------------------------------------------------------------------------------------------
+
+    def _focus_table(self) -> None:
+        """Enter in the search box: on to the results, the first one selected."""
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.selectRow(0)
 
     def focus_search(self) -> None:
         self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
