@@ -240,3 +240,21 @@ def test_chip_remove_button_and_picker_escape(main_window, qtbot):
     chip = dialog.contacts.chips()[0]
     qtbot.mouseClick(chip.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.contacts.ids() == []
+
+
+def test_dates_are_typed_and_the_shortcut_opens_the_dialog(main_window, qtbot):
+    page = visits_page(main_window, qtbot)
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
+    qtbot.keyClick(page.table, Qt.Key.Key_V, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = wait_dialog(page, qtbot, main_window)
+    assert dialog.focusWidget() is dialog.visit_date
+    qtbot.keyClicks(dialog.visit_date, "20250314")
+    assert dialog.visit_date.value() == date(2025, 3, 14)
+    # The optional next contact date: empty until typed or stepped into; Ctrl+Delete empties it again.
+    dialog.next_contact.setFocus()
+    assert dialog.next_contact.value() is None
+    qtbot.keyClick(dialog.next_contact, Qt.Key.Key_Up)
+    assert dialog.next_contact.value() == date(2025, 4, 13)  # a month after the visit
+    qtbot.keyClick(dialog.next_contact, Qt.Key.Key_Delete, CTRL)
+    assert dialog.next_contact.value() is None

@@ -48,6 +48,11 @@ class DateEdit(QDateEdit):
     def set_value(self, value: date | None) -> None:
         self.setDate(to_qdate(value or date.today()))
 
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        # Typing "20250314" or "2025-3-14" right away replaces the date (the year first).
+        self.setSelectedSection(QDateEdit.Section.YearSection)
+
     def focusNextPrevChild(self, next_: bool) -> bool:
         # Tab leaves the field (QDateEdit would walk its year/month/day sections; typing a full
         # section already moves to the next one), so the form is walked with Tab alone.
