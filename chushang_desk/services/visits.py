@@ -143,7 +143,7 @@ def _contact_names(session: Session, visit_ids: list[str]) -> dict[str, list[str
     rows = session.execute(
         select(VisitContact.visit_id, Contact.name)
         .join(Contact, Contact.id == VisitContact.contact_id)
-        .where(VisitContact.visit_id.in_(visit_ids), VisitContact.deleted_at.is_(None))
+        .where(VisitContact.visit_id.in_(visit_ids), VisitContact.deleted_at.is_(None), Contact.deleted_at.is_(None))
         .order_by(VisitContact.created_at, VisitContact.id)
     )
     for visit_id, name in rows:
@@ -182,13 +182,14 @@ def get_visit(session: Session, visit_id: str, today: date | None = None) -> dic
     contacts = session.execute(
         select(Contact.id, Contact.name, Contact.company, Contact.title)
         .join(VisitContact, VisitContact.contact_id == Contact.id)
-        .where(VisitContact.visit_id == visit_id, VisitContact.deleted_at.is_(None))
+        .where(VisitContact.visit_id == visit_id, VisitContact.deleted_at.is_(None), Contact.deleted_at.is_(None))
         .order_by(VisitContact.created_at, VisitContact.id)
     )
     organizations = session.execute(
         select(Organization.id, Organization.name, Organization.kind)
         .join(VisitOrganization, VisitOrganization.organization_id == Organization.id)
-        .where(VisitOrganization.visit_id == visit_id, VisitOrganization.deleted_at.is_(None))
+        .where(VisitOrganization.visit_id == visit_id, VisitOrganization.deleted_at.is_(None),
+               Organization.deleted_at.is_(None))
         .order_by(VisitOrganization.created_at, VisitOrganization.id)
     )
     return dict(
@@ -341,8 +342,8 @@ def save_visit(session: Session, data: dict, visit_id: str | None = None) -> str
     if visit_id is None:
         session.add(visit)
         session.flush()  # the visit's id, for its children
-    _sync_links(session, VisitContact, "contact_id", visit.id, clean["contact_ids"])
-    _sync_links(session, VisitOrganization, "organization_id", visit.id, clean["organization_ids"])
+    _sync_links(session, VisitContact, Contact, "contact_id", visit.id, clean["contact_ids"])
+    _sync_links(session, VisitOrganization, Organization, "organization_id", visit.id, clean["organization_ids"])
     _sync_follow_ups(session, visit.id, clean["follow_ups"])
     session.flush()
     return visit.id
@@ -350,8 +351,8 @@ def save_visit(session: Session, data: dict, visit_id: str | None = None) -> str
 
 def _current(session: Session, visit: Visit) -> dict:
     current = {name: getattr(visit, name) for name in _VISIT_FIELDS}
-    current["contact_ids"] = _linked_ids(session, VisitContact, "contact_id", visit.id)
-    current["organization_ids"] = _linked_ids(session, VisitOrganization, "organization_id", visit.id)
+    current["contact_ids"] = _linked_ids(session, VisitContact, Contact, "contact_id", visit.id)
+    current["organization_ids"] = _linked_ids(session, VisitOrganization, Organization, "organization_id", visit.id)
     current["follow_ups"] = [
         dict(id=f.id, task=f.task, owner=f.owner, due_date=f.due_date, done=f.done)
         for f in _live_follow_ups(session, visit.id)
@@ -359,14 +360,23 @@ def _current(session: Session, visit: Visit) -> dict:
     return current
 
 
-def _linked_ids(session: Session, model, column: str, visit_id: str) -> list[str]:
-    return list(session.scalars(select(getattr(model, column)).where(
-        model.visit_id == visit_id, model.deleted_at.is_(None)).order_by(model.created_at, model.id)))
+def _linked_ids(session: Session, model, target, column: str, visit_id: str) -> list[str]:
+    """Live targets linked to the visit (a removed contact's link stays, unseen, as it was)."""
+    link = getattr(model, column)
+    return list(session.scalars(
+        select(link).join(target, target.id == link)
+        .where(model.visit_id == visit_id, model.deleted_at.is_(None), target.deleted_at.is_(None))
+        .order_by(model.created_at, model.id)))
 
 
-def _sync_links(session: Session, model, column: str, visit_id: str, wanted: list[str]) -> None:
-    """Make the live link rows match `wanted`: tombstone the removed, restore or add the rest."""
-    rows = list(session.scalars(select(model).where(model.visit_id == visit_id)))
+def _sync_links(session: Session, model, target, column: str, visit_id: str, wanted: list[str]) -> None:
+    """Make the live link rows match `wanted`: tombstone the removed, restore or add the rest.
+
+    Links to deleted contacts or organizations are left alone: the officer never saw them in the form.
+    """
+    removed_targets = select(target.id).where(target.deleted_at.is_not(None))
+    rows = list(session.scalars(select(model).where(
+        model.visit_id == visit_id, getattr(model, column).not_in(removed_targets))))
     by_target: dict[str, object] = {}
     for row in rows:  # prefer the live row when a target was linked, removed and linked again
         if getattr(row, column) not in by_target or row.deleted_at is None:

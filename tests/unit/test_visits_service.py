@@ -174,3 +174,16 @@ def test_due_states_and_officer_splitting():
     assert due_state(None, today=today) == "none"
     assert due_state(date(2025, 3, 1), done=True, today=today) == "done"
     assert split_officers("李明，王芳、 赵六,李明") == ["李明", "王芳", "赵六"]
+
+
+def test_a_deleted_contact_disappears_from_visits_and_does_not_block_edits(profile):
+    from chushang_desk.services.contacts import delete_contact
+
+    a, b = _contact(profile, "张三"), _contact(profile, "李四")
+    visit_id = profile.write(save_visit, _visit([a, b]))
+    profile.write(delete_contact, b)
+    assert [c["name"] for c in profile.read(get_visit, visit_id)["contacts"]] == ["张三"]
+    assert profile.read(visit_rows, [visit_id])[0].contacts == ["张三"]
+    profile.write(save_visit, {"purpose": "再次走访", "contact_ids": [a]}, visit_id)
+    link = profile.read(lambda s: s.scalar(select(VisitContact).where(VisitContact.contact_id == b)))
+    assert link.deleted_at is None, "the removed contact's link was left as it was"
