@@ -9,16 +9,13 @@ from PySide6.QtGui import QColor
 from ...services.visits import MODES
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("visits", text)
-
-
+# Written out as QCoreApplication.translate("visits", "...") so that lupdate finds the strings.
 def mode_label(code: str) -> str:
     labels = {
-        "visit": _tr("On-site visit"),  # 上门走访
-        "inspection": _tr("Inspection trip to Wuhan"),  # 来汉考察
-        "call": _tr("Phone / video call"),  # 电话/视频
-        "meeting": _tr("Meeting / event"),  # 座谈/活动
+        "visit": QCoreApplication.translate("visits", "On-site visit"),  # 上门走访
+        "inspection": QCoreApplication.translate("visits", "Inspection trip to Wuhan"),  # 来汉考察
+        "call": QCoreApplication.translate("visits", "Phone / video call"),  # 电话/视频
+        "meeting": QCoreApplication.translate("visits", "Meeting / event"),  # 座谈/活动
     }
     return labels.get(code, code)
 
@@ -29,11 +26,11 @@ def mode_items() -> list[tuple[str, str]]:
 
 def state_label(state: str) -> str:
     labels = {
-        "overdue": _tr("overdue"),  # 逾期
-        "soon": _tr("due soon"),  # 即将到期
-        "later": _tr("open"),
-        "none": _tr("open, no due date"),
-        "done": _tr("done"),
+        "overdue": QCoreApplication.translate("visits", "overdue"),  # 逾期
+        "soon": QCoreApplication.translate("visits", "due soon"),  # 即将到期
+        "later": QCoreApplication.translate("visits", "open"),
+        "none": QCoreApplication.translate("visits", "open, no due date"),
+        "done": QCoreApplication.translate("visits", "done"),
     }
     return labels.get(state, "")
 

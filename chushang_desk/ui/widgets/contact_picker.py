@@ -7,7 +7,7 @@ empty edit removes the last chip, and each chip's × button is reachable with Sh
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QLayout, QLineEdit, QListWidget, QListWidgetItem, QSizePolicy, QToolButton,
     QWidget,
@@ -133,7 +133,9 @@ class ChoicePicker(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._timer.timeout.connect(self._ask)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(placeholder or self.tr("Type a name, pinyin or initials…"))
+        # translate() with the class named: self.tr() would look the text up under the subclass's name.
+        self.edit.setPlaceholderText(
+            placeholder or QCoreApplication.translate("ChoicePicker", "Type a name, pinyin or initials…"))
         self.edit.setMinimumWidth(160)
         self.edit.textEdited.connect(self._typed)
         self.edit.installEventFilter(self)
