@@ -7,6 +7,7 @@ through the services at revision 0001 (tests/migrations/conftest.py); nothing of
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -187,19 +188,38 @@ def test_foreign_keys_are_off_while_migrations_run_and_on_again_after(old_profil
 
 # ---------------------------------------------------------------------------------------------- failure
 def block_0002(db_path: Path) -> None:
-    """A real obstacle for 0002: a table of its name already there (a half-applied or hand-made one)."""
-    with sqlite3.connect(db_path) as conn:
+    """A real obstacle for 0002: a table of its name already there (a half-applied or hand-made one).
+
+    Checkpointed and closed, so the database file alone holds every page (no -wal beside it).
+    """
+    with closing(sqlite3.connect(db_path)) as conn:
         conn.execute("CREATE TABLE sync_conflict (id TEXT PRIMARY KEY, note TEXT)")
         conn.execute("INSERT INTO sync_conflict VALUES ('x', '手工建的表')")
+        conn.commit()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+# Header fields SQLite bumps on every write, the backup API's restore included (file change counter,
+# schema cookie, version-valid-for): everything else must come back byte for byte.
+COUNTER_BYTES = (slice(24, 28), slice(40, 44), slice(92, 96))
+
+
+def without_counters(data: bytes) -> bytes:
+    masked = bytearray(data)
+    for field in COUNTER_BYTES:
+        masked[field] = bytes(field.stop - field.start)
+    return bytes(masked)
 
 
 def test_failed_migration_leaves_the_database_as_it_was(old_profile_dir):
     db_path = old_profile_dir / DB_FILENAME
     block_0002(db_path)
-    before, before_dump = snapshot(db_path), dump(db_path)
+    before, before_dump, before_bytes = snapshot(db_path), dump(db_path), db_path.read_bytes()
     with pytest.raises(MigrationFailed) as failure:
         open_profile(old_profile_dir)
     assert "sync_conflict" in str(failure.value) and OLD_REVISION in str(failure.value)
+    assert not db_path.with_name(DB_FILENAME + "-wal").exists()  # the file alone is the whole database
+    assert without_counters(db_path.read_bytes()) == without_counters(before_bytes)
     assert revision_of(db_path) == OLD_REVISION
     assert snapshot(db_path) == before
     assert dump(db_path) == before_dump
