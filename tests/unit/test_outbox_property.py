@@ -80,7 +80,8 @@ class OutboxMachine(RuleBasedStateMachine):
         """Run one write transaction; returns how many outbox entries it added."""
         before = self._last_mid()
         self.profile.write(edit)
-        return self._last_mid() - before
+        with self.profile.sessions.read() as s:
+            return s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.mid > before))
 
     def _snapshot(self, table: str, row_id: str) -> dict:
         """The row's synced values other than the audit stamps an edit adds."""
