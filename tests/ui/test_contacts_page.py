@@ -232,3 +232,12 @@ def test_enter_in_the_search_box_moves_to_the_first_result(page, qtbot):
     qtbot.keyClick(page.filters.search, Qt.Key.Key_Return)
     assert page.table.currentIndex().row() == 0
     qtbot.waitUntil(lambda: page.detail.heading.text() == "王五")
+
+
+def test_searches_use_the_name_order_until_a_contact_changes(page, qtbot, main_window):
+    qtbot.waitUntil(lambda: page._name_order is not None)
+    search(qtbot, page, "z")
+    qtbot.waitUntil(lambda: names(page) == ["张三", "赵六"])
+    seed(main_window, [dict(name="曾一", is_talent=True)])  # zeng: a new name among the z's
+    assert page._name_order is None
+    qtbot.waitUntil(lambda: names(page) == ["曾一", "张三", "赵六"])

@@ -7,7 +7,7 @@ from chushang_desk.db.bulk import bulk_insert
 from chushang_desk.models import Contact
 from chushang_desk.services.contacts import (
     HEAD_ROWS, ContactQuery, contact_head, contact_regions, contact_rows, count_contacts, delete_contact,
-    find_contact_ids, save_contact,
+    find_contact_ids, ids_with_name_order, save_contact,
 )
 
 
@@ -99,3 +99,20 @@ def test_plain_query_means_no_text_and_no_filter():
 def test_punctuation_only_finds_nothing(profile, many):
     assert profile.read(find_contact_ids, ContactQuery(text="!!")) == []
     assert profile.read(contact_head, ContactQuery(text="!!")).total == 0
+
+
+def test_a_search_sorted_with_the_name_order_equals_the_sql_order(profile, many):
+    ids, order = profile.read(ids_with_name_order, ContactQuery())
+    assert order is not None and len(order.rank) == len(ids)
+    for query in (ContactQuery(text="成员1"), ContactQuery(text="chengyuan", descending=True),
+                  ContactQuery(text="甲"), ContactQuery(text="成员1", station="jjj")):
+        assert profile.read(find_contact_ids, query, order) == profile.read(find_contact_ids, query)
+    assert profile.read(ids_with_name_order, ContactQuery(text="成员"))[1] is None  # only the whole list gives one
+
+
+def test_a_contact_unknown_to_the_name_order_falls_back_to_sql(profile, many):
+    _ids, order = profile.read(ids_with_name_order, ContactQuery())
+    new_id = profile.write(save_contact, dict(name="成员新", is_merchant=True))
+    found = profile.read(find_contact_ids, ContactQuery(text="成员"), order)
+    assert new_id in found and found == profile.read(find_contact_ids, ContactQuery(text="成员"))
+    assert order.sorted([new_id]) is None
