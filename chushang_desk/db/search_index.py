@@ -12,6 +12,8 @@ from functools import lru_cache
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from ..paths import resources_dir
+
 FTS_TABLE = "contact_search"
 DOC_TABLE = "contact_search_doc"
 
@@ -21,19 +23,24 @@ SURNAME_READINGS = {
     "盖": "ge", "乐": "yue", "尉": "yu", "覃": "qin", "繁": "po", "员": "yun", "召": "shao",
     "缪": "miao", "翟": "zhai", "种": "chong", "秘": "bi", "长孙": "zhangsun", "万俟": "moqi",
 }
+CJK_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# One reading per character, generated from pypinyin by scripts/build_pinyin_table.py.
+PINYIN_TABLE = resources_dir() / "pinyin" / "chars.tsv"
 _WORD = re.compile(r"[0-9a-z]+")
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, str]:
+    # Read on first use (~20 ms), so start-up does not pay for it.
+    with open(PINYIN_TABLE, encoding="utf-8") as table:
+        return dict(line.rstrip("\n").split("\t") for line in table)
+
+
 def _char_pinyin(ch: str) -> str:
     if not _CJK.match(ch):
         return ch.lower()
-    # Imported on first use: its phrase dictionary costs ~100 ms that start-up need not pay.
-    from pypinyin import lazy_pinyin
-
-    syllables = lazy_pinyin(ch, errors="ignore")
-    return syllables[0] if syllables else ""
+    return _pinyin_table().get(ch, "")
 
 
 def name_syllables(name: str) -> list[str]:
