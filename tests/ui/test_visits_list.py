@@ -125,7 +125,10 @@ def test_delete_asks_first_and_tombstones(main_window, qtbot, monkeypatch):
     wait_idle(qtbot, main_window)
     assert len(asked) == 1 and page.model.rowCount() == 1
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    page.delete_button.click()
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: main_window.isActiveWindow())
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     wait_idle(qtbot, main_window)
     qtbot.waitUntil(lambda: page.model.rowCount() == 0)
     deleted_at = main_window.ctx.profile.read(lambda s: s.get(Visit, visit_id).deleted_at)

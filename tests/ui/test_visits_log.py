@@ -258,3 +258,24 @@ def test_dates_are_typed_and_the_shortcut_opens_the_dialog(main_window, qtbot):
     assert dialog.next_contact.value() == date(2025, 4, 13)  # a month after the visit
     qtbot.keyClick(dialog.next_contact, Qt.Key.Key_Delete, CTRL)
     assert dialog.next_contact.value() is None
+
+
+def test_an_organization_is_picked_by_typing(main_window, qtbot):
+    from chushang_desk.models import Organization
+
+    zhang = add_contact(main_window, "张三")
+    org_id = main_window.ctx.profile.write(
+        lambda s: (s.add(o := Organization(name="北京湖北企业商会", kind="chamber")), s.flush(), o.id)[2])
+    page = visits_page(main_window, qtbot)
+    dialog = open_dialog(page, qtbot, main_window)
+    dialog.contacts.set_items([dict(id=zhang, name="张三")])
+    dialog.officers.setText("李明")
+    dialog.organizations.edit.setFocus()
+    type_text(qtbot, dialog.organizations.edit, "湖北")
+    qtbot.waitUntil(lambda: dialog.organizations.suggestion_texts() == ["北京湖北企业商会"])
+    qtbot.keyClick(dialog.organizations.edit, Qt.Key.Key_Return)
+    assert dialog.organizations.ids() == [org_id]
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    [visit_id] = main_window.ctx.profile.read(find_visit_ids, VisitQuery())
+    assert [o["name"] for o in main_window.ctx.profile.read(get_visit, visit_id)["organizations"]] == ["北京湖北企业商会"]

@@ -5,7 +5,7 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCompleter, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
     QSplitter, QTableView, QTextBrowser, QVBoxLayout,
@@ -105,6 +105,9 @@ class VisitsPage(Page):
         for column, width in enumerate((92, 150, 130, 160, 100, 200, 92, 120)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(VisitTableModel.PURPOSE, QHeaderView.ResizeMode.Stretch)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
