@@ -32,6 +32,8 @@ class VisitsPage(Page):
         self.model.ids_loaded.connect(self._ids_loaded)
         ctx.log_visit_requested.connect(self.log_visit)
         ctx.ready.connect(self._fill_reference_filters)
+        if ctx.profile is not None:  # built after start-up (screens are built when first shown)
+            self._fill_reference_filters()
 
     def title(self) -> str:
         return self.tr("Visits")
