@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, asdict
+from functools import lru_cache
 from datetime import date
 
 from sqlalchemy import select, text, or_, desc, func, literal_column
@@ -235,10 +236,19 @@ def contact_rows(session: Session, ids: list[str]) -> list[ContactRow]:
             id=r.id, name=r.name, kinds=_kinds(r), is_key=r.is_key, is_ambassador=r.is_ambassador,
             company=r.company, title=r.title, industry=r.industry, region=r.region, city=r.city,
             station=r.station, native_prefecture=r.native_prefecture, university=r.university,
-            phones=list(r.phones or []), phone_display="; ".join(display_phone(p) for p in r.phones or []),
+            phones=list(r.phones or []), phone_display="; ".join(shown_phone(p) for p in r.phones or []),
         )
         for r in (found.get(i) for i in ids) if r is not None
     ]
+
+
+@lru_cache(maxsize=20_000)
+def shown_phone(e164: str) -> str:
+    """display_phone, with mainland mobiles (most numbers) formatted directly: phonenumbers takes
+    ~30 µs a number, which was two thirds of the time to fetch a page of the contact list."""
+    if len(e164) == 14 and e164.startswith("+861") and e164[4] in "3456789" and e164[1:].isdigit():
+        return f"{e164[3:6]} {e164[6:10]} {e164[10:]}"
+    return display_phone(e164)
 
 
 def contact_regions(session: Session) -> list[str]:

@@ -116,3 +116,12 @@ def test_a_contact_unknown_to_the_name_order_falls_back_to_sql(profile, many):
     found = profile.read(find_contact_ids, ContactQuery(text="成员"), order)
     assert new_id in found and found == profile.read(find_contact_ids, ContactQuery(text="成员"))
     assert order.sorted([new_id]) is None
+
+
+@pytest.mark.parametrize("e164", ["+8613812345678", "+8619900001111", "+862787654321", "+14155550123",
+                                  "+85291234567", "+81312345678", "+8610123456789"])
+def test_shown_phone_is_display_phone(e164):
+    from chushang_desk.services.contacts import shown_phone
+    from chushang_desk.services.validation import display_phone
+
+    assert shown_phone(e164) == display_phone(e164)
