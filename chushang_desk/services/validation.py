@@ -6,8 +6,6 @@ import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-import phonenumbers
-
 from .messages import Message
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -27,8 +25,16 @@ def split_phones(value) -> list[str]:
     return [p.strip() for p in _PHONE_SPLIT.split(clean_text(value)) if p.strip()]
 
 
+def _phonenumbers():
+    # Imported when a number is first checked or shown: ~50 ms that start-up need not pay.
+    import phonenumbers
+
+    return phonenumbers
+
+
 def normalize_phone(raw: str, default_region: str = "CN") -> str | None:
     """E.164 form of a domestic or foreign number, or None when it is not a valid number."""
+    phonenumbers = _phonenumbers()
     text = clean_text(raw)
     if text.startswith("00"):
         text = "+" + text[2:]
@@ -42,6 +48,7 @@ def normalize_phone(raw: str, default_region: str = "CN") -> str | None:
 
 
 def display_phone(e164: str) -> str:
+    phonenumbers = _phonenumbers()
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

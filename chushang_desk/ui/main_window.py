@@ -1,7 +1,9 @@
 """The main window: sidebar of screens, the current screen, menus and the status bar."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QSize
+import importlib
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QStyle,
@@ -15,15 +17,16 @@ from .errors import show_error
 from .pages import Page
 
 
-def _page_classes():
-    # Imported here so this module stays light; each screen lives in its own package.
-    from .contacts.page import ContactsPage
-    from .organizations.page import OrganizationsPage
-    from .referrals.page import ReferralsPage
-    from .visits.follow_ups import FollowUpsPage
-    from .visits.page import VisitsPage
-
-    return [ContactsPage, OrganizationsPage, VisitsPage, FollowUpsPage, ReferralsPage]
+def _screens() -> list[tuple[str, str, str]]:
+    """(module, class, title) of each sidebar screen; titles in each screen's own translation context."""
+    tr = QCoreApplication.translate
+    return [
+        ("contacts.page", "ContactsPage", tr("ContactsPage", "Contacts")),
+        ("organizations.page", "OrganizationsPage", tr("OrganizationsPage", "Organizations")),
+        ("visits.page", "VisitsPage", tr("VisitsPage", "Visits")),
+        ("visits.follow_ups", "FollowUpsPage", tr("FollowUpsPage", "Follow-ups")),
+        ("referrals.page", "ReferralsPage", tr("ReferralsPage", "Referrals")),
+    ]
 
 
 class MainWindow(QMainWindow):
@@ -32,13 +35,14 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Chushang Desk"))
         self.resize(1280, 800)
-        self.pages: list[Page] = [cls(ctx) for cls in _page_classes()]
+        self.screens = _screens()
+        self.built: dict[int, Page] = {}  # screens are built when first shown: a faster first paint
         self._build_sidebar()
         self._build_menus()
         self._build_status_bar()
         ctx.ready.connect(self._on_ready)
         ctx.data_changed.connect(self._on_data_changed)
-        ctx.log_visit_requested.connect(lambda _ids: self.show_page("VisitsPage"))
+        ctx.log_visit_requested.connect(self._log_visit)
         ctx.show_contact_requested.connect(lambda _id: self.show_page("ContactsPage"))
 
     def _build_sidebar(self) -> None:
@@ -52,10 +56,10 @@ class MainWindow(QMainWindow):
         icons = [QStyle.StandardPixmap.SP_FileDialogContentsView, QStyle.StandardPixmap.SP_DirIcon,
                  QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_DialogApplyButton,
                  QStyle.StandardPixmap.SP_ArrowRight]
-        for page, icon in zip(self.pages, icons):
-            self.sidebar.addItem(QListWidgetItem(self.style().standardIcon(icon), page.title()))
-            self.stack.addWidget(page)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for (_module, _cls, title), icon in zip(self.screens, icons):
+            self.sidebar.addItem(QListWidgetItem(self.style().standardIcon(icon), title))
+            self.stack.addWidget(QWidget())  # stands in until the screen is first shown
+        self.sidebar.currentRowChanged.connect(self._show_row)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -77,8 +81,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for index, page in enumerate(self.pages):
-            action = QAction(page.title(), self)
+        for index, (_module, _cls, title) in enumerate(self.screens):
+            action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.sidebar.setCurrentRow(i))
             go_menu.addAction(action)
@@ -94,12 +98,36 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().showMessage(self.tr("Opening the database…"))
 
+    def _page(self, index: int) -> Page:
+        if index not in self.built:
+            module_name, class_name, _title = self.screens[index]
+            module = importlib.import_module(f"{__package__}.{module_name}")
+            page = getattr(module, class_name)(self.ctx)
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.built[index] = page
+        return self.built[index]
+
+    def _show_row(self, index: int) -> None:
+        if index >= 0:
+            self._page(index)
+            self.stack.setCurrentIndex(index)
+
     def show_page(self, class_name: str) -> Page:
-        for index, page in enumerate(self.pages):
-            if type(page).__name__ == class_name:
-                self.sidebar.setCurrentRow(index)
-                return page
-        raise KeyError(class_name)
+        """Switch to the screen of that class (building it if needed) and return it."""
+        index = [cls for _m, cls, _t in self.screens].index(class_name)
+        page = self._page(index)
+        self.sidebar.setCurrentRow(index)
+        return page
+
+    def _log_visit(self, contact_ids: list) -> None:
+        index = [cls for _m, cls, _t in self.screens].index("VisitsPage")
+        first_time = index not in self.built
+        page = self.show_page("VisitsPage")
+        if first_time:  # built during this request: its own connection missed it
+            page.log_visit(contact_ids)
 
     def _on_ready(self) -> None:
         self.statusBar().showMessage(self.tr("Ready"), 3000)

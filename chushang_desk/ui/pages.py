@@ -1,6 +1,7 @@
 """The base of every sidebar screen: what it needs from the window and when it is told to reload."""
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from .context import AppContext
@@ -17,6 +18,9 @@ class Page(QWidget):
         self._stale = True
         ctx.ready.connect(self._on_ready)
         ctx.data_changed.connect(self._on_data_changed)
+        if ctx.profile is not None:
+            # Built after start-up (screens are built when first shown): catch up once constructed.
+            QTimer.singleShot(0, self.on_ready)
 
     def title(self) -> str:
         raise NotImplementedError
@@ -24,7 +28,11 @@ class Page(QWidget):
     def reload(self) -> None:
         """Fetch what the screen shows (through ctx.read) and redraw."""
 
+    def on_ready(self) -> None:
+        """Called once the profile is open: fill what depends on reference lists (filters, combos)."""
+
     def _on_ready(self) -> None:
+        self.on_ready()
         self._stale = True
         if self.isVisible():
             self._refresh()

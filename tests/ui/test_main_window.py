@@ -6,7 +6,25 @@ def test_main_window_opens_profile_and_lists_screens(main_window, qtbot, data_di
     wait_idle(qtbot, main_window)
     assert (data_dir / "chushang.db").exists()
     titles = [main_window.sidebar.item(i).text() for i in range(main_window.sidebar.count())]
-    assert titles == [page.title() for page in main_window.pages]
-    assert len(titles) == 5
+    assert titles == ["Contacts", "Organizations", "Visits", "Follow-ups", "Referrals"]
+    for title in titles[1:]:  # every screen is built on first show and has the sidebar's title
+        index = titles.index(title)
+        main_window.sidebar.setCurrentRow(index)
+        assert main_window.stack.currentWidget() is main_window.built[index]
+        assert main_window.built[index].title() == title
     assert main_window.ctx.ref_items("station"), "reference lists are loaded from the seed"
     assert "0" in main_window.pending_label.text()
+
+
+def test_log_visit_request_opens_the_visit_dialog_even_before_the_visit_screen_exists(main_window, qtbot):
+    from chushang_desk.services import contacts
+
+    wait_idle(qtbot, main_window)
+    contact_id = main_window.ctx.profile.write(contacts.save_contact, {"name": "请求测试", "is_merchant": True})
+    assert 2 not in main_window.built
+    main_window.ctx.log_visit_requested.emit([contact_id])
+    page = main_window.built[2]
+    assert main_window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: page.log_dialog is not None and page.log_dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: contact_id in page.log_dialog.contacts.ids(), timeout=5000)
+    page.log_dialog.reject()

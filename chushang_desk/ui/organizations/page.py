@@ -36,7 +36,6 @@ class OrganizationsPage(Page):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload)
         self._build()
-        ctx.ready.connect(self._fill_filters)
 
     def title(self) -> str:
         return self.tr("Organizations")
@@ -126,6 +125,9 @@ class OrganizationsPage(Page):
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         table.doubleClicked.connect(lambda _i: self.edit_organization())
         return table
+
+    def on_ready(self) -> None:
+        self._fill_filters()
 
     def _fill_filters(self) -> None:
         kind, station = self.kind_filter.currentData(), self.station_filter.currentData()

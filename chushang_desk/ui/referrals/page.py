@@ -28,7 +28,6 @@ class ReferralsPage(Page):
         self.model = ReferralTableModel(ctx, self)
         self._ambassador_id = ""
         self._build()
-        ctx.ready.connect(self._fill_filters)
 
     def title(self) -> str:
         return self.tr("Referrals")
@@ -119,6 +118,9 @@ class ReferralsPage(Page):
             action.triggered.connect(lambda _checked=False, c=code: self.set_status(c))
             self.status_actions[code] = action
         return menu
+
+    def on_ready(self) -> None:
+        self._fill_filters()
 
     def _fill_filters(self) -> None:
         status, station = self.status_filter.currentData(), self.station_filter.currentData()
