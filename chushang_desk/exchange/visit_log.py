@@ -109,7 +109,10 @@ class _VisitLogSheet:
         self.header_format = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "valign": "vcenter"})
         self.date_format = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
         self.amount_format = book.add_format({"num_format": "#,##0.00", "valign": "top"})
-        self.text_format = book.add_format({"valign": "top"})
+        # Plain text cells carry no format of their own: the default format (XlsxWriter's documented
+        # workbook.formats[0]) aligns them to the top, and XlsxWriter writes a style attribute less per cell.
+        book.formats[0].set_align("top")
+        self.text_format = None
         self.wrap_format = book.add_format({"text_wrap": True, "valign": "top"})
 
     def _title_and_header(self, title: str) -> None:

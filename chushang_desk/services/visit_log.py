@@ -77,7 +77,7 @@ def iter_visit_log(session: Session, query: VisitQuery, batch_size: int = BATCH_
     Queries run on the session's Connection (Core rows, no ORM result machinery): at 100,000 visits
     that halves the query's share of the export, and the rows are plain tuples anyway.
     """
-    names = _Names(name_lookup(session, "station"), name_lookup(session, "industry"))
+    names = _Names(name_lookup(session, "station"), name_lookup(session, "industry"), {}, {})
     conn = session.connection()
     after: tuple[date, str] | None = None
     while True:
@@ -90,8 +90,12 @@ def iter_visit_log(session: Session, query: VisitQuery, batch_size: int = BATCH_
 
 
 class _Names(NamedTuple):
+    """Code -> name lists, and id -> description of the people and organizations met so far."""
+
     stations: dict[str, str]
     industries: dict[str, str]
+    people: dict[str, str | None]
+    organizations: dict[str, str | None]
 
 
 def _visit_batch(conn: Connection, query: VisitQuery, after, limit: int) -> list:
@@ -104,8 +108,8 @@ def _visit_batch(conn: Connection, query: VisitQuery, after, limit: int) -> list
 def _rows(conn: Connection, visits: list, names: _Names) -> list[VisitLogRow]:
     ids = json.dumps([v[0] for v in visits])
     cursor = conn.connection.driver_connection.cursor()  # same connection, same read snapshot
-    contacts = _grouped(cursor, _CONTACTS_MET, ids, describe_contact)
-    organizations = _grouped(cursor, _ORGANIZATIONS_MET, ids, str)
+    contacts = _linked(cursor, _CONTACT_LINKS, _CONTACTS_BY_ID, ids, names.people, describe_contact)
+    organizations = _linked(cursor, _ORGANIZATION_LINKS, _ORGANIZATIONS_BY_ID, ids, names.organizations, str)
     follow_ups = _grouped(cursor, _FOLLOW_UPS, ids, _describe_stored_follow_up)
     stations, industries, join = names.stations, names.industries, LIST_SEPARATOR.join
     to_date = date.fromisoformat
@@ -131,23 +135,51 @@ _CENTS = Decimal("0.01")
 # What was met and agreed at a batch of visits (ids as one JSON array parameter), in the order linked.
 # Plain SQL on the DBAPI cursor: these run for every link of every visit exported, and SQLAlchemy's
 # per-row result handling and per-batch IN-list rendering were half of a 100,000-visit export.
-# CROSS JOIN makes SQLite start from the batch's links: left to choose (it has no ANALYZE statistics),
-# it started from the contact table and scanned every link, 0.9 s per batch.
-_CONTACTS_MET = """
-    SELECT vc.visit_id, c.name, c.company, c.title
-    FROM visit_contact AS vc CROSS JOIN contact AS c ON c.id = vc.contact_id
-    WHERE vc.visit_id IN (SELECT value FROM json_each(?)) AND vc.deleted_at IS NULL AND c.deleted_at IS NULL
-    ORDER BY vc.visit_id, vc.id"""
-_ORGANIZATIONS_MET = """
-    SELECT vo.visit_id, o.name
-    FROM visit_organization AS vo CROSS JOIN organization AS o ON o.id = vo.organization_id
-    WHERE vo.visit_id IN (SELECT value FROM json_each(?)) AND vo.deleted_at IS NULL AND o.deleted_at IS NULL
-    ORDER BY vo.visit_id, vo.id"""
+# Links are read alone and the people/organizations they name looked up by id once per export (the
+# same few thousand merchants are met again and again); joined in one query, SQLite (with no ANALYZE
+# statistics) even drove the join from the contact table and scanned every link, 0.9 s per batch.
+_CONTACT_LINKS = """
+    SELECT visit_id, contact_id FROM visit_contact
+    WHERE visit_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
+    ORDER BY visit_id, id"""
+_CONTACTS_BY_ID = """
+    SELECT id, name, company, title FROM contact
+    WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL"""
+_ORGANIZATION_LINKS = """
+    SELECT visit_id, organization_id FROM visit_organization
+    WHERE visit_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
+    ORDER BY visit_id, id"""
+_ORGANIZATIONS_BY_ID = """
+    SELECT id, name FROM organization
+    WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL"""
 _FOLLOW_UPS = """
     SELECT visit_id, task, owner, due_date, done
     FROM follow_up
     WHERE visit_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
     ORDER BY visit_id, due_date IS NULL, due_date, id"""
+KNOWN_LIMIT = 50_000  # descriptions kept between batches; past this the memo starts afresh
+
+
+def _linked(cursor, links_sql: str, by_id_sql: str, ids_json: str, known: dict, describe) -> dict[str, list[str]]:
+    """visit id -> descriptions of the live records linked to it, in link order.
+
+    `known` memoizes id -> description (None: deleted) across batches, bounded by KNOWN_LIMIT.
+    """
+    links = cursor.execute(links_sql, (ids_json,)).fetchall()
+    if len(known) > KNOWN_LIMIT:
+        known.clear()
+    missing = list({target for _visit, target in links if target not in known})
+    if missing:
+        for target_id, *fields in cursor.execute(by_id_sql, (json.dumps(missing),)).fetchall():
+            known[target_id] = describe(*fields)
+        for target_id in missing:
+            known.setdefault(target_id, None)
+    out: dict[str, list[str]] = defaultdict(list)
+    for visit_id, target in links:
+        description = known[target]
+        if description is not None:
+            out[visit_id].append(description)
+    return out
 
 
 def _grouped(cursor, sql: str, ids_json: str, describe) -> dict[str, list[str]]:
