@@ -161,3 +161,23 @@ def test_delete_asks_first_then_tombstones_with_an_outbox_entry(page, qtbot, mai
     deleted_at, ops = main_window.ctx.profile.read(stored)
     assert deleted_at is not None
     assert ops[-1] == "delete"
+
+
+def test_double_click_edits_that_row(page, qtbot):
+    row = names(page).index("赵六")
+    rect = page.table.visualRect(page.model.index(row, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    assert page.dialog.fields["name"].text() == "赵六"
+    page.dialog.reject()
+
+
+def test_delete_key_in_the_table_asks_too(page, qtbot, main_window, monkeypatch):
+    select_contact(qtbot, page, "赵六")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert asked and "赵六" in asked[0]
+    assert "赵六" in names(page)

@@ -59,6 +59,7 @@ class ContactsPage(Page):
         # The directory's name order, kept from the last whole-list load while no contact changes;
         # searches are sorted with it (see services.contacts.NameOrder).
         self._name_order: NameOrder | None = None
+        self._edit_after_load: str | None = None
         self.query_started_at = 0.0  # perf_counter() of the last query (the bench reads it)
         self.model = ContactTableModel(self._fetch_rows, ctx.ref_name, self)
         self.filters = ContactFilters()
@@ -132,7 +133,7 @@ class ContactsPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.filters.search.returnPressed.connect(self._focus_table)
         self._detail_timer.timeout.connect(self._load_pending_detail)
-        self.table.doubleClicked.connect(lambda _index: self.edit_contact())
+        self.table.doubleClicked.connect(self._edit_row)
         self.new_button.clicked.connect(self.new_contact)
         self.detail.edit_requested.connect(lambda _id: self.edit_contact())
         self.detail.delete_requested.connect(self.delete_contact)
@@ -140,6 +141,8 @@ class ContactsPage(Page):
         self.ctx.show_contact_requested.connect(self.show_contact)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_contact)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self._delete_shown)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     # --- reloading ----------------------------------------------------------------------------------------
 
@@ -251,6 +254,9 @@ class ContactsPage(Page):
             return  # the officer moved on to another row meanwhile
         self._detail = detail
         self.detail.show_detail(detail)
+        if self._edit_after_load == contact_id:
+            self._edit_after_load = None
+            self.edit_contact()
 
     def _detail_failed(self, contact_id: str, exc: BaseException, details: str) -> None:
         if isinstance(exc, NotFound):  # deleted here or by a sync meanwhile
@@ -287,6 +293,22 @@ class ContactsPage(Page):
         if self.ctx.profile is None:
             return
         self._open_dialog(ContactEditDialog(self.ctx, None, self))
+
+    def _edit_row(self, index) -> None:
+        """Double-click: edit that row's contact (once its detail is here, so the form is complete)."""
+        contact_id = self.model.contact_id(index.row())
+        if not contact_id:
+            return
+        if self._detail is not None and self._detail.contact["id"] == contact_id:
+            self.edit_contact()
+        else:
+            self._edit_after_load = contact_id
+            self._detail_timer.stop()
+            self._load_detail(contact_id)
+
+    def _delete_shown(self) -> None:
+        if self.detail.contact_id:
+            self.delete_contact(self.detail.contact_id)
 
     def edit_contact(self) -> None:
         if self._detail is not None and self._detail.contact["id"] == self.detail.contact_id:
