@@ -16,7 +16,7 @@ from ..models import (
     Contact, FollowUp, Organization, ReferenceItem, Visit, VisitContact, VisitOrganization, VISIT_MODES,
 )
 from .messages import Message, NotFound, ValidationFailed
-from .validation import check_amount, check_date, check_required, clean_text
+from .validation import check_amount, check_date, clean_text
 
 MODES = VISIT_MODES  # visit 上门走访, inspection 来汉考察, call 电话/视频, meeting 座谈/活动
 DUE_SOON_DAYS = 7
@@ -230,10 +230,13 @@ def split_officers(value) -> list[str]:
     if isinstance(value, (list, tuple)):
         parts = value
     else:
-        parts = clean_text(value).replace("、", ",").replace(";", ",").split(",")
+        parts = as_entered(value)
+        for separator in ("，", "、", ";", "；"):
+            parts = parts.replace(separator, ",")
+        parts = parts.split(",")
     out = []
     for part in parts:
-        name = clean_text(part)
+        name = as_entered(part)
         if name and name not in out:
             out.append(name)
     return out
@@ -261,8 +264,13 @@ def _check_ids(session: Session, model, ids, errors: dict, name: str) -> list[st
     return [i for i in wanted if i in live]
 
 
+def as_entered(value) -> str:
+    """Free text kept as typed (full-width Chinese punctuation stays), without outer spaces."""
+    return "" if value is None else str(value).strip()
+
+
 def _check_text(data: dict, name: str, errors: dict) -> str:
-    text = clean_text(data.get(name)) if name != "summary" else str(data.get(name) or "").strip()
+    text = as_entered(data.get(name))
     if len(text) > _TEXT_LIMITS[name]:
         errors[name] = Message("too_long", {"max": _TEXT_LIMITS[name]})
     return text
@@ -271,8 +279,8 @@ def _check_text(data: dict, name: str, errors: dict) -> str:
 def _check_follow_ups(items, errors: dict) -> list[dict]:
     out = []
     for row, item in enumerate(items or [], start=1):
-        task = clean_text(item.get("task"))
-        owner = clean_text(item.get("owner"))
+        task = as_entered(item.get("task"))
+        owner = as_entered(item.get("owner"))
         if not task and not owner and not item.get("id"):
             continue  # an empty row the officer added and left blank
         local: dict = {}

@@ -173,7 +173,16 @@ def test_due_states_and_officer_splitting():
     assert due_state(date(2025, 3, 22), today=today) == "later"
     assert due_state(None, today=today) == "none"
     assert due_state(date(2025, 3, 1), done=True, today=today) == "done"
-    assert split_officers("李明，王芳、 赵六,李明") == ["李明", "王芳", "赵六"]
+    assert split_officers("李明，王芳、 赵六,李明；陈刚") == ["李明", "王芳", "赵六", "陈刚"]
+
+
+def test_free_text_is_kept_as_typed(profile):
+    a = _contact(profile, "张三")
+    visit_id = profile.write(save_visit, _visit([a], purpose=" 了解意向，邀请回汉（光谷） ", follow_ups=[
+        dict(task="约见区招商局领导，商谈用地", owner="李明")]))
+    visit = profile.read(get_visit, visit_id)
+    assert visit["purpose"] == "了解意向，邀请回汉（光谷）"
+    assert visit["follow_ups"][0]["task"] == "约见区招商局领导，商谈用地"
 
 
 def test_a_deleted_contact_disappears_from_visits_and_does_not_block_edits(profile):
