@@ -6,14 +6,18 @@ Hooked into every Session made by `db.session.SessionFactory`, so no service can
 - do_orm_execute: refuses bulk INSERT/UPDATE/DELETE on synced tables unless the caller wrote the
   outbox itself (`bulk.py`), so a bulk update cannot slip past.
 - after_flush: keeps the contact search index current.
+- before_cursor_execute: refuses SQL run on a session's connection that writes a synced table outside
+  a flush (`session.connection().execute(...)`, text, driver SQL).
 Applying pulled changes sets `session.info["applying_remote"]` and writes no outbox entries.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
 from sqlalchemy import event, inspect
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from ..models import Contact, Organization, OutboxEntry
@@ -149,7 +153,35 @@ def refuse_legacy_bulk(session: Session, mapper) -> None:
         raise OutboxBypassed(f"legacy bulk method on {cls.__tablename__} without outbox entries; use db.bulk")
 
 
+# The table a data-changing SQL statement writes (what SQLAlchemy compiles, or text typed by hand).
+_DML_TARGET = re.compile(
+    r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"
+    r"\s+(?:main\.)?[\"`\[]?(\w+)",
+    re.IGNORECASE,
+)
+_SESSION_OPTION = "desk_session"
+
+
+def _tag_connection(session: Session, _transaction, connection) -> None:
+    """Mark the session's Connection (not the pooled DBAPI one) so _guard_statement knows its session."""
+    connection.execution_options(**{_SESSION_OPTION: session})
+
+
+def _guard_statement(_conn, _cursor, statement: str, _params, context, _many) -> None:
+    """Last line: SQL on a session's connection (`session.connection().execute`, text, driver SQL) that
+    writes a synced table outside a flush is refused, like the bulk statements above."""
+    options = context.execution_options if context is not None else {}
+    session = options.get(_SESSION_OPTION)
+    if session is None or session._flushing or options.get(BULK_OUTBOX_WRITTEN):
+        return
+    target = _DML_TARGET.match(statement)
+    if target and target.group(1).lower() in synced_tables() and not session.info.get("applying_remote"):
+        raise OutboxBypassed(f"SQL writing {target.group(1)} without outbox entries; use the ORM or db.bulk")
+
+
 def install(session_class: type[Session]) -> None:
     event.listen(session_class, "before_flush", _before_flush)
     event.listen(session_class, "after_flush", _after_flush)
     event.listen(session_class, "do_orm_execute", _guard_bulk)
+    event.listen(session_class, "after_begin", _tag_connection)
+    event.listen(Engine, "before_cursor_execute", _guard_statement)
