@@ -131,7 +131,7 @@ def main() -> None:
     from chushang_desk.ui.app import build_main_window
 
     window = build_main_window(data_dir, "zh_CN")
-    page = window.pages[0]
+    page = window.show_page("ContactsPage")
     clock = PaintClock(page)
     started = {}
     original_reload = page.reload

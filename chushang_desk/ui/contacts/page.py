@@ -152,11 +152,14 @@ class ContactsPage(Page):
             self._name_order = None
         super()._on_data_changed(tables)
 
+    def on_ready(self) -> None:
+        self.filters.set_reference_lists(self.ctx.refs, self.ctx.lang)
+        self._refs_filled = True
+
     def reload(self) -> None:
         changed, self._changed = self._changed, set()
         if not self._refs_filled:
-            self.filters.set_reference_lists(self.ctx.refs, self.ctx.lang)
-            self._refs_filled = True
+            self.on_ready()
         if "contact" in changed:
             self._regions_stale = True  # fetched after the list has painted
             self.run_query()
