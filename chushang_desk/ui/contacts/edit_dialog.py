@@ -88,7 +88,7 @@ class ContactEditDialog(QDialog):
         label = QLabel()
         label.setObjectName(f"error_{field}" if field else "error_general")
         label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
+        # One line, never wrapped: a wrapped label in a form row is given one line's height and clips.
         label.hide()
         if field:
             self.errors[field] = label
@@ -222,6 +222,8 @@ class ContactEditDialog(QDialog):
             first = first or self._widget_for(field)
         if first is not None:
             first.setFocus()
+        self.layout().activate()
+        self.resize(self.size().expandedTo(self.minimumSizeHint()))  # room for the longest message
 
     def _widget_for(self, field: str) -> QWidget | None:
         if field == "phones":
