@@ -1,10 +1,11 @@
 """One place that tells the officer what went wrong, in the interface language, with details to copy."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..services.messages import NotFound, ValidationFailed
-from .i18n import current_language, tr
+from .i18n import current_language
 
 
 def describe(exc: BaseException) -> str:
@@ -16,14 +17,14 @@ def describe(exc: BaseException) -> str:
         return exc.message.render(lang)
     if type(exc).__name__ == "MigrationFailed":
         backup = getattr(exc, "backup", None)
-        return tr("errors", "The database could not be upgraded. Your data was left as it was; a copy is at {0}.").format(
+        return QCoreApplication.translate("errors", "The database could not be upgraded. Your data was left as it was; a copy is at {0}.").format(
             backup or "-"
         )
     if _is_database_error(exc):
-        return tr("errors", "The database is busy or cannot be written. Nothing was lost; please try again.")
+        return QCoreApplication.translate("errors", "The database is busy or cannot be written. Nothing was lost; please try again.")
     if isinstance(exc, OSError):
-        return tr("errors", "The file could not be read or written: {0}").format(exc.strerror or exc)
-    return tr("errors", "Something went wrong: {0}").format(exc)
+        return QCoreApplication.translate("errors", "The file could not be read or written: {0}").format(exc.strerror or exc)
+    return QCoreApplication.translate("errors", "Something went wrong: {0}").format(exc)
 
 
 def _is_database_error(exc: BaseException) -> bool:
@@ -35,7 +36,7 @@ def _is_database_error(exc: BaseException) -> bool:
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "", title: str = "") -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or tr("errors", "Chushang Desk"))
+    box.setWindowTitle(title or QCoreApplication.translate("errors", "Chushang Desk"))
     box.setText(describe(exc))
     if details:
         box.setDetailedText(details)  # to copy into a report to the bureau's IT staff

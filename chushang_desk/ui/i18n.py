@@ -28,6 +28,3 @@ def install_language(app: QCoreApplication, lang: str) -> None:
             app.installTranslator(translator)
             _state["translators"].append(translator)
 
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)

@@ -19,13 +19,12 @@ from .pages import Page
 
 def _screens() -> list[tuple[str, str, str]]:
     """(module, class, title) of each sidebar screen; titles in each screen's own translation context."""
-    tr = QCoreApplication.translate
     return [
-        ("contacts.page", "ContactsPage", tr("ContactsPage", "Contacts")),
-        ("organizations.page", "OrganizationsPage", tr("OrganizationsPage", "Organizations")),
-        ("visits.page", "VisitsPage", tr("VisitsPage", "Visits")),
-        ("visits.follow_ups", "FollowUpsPage", tr("FollowUpsPage", "Follow-ups")),
-        ("referrals.page", "ReferralsPage", tr("ReferralsPage", "Referrals")),
+        ("contacts.page", "ContactsPage", QCoreApplication.translate("ContactsPage", "Contacts")),
+        ("organizations.page", "OrganizationsPage", QCoreApplication.translate("OrganizationsPage", "Organizations")),
+        ("visits.page", "VisitsPage", QCoreApplication.translate("VisitsPage", "Visits")),
+        ("visits.follow_ups", "FollowUpsPage", QCoreApplication.translate("FollowUpsPage", "Follow-ups")),
+        ("referrals.page", "ReferralsPage", QCoreApplication.translate("ReferralsPage", "Referrals")),
     ]
 
 
