@@ -21,6 +21,7 @@ from typing import Callable
 import xlsxwriter
 from sqlalchemy.orm import Session
 
+from ..db.engine import DB_FILENAME
 from ..services.messages import render
 from ..services.profile import Profile, open_profile
 from ..services.reference import name_lookup
@@ -254,6 +255,9 @@ def _cli_date(text: str | None, option: str) -> date | None:
 
 def export_visits_command(args) -> int:
     """`export-visits`: 0 when the workbook was written; 2 for bad options; 1 when it could not be written."""
+    if not (Path(args.data_dir) / DB_FILENAME).exists():  # opening would create an empty profile
+        print(f"chushang-desk export-visits: 没有找到资料库 / no profile database in {args.data_dir}", file=sys.stderr)
+        return 2
     profile = open_profile(args.data_dir)
     try:
         query = query_from_args(args, set(profile.read(name_lookup, "station")))

@@ -252,3 +252,10 @@ def test_cli_rejects_an_unknown_station(profile, data_dir, tmp_path):
 def test_cli_reports_an_unwritable_file(profile, data_dir, tmp_path):
     done = run_cli("--data-dir", str(data_dir), "--out", str(tmp_path / "missing" / "x.xlsx"))
     assert done.returncode == 1 and "cannot write" in done.stderr
+
+
+def test_cli_refuses_a_folder_without_a_profile(tmp_path):
+    empty = tmp_path / "nothing-here"
+    done = run_cli("--data-dir", str(empty), "--out", str(tmp_path / "x.xlsx"))
+    assert done.returncode == 2 and "no profile database" in done.stderr
+    assert not empty.exists() and not (tmp_path / "x.xlsx").exists()
