@@ -1,0 +1,2074 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AffiliationDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="145"/>
+        <source>Edit member</source>
+        <translation>编辑成员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="145"/>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="148"/>
+        <source>&amp;Contact</source>
+        <translation>人员(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="150"/>
+        <source>Type a name, pinyin or initials</source>
+        <translation>输入姓名、全拼或首字母</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="151"/>
+        <source>&amp;Role</source>
+        <translation>担任职务(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="154"/>
+        <source>&amp;Since</source>
+        <translation>加入日期(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="156"/>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <location filename="../../chushang_desk/ui/widgets/contact_picker.py" line="110"/>
+        <location filename="../../chushang_desk/ui/widgets/contact_picker.py" line="111"/>
+        <source>Remove {0}</source>
+        <translation>移除 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicePicker</name>
+    <message>
+        <location filename="../../chushang_desk/ui/widgets/contact_picker.py" line="138"/>
+        <source>Type a name, pinyin or initials…</source>
+        <translation>输入姓名、全拼或首字母…</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDetailPane</name>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="34"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="35"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="36"/>
+        <source>Log a visit…</source>
+        <translation>登记走访…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="61"/>
+        <source>No contact selected</source>
+        <translation>未选择人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="63"/>
+        <source>Choose a contact in the list to see their details, visits and referrals.</source>
+        <translation>在列表中选择人员，查看其详细信息、走访记录和推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="80"/>
+        <source>Merchant</source>
+        <translation>楚商</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="80"/>
+        <source>Alumnus</source>
+        <translation>校友</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="81"/>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="84"/>
+        <source>★ Key contact</source>
+        <translation>★ 重点</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="87"/>
+        <source>Ambassador since {0}</source>
+        <translation>招商大使（{0} 起）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="87"/>
+        <source>Ambassador</source>
+        <translation>招商大使</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="91"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="91"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="95"/>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="95"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="96"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="97"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="98"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="98"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="99"/>
+        <source>Region / city</source>
+        <translation>地区/城市</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="99"/>
+        <source>Native place</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="99"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
+        <source>University</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
+        <source>Degree</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
+        <source>Graduation year</source>
+        <translation>毕业年份</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="102"/>
+        <source>Talent titles</source>
+        <translation>人才称号</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="102"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="103"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="103"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="104"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="117"/>
+        <source>Organizations</source>
+        <translation>所属组织</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="119"/>
+        <source>No organizations recorded.</source>
+        <translation>暂无所属组织。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="122"/>
+        <source>since {0}</source>
+        <translation>{0} 起</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="128"/>
+        <source>Visit history</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="130"/>
+        <source>No visits yet.</source>
+        <translation>暂无走访记录。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
+        <source>Visit</source>
+        <translation>上门走访</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
+        <source>Inspection trip</source>
+        <translation>来汉考察</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
+        <source>Call</source>
+        <translation>电话/视频</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="132"/>
+        <source>Meeting or event</source>
+        <translation>座谈/活动</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="143"/>
+        <source>new lead</source>
+        <translation>新线索</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="143"/>
+        <source>contacted</source>
+        <translation>已对接</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="143"/>
+        <source>negotiating</source>
+        <translation>洽谈中</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="144"/>
+        <source>signed</source>
+        <translation>已签约</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="144"/>
+        <source>landed</source>
+        <translation>已落地</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="144"/>
+        <source>dropped</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="147"/>
+        <source>Referrals made</source>
+        <translation>推荐记录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="148"/>
+        <source>No referrals yet.</source>
+        <translation>暂无推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="150"/>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="166"/>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="167"/>
+        <source>Last changed {0} by {1}</source>
+        <translation>最后修改：{0}，{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="31"/>
+        <source>Edit contact</source>
+        <translation>编辑人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="31"/>
+        <source>New contact</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="45"/>
+        <source>e.g. 2025-03-14</source>
+        <translation>如 2025-03-14</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="46"/>
+        <source>e.g. 1998</source>
+        <translation>如 1998</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="52"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="82"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="52"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="52"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="56"/>
+        <source>One number per line, or separated by ;
+Foreign numbers start with + and the country code</source>
+        <translation>每行一个号码，或以 ; 分隔
+境外号码以 + 和国家代码开头</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="66"/>
+        <source>Separated by commas</source>
+        <translation>以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="67"/>
+        <source>Merchant</source>
+        <translation>楚商</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="67"/>
+        <source>Alumnus</source>
+        <translation>校友</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="68"/>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="69"/>
+        <source>Key contact</source>
+        <translation>重点人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="70"/>
+        <source>Investment ambassador</source>
+        <translation>招商大使</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="119"/>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="120"/>
+        <source>Kinds *</source>
+        <translation>类别 *</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="122"/>
+        <source>Ambassador since</source>
+        <translation>大使聘任日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="123"/>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="124"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="125"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="126"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="127"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="128"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="129"/>
+        <source>Talent titles</source>
+        <translation>人才称号</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="130"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="131"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="132"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="133"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="134"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="135"/>
+        <source>Native place</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="136"/>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="137"/>
+        <source>University</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="138"/>
+        <source>Degree</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="138"/>
+        <source>Graduation year</source>
+        <translation>毕业年份</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="140"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="146"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFilters</name>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="27"/>
+        <source>Search by name, pinyin or initials (zhangsan, zs), company or phone digits</source>
+        <translation>按姓名、全拼或首字母（zhangsan、zs）、单位或电话号码搜索</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="29"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="29"/>
+        <source>Show merchants, alumni or talents only</source>
+        <translation>只显示楚商、校友或人才</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="30"/>
+        <source>Merchants</source>
+        <translation>楚商</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="30"/>
+        <source>Alumni</source>
+        <translation>校友</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="31"/>
+        <source>Talents</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="33"/>
+        <source>Key only</source>
+        <translation>仅重点</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="34"/>
+        <source>Ambassadors only</source>
+        <translation>仅招商大使</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="35"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="35"/>
+        <source>Only contacts of this station</source>
+        <translation>只显示该联络站的人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="36"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="36"/>
+        <source>Only contacts living in this region</source>
+        <translation>只显示现居该地区的人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="37"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="37"/>
+        <source>Only contacts in this industry</source>
+        <translation>只显示该行业的人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="38"/>
+        <source>University</source>
+        <translation>高校</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="38"/>
+        <source>Only alumni of this university</source>
+        <translation>只显示该高校的校友</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="39"/>
+        <source>Native place</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="40"/>
+        <source>Only contacts from this prefecture of Hubei</source>
+        <translation>只显示籍贯为湖北该市州的人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="41"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="50"/>
+        <source>Merchant</source>
+        <translation>楚商</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="50"/>
+        <source>Alumnus</source>
+        <translation>校友</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="50"/>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="51"/>
+        <source>★ Key</source>
+        <translation>★ 重点</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="51"/>
+        <source>Ambassador</source>
+        <translation>招商大使</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="54"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="54"/>
+        <source>Kinds</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="54"/>
+        <source>Key / ambassador</source>
+        <translation>重点/大使</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="54"/>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="54"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="55"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="55"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="55"/>
+        <source>Region / city</source>
+        <translation>地区/城市</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="55"/>
+        <source>Native place</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="56"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="172"/>
+        <source>This column cannot be sorted.</source>
+        <translation>此列不能排序。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="68"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="23"/>
+        <source>Contacts</source>
+        <translation>名录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="95"/>
+        <source>New contact…</source>
+        <translation>新建人员…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="96"/>
+        <source>Create a contact (Ctrl+N)</source>
+        <translation>新建名录人员（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="211"/>
+        <source>No contacts match</source>
+        <translation>没有符合条件的人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="213"/>
+        <source>1 contact</source>
+        <translation>1 人</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="215"/>
+        <source>{0} contacts</source>
+        <translation>{0} 人</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="335"/>
+        <source>Delete contact</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="336"/>
+        <source>Delete {0} from the directory? The record is removed on every laptop after the next sync.</source>
+        <translation>从名录中删除 {0}？下次同步后，各台电脑上的该记录都将删除。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpRowEditor</name>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="144"/>
+        <source>Task</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="146"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="150"/>
+        <source>Due date (Ctrl+Delete leaves it empty)</source>
+        <translation>截止日期（Ctrl+Delete 清空）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="151"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="154"/>
+        <source>Remove this follow-up</source>
+        <translation>删除此待办</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTableModel</name>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="238"/>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="238"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="238"/>
+        <source>Task</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="238"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="238"/>
+        <source>Contacts</source>
+        <translation>走访对象</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="239"/>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="239"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="239"/>
+        <source>Visit purpose</source>
+        <translation>走访事由</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsEditor</name>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="187"/>
+        <source>&amp;Add follow-up</source>
+        <translation>添加待办(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="28"/>
+        <source>Follow-ups</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="33"/>
+        <source>&amp;All officers&apos; follow-ups</source>
+        <translation>全部联络员的待办(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="35"/>
+        <source>Show &amp;done</source>
+        <translation>显示已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="37"/>
+        <source>&amp;Mark done</source>
+        <translation>标记完成(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="39"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="41"/>
+        <source>&amp;Reopen</source>
+        <translation>重新打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="43"/>
+        <source>&amp;Open visit…</source>
+        <translation>打开走访记录(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="82"/>
+        <source>Follow-ups of {0}</source>
+        <translation>{0}的待办</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="84"/>
+        <source>Everyone&apos;s follow-ups</source>
+        <translation>全部待办</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="86"/>
+        <source>Set your name in Settings to see your follow-ups; showing everyone&apos;s.</source>
+        <translation>请在“设置”中填写您的姓名以查看本人待办；当前显示全部待办。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="96"/>
+        <source>%n follow-up(s)</source>
+        <translation>
+            <numerusform>%n 项待办</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LogVisitDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="250"/>
+        <source>Edit visit</source>
+        <translation>编辑走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="250"/>
+        <source>Log a visit</source>
+        <translation>登记走访</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="256"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="271"/>
+        <source>Names, separated by commas</source>
+        <translation>姓名，以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="277"/>
+        <source>What was discussed (纪要)</source>
+        <translation>交流内容（纪要）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="281"/>
+        <source>e.g. 5000</source>
+        <translation>如 5000</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="283"/>
+        <source>10k yuan (万元)</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="285"/>
+        <source>Project, site, timing…</source>
+        <translation>项目、选址、时间…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="288"/>
+        <source>Optional; Ctrl+Delete empties it</source>
+        <translation>选填；Ctrl+Delete 清空</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="293"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="294"/>
+        <source>&amp;Mode</source>
+        <translation>方式(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="295"/>
+        <source>S&amp;tation</source>
+        <translation>联络站(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="296"/>
+        <source>O&amp;fficers</source>
+        <translation>联络员(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="297"/>
+        <source>&amp;Contacts met</source>
+        <translation>走访对象(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="298"/>
+        <source>O&amp;rganizations</source>
+        <translation>组织(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="299"/>
+        <source>&amp;Place</source>
+        <translation>地点(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="300"/>
+        <source>P&amp;urpose</source>
+        <translation>事由(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="305"/>
+        <source>&amp;Investment
+intention</source>
+        <translation>投资意向(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="307"/>
+        <source>Intention n&amp;ote</source>
+        <translation>意向说明(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="308"/>
+        <source>&amp;Next contact</source>
+        <translation>下次联系(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="311"/>
+        <source>&amp;Summary</source>
+        <translation>纪要(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="317"/>
+        <source>&amp;Follow-ups (task, owner, due date)</source>
+        <translation>待办(&amp;F)（事项、负责人、截止日期）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="331"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="332"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="333"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="339"/>
+        <source>Ctrl+Enter saves · Esc cancels</source>
+        <translation>Ctrl+Enter 保存 · Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="430"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="452"/>
+        <source>Please check the fields marked in red.</source>
+        <translation>请检查标红的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="477"/>
+        <source>Discard what you typed for this visit?</source>
+        <translation>放弃本次走访已填写的内容？</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="35"/>
+        <source>Chushang Desk</source>
+        <translation>楚商联络台</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="72"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="73"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="78"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="82"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="88"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="89"/>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="98"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="132"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="137"/>
+        <source>(officer not set)</source>
+        <translation>（未设置联络员）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="138"/>
+        <source>(no station)</source>
+        <translation>（未设置联络站）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/main_window.py" line="149"/>
+        <source>Offline · %Ln edit(s) waiting to sync</source>
+        <translation>
+            <numerusform>离线 · %Ln 条修改待同步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="152"/>
+        <source>The database could not be opened.</source>
+        <translation>无法打开数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="171"/>
+        <source>About Chushang Desk</source>
+        <translation>关于楚商联络台</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="172"/>
+        <source>Chushang Desk {0}
+The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source>
+        <translation>楚商联络台 {0}
+武汉市楚商回乡投资工作联络平台。</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationDetail</name>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="58"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="144"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
+        <source>Ambassador</source>
+        <translation>招商大使</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <source>Referrals</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="71"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="71"/>
+        <source>Role</source>
+        <translation>担任职务</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="71"/>
+        <source>Since</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="71"/>
+        <source>Company / title</source>
+        <translation>单位/职务</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="74"/>
+        <source>Add member…</source>
+        <translation>添加成员…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="75"/>
+        <source>Edit role…</source>
+        <translation>修改职务…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="76"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="77"/>
+        <source>Open contact</source>
+        <translation>查看人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="119"/>
+        <source>Choose an organization in the list.</source>
+        <translation>请在列表中选择一个组织。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="140"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="141"/>
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="142"/>
+        <source>Region / city</source>
+        <translation>地区/城市</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="145"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="146"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="147"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="155"/>
+        <source>Members (%n)</source>
+        <translation>
+            <numerusform>成员（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="159"/>
+        <source>Visits (%n)</source>
+        <translation>
+            <numerusform>走访记录（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="163"/>
+        <source>Referrals (%n)</source>
+        <translation>
+            <numerusform>推荐（%n）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="92"/>
+        <source>Edit organization</source>
+        <translation>编辑组织</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="92"/>
+        <source>New organization</source>
+        <translation>新建组织</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="99"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="100"/>
+        <source>&amp;Kind</source>
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="102"/>
+        <source>&amp;Founded on</source>
+        <translation>成立日期(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="104"/>
+        <source>&amp;Region</source>
+        <translation>地区(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="105"/>
+        <source>Province or country, e.g. 广东</source>
+        <translation>省份或国家，如：广东</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="106"/>
+        <source>&amp;City</source>
+        <translation>城市(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="107"/>
+        <source>&amp;Industry</source>
+        <translation>行业(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="109"/>
+        <source>&amp;Station</source>
+        <translation>联络站(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="111"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="112"/>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="113"/>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationKinds</name>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="11"/>
+        <source>Chamber of commerce</source>
+        <translation>商协会</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="12"/>
+        <source>Alumni association</source>
+        <translation>校友会</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="13"/>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="25"/>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="14"/>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="26"/>
+        <source>University</source>
+        <translation>高校</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="15"/>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="27"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="23"/>
+        <source>Chamber</source>
+        <translation>商协会</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="24"/>
+        <source>Alumni</source>
+        <translation>校友会</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationPicker</name>
+    <message>
+        <location filename="../../chushang_desk/ui/widgets/contact_picker.py" line="327"/>
+        <source>Type an organization&apos;s name…</source>
+        <translation>输入组织名称…</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationTableModel</name>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="26"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="26"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="26"/>
+        <source>Region / city</source>
+        <translation>地区/城市</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="26"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="27"/>
+        <source>Founded</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="27"/>
+        <source>Members</source>
+        <translation>成员数</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsPage</name>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="24"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="41"/>
+        <source>Organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="47"/>
+        <source>Search name, pinyin, city…</source>
+        <translation>搜索名称、拼音、城市…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="55"/>
+        <source>Founded in {0}</source>
+        <translation>{0} 年成立</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="56"/>
+        <source>New chambers are a yearly target: show what was founded this year</source>
+        <translation>新成立商协会是年度目标：只显示今年成立的组织</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="58"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="59"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="60"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="136"/>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="138"/>
+        <source>All stations</source>
+        <translation>全部联络站</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="158"/>
+        <source>%n organization(s)</source>
+        <translation>
+            <numerusform>%n 个组织</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="228"/>
+        <source>Delete organization</source>
+        <translation>删除组织</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="229"/>
+        <source>Delete “{0}”? Its members keep their own records.</source>
+        <translation>删除“{0}”？其成员的名录记录将保留。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="244"/>
+        <source>Remove member</source>
+        <translation>移除成员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="245"/>
+        <source>Remove {0} ({1}) from this organization?</source>
+        <translation>将 {0}（{1}）移出该组织？</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesPanel</name>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="25"/>
+        <source>Ambassador outcomes</source>
+        <translation>招商大使推荐成效</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="30"/>
+        <source>Year </source>
+        <translation>年度 </translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="37"/>
+        <source>Ambassador</source>
+        <translation>招商大使</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="37"/>
+        <source>Referrals</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="37"/>
+        <source>Signed</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="37"/>
+        <source>Landed</source>
+        <translation>落地</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="49"/>
+        <source>Signed counts referrals that reached signing, landed or not. Double-click an ambassador to list their referrals.</source>
+        <translation>“签约”统计已签约的推荐（含已落地）。双击招商大使可查看其推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="78"/>
+        <source>{0}: {1} ambassador(s), {2} referral(s), {3} signed, {4} landed</source>
+        <translation>{0} 年：招商大使 {1} 名，推荐 {2} 条，签约 {3} 条，落地 {4} 条</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="29"/>
+        <source>Edit referral</source>
+        <translation>编辑推荐</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="29"/>
+        <source>New referral</source>
+        <translation>新建推荐</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="39"/>
+        <source>&amp;Ambassador</source>
+        <translation>招商大使(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="40"/>
+        <source>Type a name, or press Down for all ambassadors</source>
+        <translation>输入姓名，或按 ↓ 键列出全部招商大使</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="41"/>
+        <source>Referred &amp;contact</source>
+        <translation>被推荐人(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="43"/>
+        <source>A person brought in…</source>
+        <translation>引荐的人员…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="44"/>
+        <source>Referred &amp;organization</source>
+        <translation>被推荐单位(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="46"/>
+        <source>…or a company or chamber…</source>
+        <translation>…或企业、商协会…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="47"/>
+        <source>&amp;Project</source>
+        <translation>项目(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="48"/>
+        <source>…or a project (at least one of the three)</source>
+        <translation>…或项目（三者至少填一项）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="49"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="52"/>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="54"/>
+        <source>&amp;Station</source>
+        <translation>联络站(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="56"/>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStatuses</name>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/labels.py" line="12"/>
+        <source>New lead</source>
+        <translation>新线索</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/labels.py" line="13"/>
+        <source>Contacted</source>
+        <translation>已对接</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/labels.py" line="14"/>
+        <source>Negotiating</source>
+        <translation>洽谈中</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/labels.py" line="15"/>
+        <source>Signed</source>
+        <translation>已签约</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/labels.py" line="16"/>
+        <source>Landed</source>
+        <translation>已落地</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/labels.py" line="17"/>
+        <source>Dropped</source>
+        <translation>已终止</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTableModel</name>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/model.py" line="24"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/model.py" line="24"/>
+        <source>Ambassador</source>
+        <translation>招商大使</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/model.py" line="24"/>
+        <source>Referred</source>
+        <translation>推荐对象</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/model.py" line="25"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/model.py" line="25"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsPage</name>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="33"/>
+        <source>Referrals</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="43"/>
+        <source>Click to show every ambassador&apos;s referrals</source>
+        <translation>点击显示全部招商大使的推荐</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="46"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="47"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="49"/>
+        <source>Set &amp;status</source>
+        <translation>设置状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="53"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="129"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="131"/>
+        <source>All stations</source>
+        <translation>全部联络站</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="151"/>
+        <source>%n referral(s)</source>
+        <translation>
+            <numerusform>%n 条推荐</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="158"/>
+        <source>Ambassador: {0}  ✕</source>
+        <translation>招商大使：{0}  ✕</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="212"/>
+        <source>Delete referral</source>
+        <translation>删除推荐</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="213"/>
+        <source>Delete the referral of “{0}” by {1}?</source>
+        <translation>删除 {1} 对“{0}”的推荐？</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="61"/>
+        <source>Choose one of the matches from the list</source>
+        <translation>请从列表中选择一个匹配项</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="15"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="18"/>
+        <source>Your name, as it appears on visit records</source>
+        <translation>您的姓名，将显示在走访记录中</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="20"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="29"/>
+        <source>Officer name</source>
+        <translation>联络员姓名</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="30"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="31"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="32"/>
+        <source>A new language applies fully after restarting the app.</source>
+        <translation>切换语言后，重启程序才能完全生效。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitExport</name>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="33"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="79"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="90"/>
+        <source>Export visit log</source>
+        <translation>导出走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="33"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="68"/>
+        <source>Exporting visits… {0} of {1}</source>
+        <translation>正在导出走访记录… {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="72"/>
+        <source>Exported {0} visits to {1}</source>
+        <translation>已导出 {0} 条走访记录到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="77"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="89"/>
+        <source>Exporting visits…</source>
+        <translation>正在导出走访记录…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="89"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>VisitModes</name>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="39"/>
+        <source>Visit</source>
+        <translation>上门走访</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="40"/>
+        <source>Inspection trip</source>
+        <translation>来汉考察</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="41"/>
+        <source>Call / video</source>
+        <translation>电话/视频</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/labels.py" line="42"/>
+        <source>Meeting / event</source>
+        <translation>座谈/活动</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="173"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="173"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="173"/>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="173"/>
+        <source>Contacts</source>
+        <translation>走访对象</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="173"/>
+        <source>Officers</source>
+        <translation>联络员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="174"/>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="174"/>
+        <source>Next contact</source>
+        <translation>下次联系</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="174"/>
+        <source>Open follow-ups</source>
+        <translation>未完成待办</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="25"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="39"/>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="43"/>
+        <source>Log a visit…</source>
+        <translation>登记走访…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="45"/>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="47"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="49"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="51"/>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="63"/>
+        <source>All stations</source>
+        <translation>全部联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="65"/>
+        <source>Officer</source>
+        <translation>联络员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="75"/>
+        <source>Contact…</source>
+        <translation>走访对象…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="77"/>
+        <source>All modes</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="78"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="81"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="81"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="120"/>
+        <source>Select a visit to see its summary and follow-ups.</source>
+        <translation>选择一条走访记录，查看其纪要和待办。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="160"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="173"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/page.py" line="185"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 条走访记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="228"/>
+        <source>Officers</source>
+        <translation>联络员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="229"/>
+        <source>Organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="230"/>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="230"/>
+        <source>Next contact</source>
+        <translation>下次联系</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="233"/>
+        <source>10k yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="235"/>
+        <source>Investment intention</source>
+        <translation>投资意向</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="288"/>
+        <source>Delete visit</source>
+        <translation>删除走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="289"/>
+        <source>Delete the visit {0}? Its follow-ups are removed with it.</source>
+        <translation>删除走访记录 {0}？其待办将一并删除。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="20"/>
+        <source>The database could not be upgraded. Your data was left as it was; a copy is at {0}.</source>
+        <translation>数据库升级失败。原有数据未作改动，备份位于 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="24"/>
+        <source>The database is busy or cannot be written. Nothing was lost; please try again.</source>
+        <translation>数据库正忙或无法写入。数据未丢失，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="26"/>
+        <source>The file could not be read or written: {0}</source>
+        <translation>无法读写文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="27"/>
+        <source>Something went wrong: {0}</source>
+        <translation>出现错误：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="39"/>
+        <source>Chushang Desk</source>
+        <translation>楚商联络台</translation>
+    </message>
+</context>
+<context>
+    <name>visits</name>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/labels.py" line="15"/>
+        <source>On-site visit</source>
+        <translation>上门走访</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/labels.py" line="16"/>
+        <source>Inspection trip to Wuhan</source>
+        <translation>来汉考察</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/labels.py" line="17"/>
+        <source>Phone / video call</source>
+        <translation>电话/视频</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/labels.py" line="18"/>
+        <source>Meeting / event</source>
+        <translation>座谈/活动</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/labels.py" line="29"/>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/labels.py" line="30"/>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/labels.py" line="31"/>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/labels.py" line="32"/>
+        <source>open, no due date</source>
+        <translation>未完成，无截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/labels.py" line="33"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,133 @@
+"""The Chinese translation is complete, keeps placeholders and accelerators, and the window shows it.
+
+A string added to the UI without a translation fails here with its text: run
+`sh scripts/update-translations.sh`, then fill it (scripts/fill_translations.py) and commit the .ts.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import wait_idle
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "chushang_zh_CN.ts"
+BIN = Path(sys.executable).parent
+PLACEHOLDER = re.compile(r"\{\d+\}|%L?n|%L?\d+")
+ACCELERATOR = re.compile(r"&(?!&)\S")
+
+
+def _messages(ts_path: Path) -> list[tuple[str, str, ET.Element]]:
+    """(context, source, <translation>) of every live message (not obsolete or vanished)."""
+    out = []
+    for context in ET.parse(ts_path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation.get("type") not in ("obsolete", "vanished"):
+                out.append((name, message.findtext("source") or "", translation))
+    return out
+
+
+def _texts(translation: ET.Element) -> list[str]:
+    forms = translation.findall("numerusform")
+    return [form.text or "" for form in forms] if forms else [translation.text or ""]
+
+
+def _tool(name: str) -> str:
+    path = BIN / name
+    if not path.exists():
+        pytest.skip(f"{name} is not installed next to {sys.executable}")
+    return str(path)
+
+
+def test_every_entry_is_finished_and_not_empty():
+    problems = [f"{ctx}: {src!r}" for ctx, src, tr in _messages(TS)
+                if tr.get("type") == "unfinished" or not all(t.strip() for t in _texts(tr))]
+    assert not problems, "untranslated in chushang_zh_CN.ts:\n" + "\n".join(problems)
+
+
+def test_every_string_in_the_sources_is_translated(tmp_path):
+    """A fresh lupdate over the UI finds nothing the committed .ts lacks (so new strings fail CI)."""
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "chushang_desk" / "ui").rglob("*.py"))
+    subprocess.run([_tool("pyside6-lupdate"), "-silent", *sources, "-ts", str(fresh)],
+                   check=True, capture_output=True)
+    committed = {(ctx, src): tr for ctx, src, tr in _messages(TS)}
+    found = _messages(fresh)
+    assert len(found) > 100, "lupdate found suspiciously few strings"
+    missing = [f"{ctx}: {src!r}" for ctx, src, _tr in found
+               if (ctx, src) not in committed or committed[(ctx, src)].get("type") == "unfinished"]
+    assert not missing, ("not translated (run sh scripts/update-translations.sh and fill):\n"
+                         + "\n".join(missing))
+
+
+def test_translations_keep_placeholders_accelerators_and_ellipses():
+    problems = []
+    for ctx, src, tr in _messages(TS):
+        for text in _texts(tr):
+            lost = [p for p in PLACEHOLDER.findall(src) if p not in text]
+            if lost:
+                problems.append(f"{ctx}: {src!r} -> {text!r} lost {lost}")
+            if ACCELERATOR.search(src.replace("&&", "")) and not ACCELERATOR.search(text.replace("&&", "")):
+                problems.append(f"{ctx}: {src!r} -> {text!r} lost its &accelerator")
+            if src.endswith("…") and "…" not in text:
+                problems.append(f"{ctx}: {src!r} -> {text!r} lost its …")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def compiled_translations(tmp_path, monkeypatch):
+    """The committed .ts compiled into a temp resources folder that i18n loads (no stale .qm)."""
+    folder = tmp_path / "resources" / "translations"
+    folder.mkdir(parents=True)
+    result = subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(folder / "chushang_zh_CN.qm")],
+                            check=True, capture_output=True, text=True)
+    assert "0 unfinished" in result.stdout, result.stdout
+    from chushang_desk.ui import i18n
+
+    monkeypatch.setattr(i18n, "resources_dir", lambda: tmp_path / "resources")
+    return folder
+
+
+@pytest.fixture
+def zh_window(qtbot, data_dir, compiled_translations):
+    from PySide6.QtWidgets import QApplication
+
+    from chushang_desk.ui.app import build_main_window
+    from chushang_desk.ui.i18n import install_language
+
+    window = build_main_window(data_dir, "zh_CN")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ctx.profile is not None, timeout=15_000)
+    yield window
+    window.close()
+    install_language(QApplication.instance(), "en")  # later tests expect the source language
+
+
+def test_main_window_in_chinese_shows_chinese_sidebar_menus_and_screens(zh_window, qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    wait_idle(qtbot, zh_window)
+    assert zh_window.windowTitle() == "楚商联络台"
+    titles = [zh_window.sidebar.item(i).text() for i in range(zh_window.sidebar.count())]
+    assert titles == ["名录", "组织", "走访", "待办", "推荐"]
+    menus = [action.text() for action in zh_window.menuBar().actions()]
+    assert menus == ["文件(&F)", "转到(&G)", "帮助(&H)"]
+    file_items = [a.text() for a in zh_window.menuBar().actions()[0].menu().actions() if not a.isSeparator()]
+    assert file_items == ["设置(&S)…", "退出(&Q)"]
+    go_items = [a.text() for a in zh_window.menuBar().actions()[1].menu().actions()]
+    assert go_items == titles
+    for class_name, title in zip(["ContactsPage", "OrganizationsPage", "VisitsPage", "FollowUpsPage",
+                                  "ReferralsPage"], titles):
+        assert zh_window.show_page(class_name).title() == title
+    wait_idle(qtbot, zh_window)
+    assert zh_window.pending_label.text().startswith("离线")
+    # Qt's own strings (standard buttons) come from qtbase_zh_CN.
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
