@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, asdict
 from functools import lru_cache
-from datetime import date
 
 from sqlalchemy import select, text, or_, desc, func, literal_column
 from sqlalchemy.orm import Session

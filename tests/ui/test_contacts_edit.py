@@ -9,7 +9,7 @@ from sqlalchemy import select
 from chushang_desk.models import Contact, OutboxEntry
 from chushang_desk.services.contacts import ContactQuery, find_contact_ids, get_contact
 from tests.conftest import wait_idle
-from tests.ui.test_contacts_page import names, page, seed, type_text  # noqa: F401 - the page fixture
+from tests.ui.test_contacts_page import names, page, type_text  # noqa: F401 - the page fixture
 
 
 def open_new_dialog(qtbot, page):

@@ -7,8 +7,6 @@ already stale when the database thread reaches it is not run at all.
 """
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -60,7 +58,6 @@ class ContactsPage(Page):
         # searches are sorted with it (see services.contacts.NameOrder).
         self._name_order: NameOrder | None = None
         self._edit_after_load: str | None = None
-        self.query_started_at = 0.0  # perf_counter() of the last query (the bench reads it)
         self.model = ContactTableModel(self._fetch_rows, ctx.ref_name, self)
         self.filters = ContactFilters()
         self.detail = ContactDetailPane(ctx.ref_name)
@@ -171,7 +168,6 @@ class ContactsPage(Page):
             return
         self._generation += 1
         generation, query = self._generation, self.filters.query()
-        self.query_started_at = time.perf_counter()
         self.ctx.read(_unless_stale(lambda: generation != self._generation, contact_head), query,
                       order=self._name_order, on_done=lambda head: self._head_arrived(generation, query, head))
 
