@@ -91,7 +91,12 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path, revision: str = "he
     return backup
 
 
-def _run_upgrade(engine: Engine, revision: str) -> None:
+def downgrade(engine: Engine, revision: str) -> None:
+    """Step the schema back to `revision` (for IT staff rolling back a release, and for tests)."""
+    _run_upgrade(engine, revision, step="downgrade")
+
+
+def _run_upgrade(engine: Engine, revision: str, step: str = "upgrade") -> None:
     from alembic import command
 
     cfg = alembic_config()
@@ -103,7 +108,7 @@ def _run_upgrade(engine: Engine, revision: str) -> None:
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+            getattr(command, step)(cfg, revision)
             conn.commit()
             problems = raw.execute("PRAGMA foreign_key_check").fetchall()
         finally:

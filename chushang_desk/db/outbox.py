@@ -128,7 +128,8 @@ def _after_flush(session: Session, _ctx) -> None:
     if touched:
         index_contacts(
             session.connection(),
-            [dict(id=c.id, name=c.name, company=c.company, phones=c.phones, deleted_at=c.deleted_at) for c in touched],
+            [dict(id=c.id, name=c.name, sort_key=c.sort_key, company=c.company, phones=c.phones,
+                  deleted_at=c.deleted_at) for c in touched],
         )
 
 

@@ -106,11 +106,15 @@ def match_expression(query: str) -> str | None:
 
 
 def index_contacts(conn: Connection, rows: list[dict]) -> None:
-    """(Re)index contacts given as dicts with id, name, company, phones, deleted_at."""
+    """(Re)index contacts given as dicts with id, name, company, phones, deleted_at (and sort_key)."""
     if not rows:
         return
     ids = [r["id"] for r in rows]
-    conn.execute(text(f"INSERT OR IGNORE INTO {DOC_TABLE}(contact_id) VALUES (:id)"), [{"id": i} for i in ids])
+    conn.execute(
+        text(f"INSERT INTO {DOC_TABLE}(contact_id, sort_key) VALUES (:id, :sort) "
+             "ON CONFLICT(contact_id) DO UPDATE SET sort_key = excluded.sort_key"),
+        [{"id": r["id"], "sort": r.get("sort_key") or sort_key(r["name"])} for r in rows],
+    )
     docids = dict(
         conn.execute(
             text(f"SELECT contact_id, docid FROM {DOC_TABLE} WHERE contact_id IN (SELECT value FROM json_each(:ids))"),
@@ -128,6 +132,15 @@ def index_contacts(conn: Connection, rows: list[dict]) -> None:
 
 def _json_list(values: list[str]) -> str:
     return json.dumps(values)
+
+
+def search_contact_ids_sql() -> str:
+    """Ids of live contacts matching :match in name order, from the index alone (deleted contacts
+    have no FTS row). The fast path of a search with no other filter."""
+    return (
+        f"SELECT d.contact_id FROM {DOC_TABLE} d WHERE d.docid IN "
+        f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match) ORDER BY d.sort_key, d.contact_id"
+    )
 
 
 def matching_contact_ids_sql() -> str:

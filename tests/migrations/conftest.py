@@ -1,4 +1,7 @@
-"""A profile database left at revision 0001 with an officer's worth of data, made through the services.
+"""A profile database at revision 0001 with an officer's worth of data, made through the services.
+
+The services write today's schema, so the data goes in at head and the database is then stepped
+down to 0001 by the migrations' own downgrades: what is left is shaped exactly as 0001 stored it.
 
 Built once per session (a few seconds) and copied for each test with SQLite's backup API, so every
 test starts from the same bytes of data without rebuilding them.
@@ -14,7 +17,7 @@ import pytest
 
 from chushang_desk.db.bulk import bulk_insert
 from chushang_desk.db.engine import DB_FILENAME, make_engine
-from chushang_desk.db.migrate import upgrade
+from chushang_desk.db.migrate import downgrade, upgrade
 from chushang_desk.db.session import SessionFactory
 from chushang_desk.models import Contact
 from chushang_desk.services import organizations, reference, referrals, visits
@@ -105,7 +108,7 @@ def build_old_profile(data_dir: Path) -> Path:
     data_dir.mkdir(parents=True)
     db_path = data_dir / DB_FILENAME
     engine = make_engine(db_path)
-    upgrade(engine, db_path, data_dir / "backups", revision=OLD_REVISION)
+    upgrade(engine, db_path, data_dir / "backups")
     profile = Profile(data_dir, SessionFactory(engine, actor="老版本联络员"))
     profile.write(reference.seed_if_empty)
     rng = random.Random(20261123)
@@ -113,6 +116,7 @@ def build_old_profile(data_dir: Path) -> Path:
     visit_ids = _fill_visits(profile, rng, contacts, orgs)
     _fill_referrals(profile, contacts, orgs)
     _edit_some(profile, contacts, visit_ids)
+    downgrade(engine, OLD_REVISION)
     profile.close()
     return db_path
 
