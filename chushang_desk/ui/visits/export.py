@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog, QWidget
 
 from ...exchange.visit_log import default_file_name, export_visit_log_file
 from ...services.visits import VisitQuery
 from ..context import AppContext
 from ..errors import show_error
-from ..i18n import tr
 from ..tasks import Cancelled, CancelToken
 
-CONTEXT = "VisitExport"
 
 
 def export_visit_log_interactive(parent: QWidget, ctx: AppContext, query: VisitQuery) -> None:
@@ -32,7 +30,7 @@ def _ask_for_file(parent: QWidget, query: VisitQuery) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     proposed = str(Path(folder) / default_file_name(query)) if folder else default_file_name(query)
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, tr(CONTEXT, "Export visit log"), proposed, tr(CONTEXT, "Excel workbook (*.xlsx)")
+        parent, QCoreApplication.translate("VisitExport", "Export visit log"), proposed, QCoreApplication.translate("VisitExport", "Excel workbook (*.xlsx)")
     )
     if not chosen:
         return None
@@ -67,18 +65,18 @@ class _VisitLogExport:
             return
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(min(done, max(total, 1)))
-        self.dialog.setLabelText(tr(CONTEXT, "Exporting visits… {0} of {1}").format(done, total))
+        self.dialog.setLabelText(QCoreApplication.translate("VisitExport", "Exporting visits… {0} of {1}").format(done, total))
 
     def _done(self, count: int) -> None:
         self._close_dialog()
-        _status(self.parent, tr(CONTEXT, "Exported {0} visits to {1}").format(count, self.path))
+        _status(self.parent, QCoreApplication.translate("VisitExport", "Exported {0} visits to {1}").format(count, self.path))
 
     def _failed(self, exc: BaseException, details: str) -> None:
         self._close_dialog()
         if isinstance(exc, Cancelled):
-            _status(self.parent, tr(CONTEXT, "Export cancelled; no file was written."))
+            _status(self.parent, QCoreApplication.translate("VisitExport", "Export cancelled; no file was written."))
         else:
-            show_error(self.parent, exc, details, tr(CONTEXT, "Export visit log"))
+            show_error(self.parent, exc, details, QCoreApplication.translate("VisitExport", "Export visit log"))
 
     def _close_dialog(self) -> None:
         self.dialog.canceled.disconnect(self.token.cancel)
@@ -88,8 +86,8 @@ class _VisitLogExport:
 
 
 def _progress_dialog(parent: QWidget) -> QProgressDialog:
-    dialog = QProgressDialog(tr(CONTEXT, "Exporting visits…"), tr(CONTEXT, "Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(tr(CONTEXT, "Export visit log"))
+    dialog = QProgressDialog(QCoreApplication.translate("VisitExport", "Exporting visits…"), QCoreApplication.translate("VisitExport", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("VisitExport", "Export visit log"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
