@@ -134,12 +134,14 @@ def _json_list(values: list[str]) -> str:
     return json.dumps(values)
 
 
-def search_contact_ids_sql() -> str:
+def search_contact_ids_sql(descending: bool = False) -> str:
     """Ids of live contacts matching :match in name order, from the index alone (deleted contacts
     have no FTS row). The fast path of a search with no other filter."""
+    direction = "DESC" if descending else "ASC"
     return (
         f"SELECT d.contact_id FROM {DOC_TABLE} d WHERE d.docid IN "
-        f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match) ORDER BY d.sort_key, d.contact_id"
+        f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match) "
+        f"ORDER BY d.sort_key {direction}, d.contact_id {direction}"
     )
 
 

@@ -63,12 +63,20 @@ def dump(db_path: Path) -> list[str]:
         conn.close()
 
 
-def searches(db_path: Path) -> dict[str, list[str]]:
-    """What the contact search finds for each of SEARCHES, through the service and the FTS index."""
+EVERY_KIND = ("merchant", "alumnus", "talent")
+
+
+def searches(db_path: Path, index_only: bool = True) -> dict[str, list[str]]:
+    """What the contact search finds for each of SEARCHES, through the service and the FTS index.
+
+    `index_only=False` adds a filter that keeps every contact, so the service joins the contact table
+    instead of ordering by the index's own sort keys (which a 0001 database does not have yet).
+    """
+    kinds = () if index_only else EVERY_KIND
     engine = make_engine(db_path)
     try:
         with SessionFactory(engine).read() as s:
-            return {text: find_contact_ids(s, ContactQuery(text=text)) for text in SEARCHES}
+            return {text: find_contact_ids(s, ContactQuery(text=text, kinds=kinds)) for text in SEARCHES}
     finally:
         engine.dispose()
 
@@ -133,10 +141,11 @@ def test_upgrade_keeps_every_row_and_value(old_profile_dir):
 
 def test_search_finds_the_same_contacts_after_the_upgrade(old_profile_dir):
     db_path = old_profile_dir / DB_FILENAME
-    found_before = searches(db_path)
+    found_before = searches(db_path, index_only=False)  # the 0001 index has no sort keys yet
     assert all(found_before[t] for t in ("张", "zhang", "光谷", "xie", "0012", "hubei")), found_before
     open_profile(old_profile_dir).close()
-    assert searches(db_path) == found_before
+    assert searches(db_path) == found_before  # now answered by the upgraded index alone
+    assert searches(db_path, index_only=False) == found_before
 
 
 def test_upgraded_database_passes_sqlite_checks(old_profile_dir):

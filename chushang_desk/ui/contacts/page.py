@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.contacts import (
-    ContactQuery, NameOrder, contact_detail, contact_head, contact_regions, contact_rows, delete_contact,
-    ids_with_name_order,
+    ContactQuery, contact_detail, contact_head, contact_regions, contact_rows, delete_contact,
+    find_contact_ids,
 )
 from ...services.messages import NotFound
 from ..errors import show_error
@@ -54,9 +54,6 @@ class ContactsPage(Page):
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(60)
         self._pending_detail: str | None = None
-        # The directory's name order, kept from the last whole-list load while no contact changes;
-        # searches are sorted with it (see services.contacts.NameOrder).
-        self._name_order: NameOrder | None = None
         self._edit_after_load: str | None = None
         self.model = ContactTableModel(self._fetch_rows, ctx.ref_name, self)
         self.filters = ContactFilters()
@@ -145,8 +142,6 @@ class ContactsPage(Page):
 
     def _on_data_changed(self, tables: frozenset) -> None:
         self._changed |= set(tables)
-        if "contact" in tables:
-            self._name_order = None
         super()._on_data_changed(tables)
 
     def on_ready(self) -> None:
@@ -169,7 +164,7 @@ class ContactsPage(Page):
         self._generation += 1
         generation, query = self._generation, self.filters.query()
         self.ctx.read(_unless_stale(lambda: generation != self._generation, contact_head), query,
-                      order=self._name_order, on_done=lambda head: self._head_arrived(generation, query, head))
+                      on_done=lambda head: self._head_arrived(generation, query, head))
 
     def _head_arrived(self, generation: int, query: ContactQuery, head) -> None:
         if head is None or generation != self._generation:
@@ -177,26 +172,21 @@ class ContactsPage(Page):
         selected = self._select_after or self.detail.contact_id
         self.model.show_head(head)
         self._show_count(head.total)
-        if head.ids is not None and query.is_plain() and query.sort == "name" and not query.descending:
-            self._name_order = NameOrder.of(head.ids)  # a small directory came whole
         if head.ids is None:
             # Paint the first rows now: fetching 100,000 ids holds the GIL in bursts for ~80 ms, and a
             # paint competing with it for the GIL would wait that long.
             self.table.viewport().repaint()
             model_generation = self.model.generation
-            self.ctx.read(_unless_stale(lambda: generation != self._generation, ids_with_name_order), query,
+            self.ctx.read(_unless_stale(lambda: generation != self._generation, find_contact_ids), query,
                           on_done=lambda found: self._ids_arrived(generation, model_generation, found))
         self._reselect(selected)
         if self._regions_stale:
             self._regions_stale = False
             self.ctx.read(contact_regions, on_done=self.filters.set_regions)
 
-    def _ids_arrived(self, generation: int, model_generation: int, found) -> None:
-        if found is None or generation != self._generation:
+    def _ids_arrived(self, generation: int, model_generation: int, ids) -> None:
+        if ids is None or generation != self._generation:
             return
-        ids, order = found
-        if order is not None and "contact" not in self._changed:
-            self._name_order = order
         self.model.set_ids(model_generation, ids)
         self._show_count(len(ids))
         self._reselect(self._select_after or self.detail.contact_id)
