@@ -14,6 +14,8 @@ from sqlalchemy.engine import Connection
 
 from ..paths import resources_dir
 
+# Bump when contact_keys changes what it derives: profiles with older keys are re-indexed on opening.
+SEARCH_KEYS_VERSION = 2
 FTS_TABLE = "contact_search"
 DOC_TABLE = "contact_search_doc"
 
@@ -72,11 +74,19 @@ def phone_tokens(phones: list[str]) -> list[str]:
         if not digits:
             continue
         out.append(digits)
-        if digits.startswith("86") and len(digits) == 13:
-            out.append(digits[2:])  # officers type mainland numbers without the country code
+        if phone.startswith("+86"):
+            out += _mainland_forms(digits[2:])
         if len(digits) > 4:
             out.append("t" + digits[-4:])  # the last four digits, as people quote them
     return out
+
+
+def _mainland_forms(national: str) -> list[str]:
+    """How officers type a mainland number: mobiles without +86; landlines with the trunk 0 and area
+    code (02787654321) or as the local number alone (87654321, or 7 digits in smaller cities)."""
+    if national.startswith("1"):
+        return [national]
+    return [national, "0" + national, national[-8:], national[-7:]]
 
 
 def contact_keys(name: str, company: str = "", phones: list[str] | None = None) -> str:

@@ -9,7 +9,7 @@ from typing import Callable, TypeVar
 from ..db.engine import DB_FILENAME, make_engine
 from ..db.migrate import upgrade
 from ..db.session import SessionFactory
-from . import reference, settings
+from . import reference, search, settings
 
 T = TypeVar("T")
 
@@ -51,5 +51,6 @@ def open_profile(data_dir: Path | str | None = None) -> Profile:
     upgrade(engine, db_path, data_dir / "backups")
     profile = Profile(data_dir, SessionFactory(engine))
     profile.write(reference.seed_if_empty)
+    profile.write(search.reindex_if_outdated)
     profile.sessions.actor = profile.read(settings.officer_name)
     return profile

@@ -20,7 +20,7 @@ from chushang_desk.db.engine import DB_FILENAME, make_engine
 from chushang_desk.db.migrate import downgrade, upgrade
 from chushang_desk.db.session import SessionFactory
 from chushang_desk.models import Contact
-from chushang_desk.services import organizations, reference, referrals, visits
+from chushang_desk.services import organizations, reference, referrals, search, visits
 from chushang_desk.services.contacts import delete_contact, restore_contact, save_contact
 from chushang_desk.services.profile import Profile
 
@@ -111,6 +111,7 @@ def build_old_profile(data_dir: Path) -> Path:
     upgrade(engine, db_path, data_dir / "backups")
     profile = Profile(data_dir, SessionFactory(engine, actor="老版本联络员"))
     profile.write(reference.seed_if_empty)
+    profile.write(search.reindex_if_outdated)  # as open_profile does: the keys are of today's rules
     rng = random.Random(20261123)
     contacts, orgs = _fill_directory(profile, rng)
     visit_ids = _fill_visits(profile, rng, contacts, orgs)

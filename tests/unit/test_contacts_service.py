@@ -123,3 +123,9 @@ def test_shown_phone_is_display_phone(e164):
     from chushang_desk.services.validation import display_phone
 
     assert shown_phone(e164) == display_phone(e164)
+
+
+def test_a_landline_is_found_by_its_local_number_and_with_the_area_code(profile):
+    contact_id = profile.write(save_contact, {"name": "座机测试", "is_merchant": True, "phones": "027-8765 4321"})
+    for typed in ("87654321", "02787654321", "027 8765", "4321"):
+        assert profile.read(find_contact_ids, ContactQuery(text=typed)) == [contact_id], typed

@@ -37,3 +37,14 @@ def test_indexing_a_contact_does_not_import_pypinyin():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_phones_are_found_the_ways_officers_type_them():
+    from chushang_desk.db.search_index import phone_tokens
+
+    mobile = set(phone_tokens(["+8613800138000"]))
+    assert {"8613800138000", "13800138000", "t8000"} <= mobile
+    landline = set(phone_tokens(["+862787654321"]))  # 027-8765 4321, Wuhan
+    assert {"02787654321", "2787654321", "87654321", "t4321"} <= landline
+    foreign = set(phone_tokens(["+14155550123"]))
+    assert {"14155550123", "t0123"} <= foreign
