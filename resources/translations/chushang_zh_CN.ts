@@ -397,7 +397,7 @@ Foreign numbers start with + and the country code</source>
     <message>
         <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="122"/>
         <source>Ambassador since</source>
-        <translation>大使聘任日期</translation>
+        <translation>聘任日期</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="123"/>
@@ -850,7 +850,7 @@ Foreign numbers start with + and the country code</source>
     <message>
         <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="86"/>
         <source>Set your name in Settings to see your follow-ups; showing everyone&apos;s.</source>
-        <translation>请在“设置”中填写您的姓名以查看本人待办；当前显示全部待办。</translation>
+        <translation>请在“设置”中填写姓名；当前显示全部待办</translation>
     </message>
     <message numerus="yes">
         <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="96"/>
@@ -1513,7 +1513,8 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     <message>
         <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="78"/>
         <source>{0}: {1} ambassador(s), {2} referral(s), {3} signed, {4} landed</source>
-        <translation>{0} 年：招商大使 {1} 名，推荐 {2} 条，签约 {3} 条，落地 {4} 条</translation>
+        <translation>{0} 年：招商大使 {1} 名，推荐 {2} 条
+签约 {3} 条，落地 {4} 条</translation>
     </message>
 </context>
 <context>
