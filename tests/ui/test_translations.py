@@ -5,6 +5,7 @@ A string added to the UI without a translation fails here with its text: run
 """
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -65,6 +66,30 @@ def test_every_string_in_the_sources_is_translated(tmp_path):
                if (ctx, src) not in committed or committed[(ctx, src)].get("type") == "unfinished"]
     assert not missing, ("not translated (run sh scripts/update-translations.sh and fill):\n"
                          + "\n".join(missing))
+
+
+def test_translatable_strings_are_written_so_lupdate_finds_them():
+    """self.tr("literal") or QCoreApplication.translate("Context", "literal"): lupdate skips a variable
+    and misreads an alias (tr = QCoreApplication.translate made it take the context for the text)."""
+    problems = []
+    for path in sorted((ROOT / "chushang_desk" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute) \
+                    and node.value.attr in ("tr", "translate"):
+                problems.append(f"{where}: alias {ast.unparse(node)}")
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name not in ("tr", "translate"):
+                continue
+            literal = 2 if name == "translate" else 1
+            args = node.args[:literal]
+            if (name == "tr" and not isinstance(func, ast.Attribute)) or len(args) < literal or not all(
+                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
+                problems.append(f"{where}: {ast.unparse(node)[:90]}")
+    assert not problems, "lupdate cannot extract these:\n" + "\n".join(problems)
 
 
 def test_translations_keep_placeholders_accelerators_and_ellipses():
