@@ -679,43 +679,43 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="68"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="65"/>
         <location filename="../../chushang_desk/ui/main_window.py" line="23"/>
         <source>Contacts</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="95"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="92"/>
         <source>New contact…</source>
         <translation>新建人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="96"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="93"/>
         <source>Create a contact (Ctrl+N)</source>
         <translation>新建名录人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="211"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="201"/>
         <source>No contacts match</source>
         <translation>没有符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="213"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="203"/>
         <source>1 contact</source>
         <translation>1 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="215"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="205"/>
         <source>{0} contacts</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="335"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="325"/>
         <source>Delete contact</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="336"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="326"/>
         <source>Delete {0} from the directory? The record is removed on every laptop after the next sync.</source>
         <translation>从名录中删除 {0}？下次同步后，各台电脑上的该记录都将删除。</translation>
     </message>
@@ -1088,7 +1088,7 @@ intention</source>
         <source>Chushang Desk {0}
 The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source>
         <translation>楚商联络台 {0}
-武汉市楚商回乡投资工作联络平台。</translation>
+武汉市推进楚商回乡工作联络平台。</translation>
     </message>
 </context>
 <context>
