@@ -306,7 +306,7 @@
     <message>
         <location filename="../../chushang_desk/ui/contacts/detail.py" line="167"/>
         <source>Last changed {0} by {1}</source>
-        <translation>最后修改：{0}，{1}</translation>
+        <translation>最后修改：{0}，修改人：{1}</translation>
     </message>
 </context>
 <context>
