@@ -127,7 +127,8 @@ def _rows(conn: Connection, visits: list, names: _Names) -> list[VisitLogRow]:
 
 
 def _amount(stored) -> Decimal:
-    """万元 as Decimal with two places (SQLite keeps NUMERIC as an integer or a float)."""
+    """万元 as Decimal with two places, from the stored decimal text (or a number in rows older than
+    migration 0003, which stored it as NUMERIC)."""
     return Decimal(str(stored)).quantize(_CENTS)
 
 
