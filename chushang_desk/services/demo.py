@@ -27,7 +27,7 @@ from ..db.search_index import name_syllables
 from ..models import (
     Affiliation, Contact, FollowUp, Organization, Referral, Visit, VisitContact, VisitOrganization,
 )
-from . import demo_words as W
+from . import demo_words as W, settings
 from .profile import Profile
 from .reference import reference_list
 from .validation import normalize_phone
@@ -550,6 +550,9 @@ class _Writer:
             self.progress(note)
 
 
+DEMO_STATION = "csj"  # the Yangtze River Delta station
+
+
 def make_demo_data(profile: Profile, contacts: int = 2000, visits: int = 6000, seed: int = 1,
                    progress: Callable[[str], None] | None = None, today: date | None = None,
                    batch: int = BATCH) -> str:
@@ -573,7 +576,17 @@ def make_demo_data(profile: Profile, contacts: int = 2000, visits: int = 6000, s
             n = min(batch, visits - start)
             out.write(world.visit_batch(n), f"visits {start + n:,}/{visits:,}")
         out.write({Referral: world.referrals()}, "referrals")
+        profile.write(_demo_officer_settings, world.officers)
     return _summary(out.counts, seed, time.perf_counter() - started)
+
+
+def _demo_officer_settings(session: Session, officers: dict[str, list[str]]) -> None:
+    """A demo profile opens as one of its own officers (so "my follow-ups" has work in it),
+    unless an officer was already set."""
+    if settings.get_setting(session, "officer_name"):
+        return
+    station = DEMO_STATION if DEMO_STATION in officers else sorted(officers)[0]
+    settings.save_settings(session, {"officer_name": officers[station][0], "station": station})
 
 
 def _summary(counts: Counter, seed: int, seconds: float) -> str:

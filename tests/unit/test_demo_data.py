@@ -175,3 +175,18 @@ def test_command_line_makes_demo_data(tmp_path):
         profile.close()
     again = subprocess.run(args, capture_output=True, text=True, timeout=120)
     assert again.returncode == 1 and "seed 5" in again.stderr
+
+
+def test_demo_profile_opens_as_one_of_its_officers_with_work_to_do(tmp_path):
+    from chushang_desk.services import settings
+    from chushang_desk.services.profile import open_profile
+    from chushang_desk.services.visits import my_follow_ups
+
+    profile = open_profile(tmp_path / "demo")
+    try:
+        make_demo_data(profile, contacts=300, visits=900, seed=5)
+        chosen = profile.read(settings.all_settings)
+        assert chosen["station"] == "csj" and chosen["officer_name"]
+        assert profile.read(my_follow_ups, chosen["officer_name"]), "the demo officer has follow-ups"
+    finally:
+        profile.close()
