@@ -83,10 +83,10 @@ def _search(app, window) -> float:
 
         page = window.findChild(QWidget, "contactsPage")
         QTest.keyClicks(box, SEARCH_TEXT)
-        typed = time.perf_counter()
         # The page throttles typing (the first key searches at once, the rest when its interval ends):
-        # wait until the query for the whole text has started and every job has answered.
-        _wait(app, lambda: getattr(page, "query_started_at", 0.0) > typed and not window.ctx.runner.busy, 30)
+        # wait until a query for the whole text has run and every job has answered.
+        _wait(app, lambda: page.shown_query is not None and page.shown_query.text == SEARCH_TEXT
+              and not window.ctx.runner.busy, 30)
     return time.perf_counter() - started
 
 

@@ -43,6 +43,7 @@ class ContactsPage(Page):
         super().__init__(ctx, parent)
         self.setObjectName("contactsPage")
         self._generation = 0
+        self.shown_query: ContactQuery | None = None  # the query whose answer the table shows
         self._changed: set[str] = {"contact"}
         self._detail = None
         self._select_after: str | None = None
@@ -170,6 +171,7 @@ class ContactsPage(Page):
         if head is None or generation != self._generation:
             return
         selected = self._select_after or self.detail.contact_id
+        self.shown_query = query
         self.model.show_head(head)
         self._show_count(head.total)
         if head.ids is None:
