@@ -458,7 +458,7 @@ class DemoWorld:
         rng, day = self.rng, visit["visit_date"]
         due = day + timedelta(days=rng.randint(5, 45))
         age = (self.today - due).days
-        done = rng.random() < (0.92 if age > 30 else 0.5 if age > 0 else 0.1)
+        done = rng.random() < (0.995 if age > 180 else 0.92 if age > 30 else 0.5 if age > 0 else 0.1)
         done_on = min(self.today, day + timedelta(days=rng.randint(1, (due - day).days + 10))) if done else None
         return dict(id=self.ids.next(), visit_id=visit["id"], task=rng.choice(W.FOLLOW_UP_TASKS).format(**words),
                     owner=rng.choice(visit["officers"]), due_date=due, done=done, done_on=done_on)
