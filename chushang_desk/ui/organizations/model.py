@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ...services.organizations import organization_rows
+from ..widgets.lazy_table import LazyRowsModel
 from .labels import kind_labels, short_kind_labels
-from .lazy_table import LazyRowsModel
 
 NAME, KIND, PLACE, STATION, FOUNDED, MEMBERS = range(6)
 
@@ -17,6 +17,9 @@ def place_text(region: str, city: str) -> str:
 
 
 class OrganizationTableModel(LazyRowsModel):
+    PAGE = 100  # organization_page sends the first 100 rows with the ids
+    PENDING = None
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, organization_rows, parent)
         self._kinds = short_kind_labels()

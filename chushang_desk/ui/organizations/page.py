@@ -156,7 +156,7 @@ class OrganizationsPage(Page):
         keep = self._selected_id
         self.model.set_page(page)
         self.count_label.setText(self.tr("%n organization(s)", "", len(page.ids)))
-        row = self.model.position_of(keep) if keep else -1
+        row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
@@ -200,7 +200,7 @@ class OrganizationsPage(Page):
     def select_organization(self, organization_id: str) -> None:
         """Select it once it is in the list (after a save the list reloads with it)."""
         self._selected_id = organization_id
-        row = self.model.position_of(organization_id)
+        row = self.model.row_of(organization_id)
         if row >= 0:
             self.table.selectRow(row)
 
@@ -220,7 +220,7 @@ class OrganizationsPage(Page):
 
     def delete_organization(self) -> None:
         org_id = self._selected_id
-        row = self.model.position_of(org_id) if org_id else -1
+        row = self.model.row_of(org_id) if org_id else -1
         if row < 0:
             return
         name = self.model.index(row, NAME).data() or ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ...services.referrals import referral_rows
-from ..organizations.lazy_table import LazyRowsModel
+from ..widgets.lazy_table import LazyRowsModel
 from .labels import STATUS_COLOURS, status_labels
 
 DATE, AMBASSADOR, REFERRED, STATUS, STATION = range(5)
@@ -16,6 +16,9 @@ def referred_text(row) -> str:
 
 
 class ReferralTableModel(LazyRowsModel):
+    PAGE = 100  # referral_page sends the first 100 rows with the ids
+    PENDING = None
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, referral_rows, parent)
         self._statuses = status_labels()

@@ -165,7 +165,7 @@ class ReferralsPage(Page):
             else None
 
     def select_referral(self, referral_id: str) -> None:
-        row = self.model.position_of(referral_id)
+        row = self.model.row_of(referral_id)
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))

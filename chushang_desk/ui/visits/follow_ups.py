@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (
 
 from ...services.visits import VISIT_TABLES, set_follow_up_done
 from ..pages import Page
-from .table_model import ROW_ROLE, FollowUpTableModel
+from ..widgets.lazy_table import ROW_ROLE
+from .table_model import FollowUpTableModel
 
 
 class FollowUpsPage(Page):
