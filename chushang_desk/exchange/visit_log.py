@@ -29,6 +29,7 @@ from ..services.reference import name_lookup
 from ..services.validation import parse_date
 from ..services.visit_log import count_visit_log, iter_visit_log
 from ..services.visits import VisitQuery
+from .visit_log_reader import VisitLogReader
 
 Progress = Callable[[int, int], None]
 
@@ -176,20 +177,34 @@ class _VisitLogSheet:
 
 
 def export_visit_log(session: Session, query: VisitQuery, path: Path | str, progress: Progress | None = None) -> int:
-    """Write the visits matching `query` to `path` and return how many were written.
+    """Write the visits matching `query` to `path`, read in this process in the caller's session, and
+    return how many were written. export_visit_log_file is the faster way when there is a profile.
 
     `progress(done, total)` is called after each batch; it may raise (the UI's Cancel does) to stop the
     export, which then removes everything it wrote and re-raises.
     """
+    title = workbook_title(_station_name(session, query.station), query)
+    return write_visit_log(path, title, count_visit_log(session, query), iter_visit_log(session, query), progress)
+
+
+def export_visit_log_file(profile: Profile, query: VisitQuery, path: Path | str, progress: Progress | None = None) -> int:
+    """The export of a profile's visits, read by a child process while this one writes (see
+    visit_log_reader: the two overlap on two cores). The child reads one consistent snapshot while officers
+    keep editing. Progress and cancelling work as in export_visit_log; the child ends with the export."""
+    with VisitLogReader(profile.db_path, query) as log:
+        return write_visit_log(path, workbook_title(log.station_name, query), log.total, log.batches(), progress)
+
+
+def write_visit_log(path: Path | str, title: str, total: int, batches, progress: Progress | None = None) -> int:
+    """Write the workbook from batches of rows, in a scratch folder moved into place only when complete."""
     path = Path(path)
     progress = progress or (lambda done, total: None)
-    total = count_visit_log(session, query)
     progress(0, total)
     with tempfile.TemporaryDirectory(prefix=".visit-log-", dir=path.parent) as scratch:
         partial = Path(scratch) / "partial.xlsx"
-        sheet = _VisitLogSheet(partial, scratch, workbook_title(_station_name(session, query.station), query))
+        sheet = _VisitLogSheet(partial, scratch, title)
         try:
-            done = _write_batches(session, query, sheet, total, progress)
+            done = _write_batches(batches, sheet, total, progress)
             sheet.close()
         finally:
             _close_temp_files(sheet)
@@ -197,9 +212,9 @@ def export_visit_log(session: Session, query: VisitQuery, path: Path | str, prog
     return done
 
 
-def _write_batches(session: Session, query: VisitQuery, sheet: _VisitLogSheet, total: int, progress: Progress) -> int:
+def _write_batches(batches, sheet: _VisitLogSheet, total: int, progress: Progress) -> int:
     done = 0
-    for batch in iter_visit_log(session, query):
+    for batch in batches:
         sheet.write_rows(batch)
         done += len(batch)
         progress(done, max(total, done))
@@ -216,11 +231,6 @@ def _close_temp_files(sheet: _VisitLogSheet) -> None:
 
 def _station_name(session: Session, code: str) -> str:
     return name_lookup(session, "station").get(code, code) if code else ""
-
-
-def export_visit_log_file(profile: Profile, query: VisitQuery, path: Path | str, progress: Progress | None = None) -> int:
-    """The export in its own read transaction (one consistent snapshot while officers keep editing)."""
-    return profile.read(export_visit_log, query, path, progress)
 
 
 # --- command line: chushang-desk export-visits ---------------------------------------------------------

@@ -1,6 +1,8 @@
 """The visit log exported to Excel, read back cell by cell with openpyxl (no Qt)."""
 from __future__ import annotations
 
+import multiprocessing
+import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -9,11 +11,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import psutil
 import pytest
+import sqlalchemy.exc
 
+from chushang_desk.exchange.visit_log_reader import VisitLogReader, VisitLogReadError, _reraised, _sendable
 from chushang_desk.exchange.visit_log import (
     COLUMNS, default_file_name, display_width, export_visit_log, export_visit_log_file, workbook_title,
 )
+from chushang_desk.db.bulk import bulk_insert
 from chushang_desk.models import Contact, FollowUp, Organization, Visit, VisitContact, VisitOrganization
 from chushang_desk.services.visit_log import iter_visit_log
 from chushang_desk.services.visits import VisitQuery
@@ -259,3 +265,74 @@ def test_cli_refuses_a_folder_without_a_profile(tmp_path):
     done = run_cli("--data-dir", str(empty), "--out", str(tmp_path / "x.xlsx"))
     assert done.returncode == 2 and "no profile database" in done.stderr
     assert not empty.exists() and not (tmp_path / "x.xlsx").exists()
+
+
+# --- the reader process (exchange.visit_log_reader) -----------------------------------------------------
+
+
+def test_reader_process_sends_the_rows_of_one_snapshot(profile, known):
+    with VisitLogReader(profile.db_path, VisitQuery(), batch_size=1) as log:
+        assert (log.total, log.station_name) == (4, "")
+        rows = [row for batch in log.batches() for row in batch]
+    assert rows == [tuple(row) for row in profile.read(lambda s: [r for b in iter_visit_log(s, VisitQuery()) for r in b])]
+
+
+def test_reader_process_names_the_station(profile, known):
+    with VisitLogReader(profile.db_path, VisitQuery(station="csj")) as log:
+        assert (log.total, log.station_name) == (2, "长三角楚商联络站")
+
+
+def test_reader_process_ends_when_the_export_is_cancelled(profile, known, tmp_path):
+    """Cancel between batches: the export stops, the reader process is ended and reaped, no orphan."""
+    seen = []
+
+    class Stop(Exception):
+        pass
+
+    def stop_at_first_progress(done, total):
+        seen.extend((p.name, p.pid) for p in multiprocessing.active_children())
+        raise Stop()
+
+    with pytest.raises(Stop):
+        export_visit_log_file(profile, VisitQuery(), tmp_path / "x.xlsx", stop_at_first_progress)
+    [(name, pid)] = seen
+    assert name == "chushang-visit-log-reader"
+    assert multiprocessing.active_children() == [] and not psutil.pid_exists(pid)
+
+
+def test_reader_process_ends_when_the_writing_fails(profile, known, tmp_path):
+    with pytest.raises(OSError):
+        export_visit_log_file(profile, VisitQuery(), tmp_path / "no-such-folder" / "x.xlsx")
+    assert multiprocessing.active_children() == []
+
+
+def test_reader_process_error_reaches_the_caller(tmp_path):
+    """A database the child cannot read: its own exception is raised here, with its traceback as the cause."""
+    broken = tmp_path / "chushang.db"
+    broken.write_bytes(b"this is not a database" * 1000)
+    with pytest.raises((sqlite3.DatabaseError, sqlalchemy.exc.DatabaseError), match="not a database") as raised:
+        with VisitLogReader(broken, VisitQuery()):
+            pass
+    assert "In the visit-log reader process" in str(raised.value.__cause__)
+    assert multiprocessing.active_children() == []
+
+
+def test_reader_process_that_vanishes_is_a_clear_error(profile):
+    """Batches of one over 3,000 visits fill the pipe long before the end, so the kill comes mid-log."""
+    profile.write(lambda s: bulk_insert(s, Visit, [dict(visit_date=date(2025, 1, 1), station="csj", officers=["刘一"],
+                                                        mode="visit", purpose=f"第{i}次") for i in range(3000)]))
+    with pytest.raises(VisitLogReadError, match="ended unexpectedly"):
+        with VisitLogReader(profile.db_path, VisitQuery(), batch_size=1) as log:
+            log.process.kill()
+            log.process.join()
+            list(log.batches())  # the batches already in the pipe, then the end of it
+    assert multiprocessing.active_children() == []
+
+
+def test_unpicklable_error_in_the_reader_is_named():
+    class Odd(Exception):
+        def __init__(self, a, b):
+            super().__init__(f"{a}/{b}")
+
+    raised = _reraised(_sendable(Odd(1, 2)), "Odd: 1/2", "Traceback ...")
+    assert isinstance(raised, VisitLogReadError) and "Odd: 1/2" in str(raised)
