@@ -41,12 +41,10 @@ def _save(qtbot, window, dialog):
 
 
 def _pick(qtbot, picker, typed):
-    picker.setFocus()
-    type_text(qtbot, picker, typed)
-    popup = picker.completer_popup()
-    qtbot.waitUntil(popup.isVisible)
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    type_text(qtbot, picker.edit, typed)
+    qtbot.waitUntil(picker.suggestions.isVisible)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
 
 
 def test_create_referral_through_the_dialog(main_window, qtbot):
@@ -58,12 +56,12 @@ def test_create_referral_through_the_dialog(main_window, qtbot):
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.referred_on.date() == QDate.currentDate()
     # Down in the empty ambassador field lists the ambassadors only (李明 is not one).
-    dialog.ambassador.setFocus()
-    qtbot.keyClick(dialog.ambassador, Qt.Key.Key_Down)
-    qtbot.waitUntil(dialog.ambassador.completer_popup().isVisible)
-    listed = dialog.ambassador.completer_popup().model()
-    assert [listed.index(r, 0).data() for r in range(listed.rowCount())] == ["王海峰 · 海峰实业"]
-    dialog.ambassador.completer_popup().hide()
+    dialog.ambassador.edit.setFocus()
+    qtbot.keyClick(dialog.ambassador.edit, Qt.Key.Key_Down)
+    qtbot.waitUntil(dialog.ambassador.suggestions.isVisible)
+    assert dialog.ambassador.suggestion_texts() == ["王海峰 · 海峰实业"]
+    qtbot.keyClick(dialog.ambassador.edit, Qt.Key.Key_Escape)  # closes the list, not the dialog
+    assert dialog.isVisible() and not dialog.ambassador.suggestions.isVisible()
     _pick(qtbot, dialog.ambassador, "wang")
     assert dialog.ambassador.choice_id == people["wang"]
     _pick(qtbot, dialog.referred_contact, "李明")
@@ -98,14 +96,14 @@ def test_validation_next_to_the_field_keeps_the_text(main_window, qtbot):
     assert dialog.isVisible()
     assert dialog.form.error_text("ambassador_id") == "The person chosen is not an ambassador"
     assert dialog.form.error_text("referred_contact_id") == "Choose whom or what was referred"
-    assert dialog.ambassador.text() == "李明"
+    assert [chip.label.text() for chip in dialog.ambassador.chips()] == ["李明"]
     # Typed but not chosen from the list: said so, and the text stays.
-    dialog.ambassador.clear_choice()
-    type_text(qtbot, dialog.ambassador, "王某")
+    dialog.ambassador.clear()
+    type_text(qtbot, dialog.ambassador.edit, "王某")
     type_text(qtbot, dialog.project_name, "新能源项目")
     _save(qtbot, main_window, dialog)
     assert dialog.form.error_text("ambassador_id") == "Choose one of the matches from the list"
-    assert dialog.ambassador.text() == "王某" and dialog.project_name.text() == "新能源项目"
+    assert dialog.ambassador.edit.text() == "王某" and dialog.project_name.text() == "新能源项目"
     assert dialog.isVisible()
     assert main_window.ctx.profile.read(refs.find_referral_ids, refs.ReferralQuery()) == []
 

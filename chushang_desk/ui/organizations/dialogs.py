@@ -7,11 +7,10 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from ...services.contacts import contact_choices
 from ...services.messages import ValidationFailed
 from ...services.organizations import COMMON_ROLES, save_affiliation, save_organization
 from ..errors import show_error
-from ..referrals.picker import ChoicePicker
+from ..widgets.picker import ChoicePicker, ContactPicker
 from .form import FieldForm, fill_combo, select_code, text_of
 from .labels import kind_labels
 
@@ -57,9 +56,9 @@ class SaveDialog(QDialog):
         return {k: w for k, w in self.form.fields.items() if isinstance(w, ChoicePicker)}
 
     def unchosen(self) -> dict:
-        """Pickers with text typed but nothing chosen from the list: say so rather than 'Required'."""
+        """Pickers with text typed that was not picked from the list: say so rather than 'Required'."""
         return {key: LocalMessage(self.tr("Choose one of the matches from the list"))
-                for key, picker in self.pickers().items() if picker.text().strip() and not picker.choice_id}
+                for key, picker in self.pickers().items() if picker.edit.text().strip()}
 
     def save(self) -> None:
         self.form.clear_errors()
@@ -145,9 +144,9 @@ class AffiliationDialog(SaveDialog):
         self.setWindowTitle(self.tr("Edit member") if member else self.tr("Add member"))
         self.setMinimumWidth(440)
         f = self.form
-        self.contact = f.add("contact_id", self.tr("&Contact"), ChoicePicker(ctx, contact_choices),
-                             error_keys=("organization_id",))
-        self.contact.setPlaceholderText(self.tr("Type a name, pinyin or initials"))
+        self.contact = f.add("contact_id", self.tr("&Contact"), ContactPicker(
+            ctx, multiple=False, placeholder=self.tr("Type a name, pinyin or initials")),
+            error_keys=("organization_id",))
         self.role = f.add("role", self.tr("&Role"), QComboBox())
         self.role.setEditable(True)
         self.role.addItems(list(COMMON_ROLES))

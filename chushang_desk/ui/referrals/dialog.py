@@ -6,18 +6,23 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
-from ...services.contacts import contact_choices
-from ...services.organizations import organization_choices
-from ...services.referrals import ambassador_choices, save_referral
+from ...services.referrals import save_referral
 from ..organizations.dialogs import SaveDialog
 from ..organizations.form import fill_combo, select_code
 from ..organizations.labels import kind_label
+from ..widgets.picker import AmbassadorPicker, ContactPicker, OrganizationPicker
 from .labels import status_labels
-from .picker import ChoicePicker
 
 
 def organization_label(choice: dict) -> str:
     return f"{choice['name']} · {kind_label(choice['kind'])}" if choice.get("kind") else choice["name"]
+
+
+class KindedOrganizationPicker(OrganizationPicker):
+    """Organizations listed with their kind (a company and a chamber may share a name)."""
+
+    def describe_long(self, item: dict) -> str:
+        return organization_label(item)
 
 
 class ReferralDialog(SaveDialog):
@@ -36,14 +41,13 @@ class ReferralDialog(SaveDialog):
 
     def _build(self) -> None:
         f, ctx = self.form, self.ctx
-        self.ambassador = f.add("ambassador_id", self.tr("&Ambassador"), ChoicePicker(ctx, ambassador_choices))
-        self.ambassador.setPlaceholderText(self.tr("Type a name, or press Down for all ambassadors"))
-        self.referred_contact = f.add("referred_contact_id", self.tr("Referred &contact"),
-                                      ChoicePicker(ctx, contact_choices), error_keys=("referred",))
-        self.referred_contact.setPlaceholderText(self.tr("A person brought in…"))
+        self.ambassador = f.add("ambassador_id", self.tr("&Ambassador"), AmbassadorPicker(
+            ctx, multiple=False, placeholder=self.tr("Type a name, or press Down for all ambassadors")))
+        self.referred_contact = f.add("referred_contact_id", self.tr("Referred &contact"), ContactPicker(
+            ctx, multiple=False, placeholder=self.tr("A person brought in…")), error_keys=("referred",))
         self.referred_organization = f.add("referred_organization_id", self.tr("Referred &organization"),
-                                           ChoicePicker(ctx, organization_choices, label=organization_label))
-        self.referred_organization.setPlaceholderText(self.tr("…or a company or chamber…"))
+                                           KindedOrganizationPicker(
+                                               ctx, multiple=False, placeholder=self.tr("…or a company or chamber…")))
         self.project_name = f.add("project_name", self.tr("&Project"), QLineEdit())
         self.project_name.setPlaceholderText(self.tr("…or a project (at least one of the three)"))
         self.referred_on = f.add("referred_on", self.tr("&Date"), QDateEdit(QDate.currentDate()))

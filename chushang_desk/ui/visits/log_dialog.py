@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ...services.messages import ValidationFailed
 from ...services.visits import VISIT_TABLES, contacts_for_ids, get_visit, save_visit
 from ..errors import show_error
-from ..widgets.contact_picker import ContactPicker, OrganizationPicker
+from ..widgets.picker import ContactPicker, OrganizationPicker
 from .labels import mode_items
 
 DATE_FORMAT = "yyyy-MM-dd"

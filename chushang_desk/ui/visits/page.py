@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from ...services.visits import VISIT_TABLES, VisitQuery, delete_visit, get_visit, officer_names
 from ..pages import Page
-from ..widgets.contact_picker import ContactPicker
+from ..widgets.picker import ContactPicker
 from .labels import STATE_FOREGROUND, iso, mode_items, mode_label, state_label
 from .log_dialog import OptionalDateEdit, ref_combo
 from .table_model import VisitTableModel
@@ -147,7 +147,7 @@ class VisitsPage(Page):
         """The list's current filter (the export writes exactly this)."""
         return VisitQuery(
             date_from=self.date_from.value(), date_to=self.date_to.value(), station=self.station.currentData() or "",
-            officer=self.officer.text().strip(), contact_id=(self.contact.ids() or [""])[0],
+            officer=self.officer.text().strip(), contact_id=self.contact.choice_id,
             mode=self.mode.currentData() or "",
         )
 

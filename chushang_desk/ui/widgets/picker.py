@@ -1,8 +1,12 @@
-"""A type-ahead picker of records (contacts, organizations): chips for what was picked, then a line edit.
+"""Type-ahead pickers of records (contacts, ambassadors, organizations): chips for what was picked, then
+a line edit. One family for every screen: several records (`multiple=True`) or one (`multiple=False`,
+read with `choice_id`, set with `set_choice`).
 
 Typing asks a `*_choices(session, typed)` service on the database thread (debounced, stale answers
-dropped) and shows the matches in a list under the edit. Keyboard: Down/Up choose, Enter picks (also when
-pressed before the answer arrives: the first match is then taken), Esc closes the list, Backspace in an
+dropped) and shows the matches in a list under the edit; the services search characters, full pinyin
+and initials. Keyboard: Down/Up choose (Down with no list open asks at once, so an empty field lists
+everything the service offers for nothing typed, e.g. all ambassadors), Enter picks (also when pressed
+before the answer arrives: the first match is then taken), Esc closes the list only, Backspace in an
 empty edit removes the last chip, and each chip's × button is reachable with Shift+Tab.
 """
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...services.contacts import contact_choices
 from ...services.organizations import organization_choices
+from ...services.referrals import ambassador_choices
 
 
 class FlowLayout(QLayout):
@@ -167,6 +172,15 @@ class ChoicePicker(QWidget):
     def ids(self) -> list[str]:
         return [i["id"] for i in self._items]
 
+    @property
+    def choice_id(self) -> str:
+        """The record picked (the first one when several may be), or ''."""
+        return self._items[0]["id"] if self._items else ""
+
+    def set_choice(self, item_id: str, name: str) -> None:
+        """Show this one record as picked (none when item_id is empty)."""
+        self.set_items([dict(id=item_id, name=name)] if item_id else [])
+
     def set_items(self, items: list[dict]) -> None:
         for chip in list(self._chips):
             self._drop_chip(chip)
@@ -295,14 +309,20 @@ class ChoicePicker(QWidget):
             self.suggestions.setCurrentRow(max(0, min(self.suggestions.count() - 1,
                                                       self.suggestions.currentRow() + step)))
             return True
+        if key == Qt.Key.Key_Down:  # no list open: ask now (an empty field asks for everything)
+            self._timer.stop()
+            self._ask()
+            return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if listing:
                 self._pick_item(self.suggestions.currentItem() or self.suggestions.item(0))
-            elif self.edit.text().strip():
+                return True
+            if self.edit.text().strip():
                 self._pick_when_ready = True
                 if not self._timer.isActive():
                     self._ask()
-            return True
+                return True
+            return False  # nothing typed: Enter is the dialog's (its default button)
         if key == Qt.Key.Key_Escape and listing:
             self._hide_suggestions()
             return True
@@ -319,12 +339,20 @@ class ContactPicker(ChoicePicker):
         super().__init__(ctx, contact_choices, multiple, placeholder, parent)
 
 
+class AmbassadorPicker(ChoicePicker):
+    """Live ambassadors only; Down in the empty field lists them all."""
+
+    def __init__(self, ctx, multiple: bool = True, placeholder: str = "", parent=None):
+        super().__init__(ctx, ambassador_choices, multiple, placeholder, parent)
+
+
 class OrganizationPicker(ChoicePicker):
     """Organizations met (chambers, alumni associations, companies, universities)."""
 
     def __init__(self, ctx, multiple: bool = True, placeholder: str = "", parent=None):
-        super().__init__(ctx, organization_choices, multiple,
-                         placeholder or self.tr("Type an organization's name…"), parent)
+        # translate() with the class named, so that subclasses find the text too.
+        placeholder = placeholder or QCoreApplication.translate("OrganizationPicker", "Type an organization's name…")
+        super().__init__(ctx, organization_choices, multiple, placeholder, parent)
 
     def describe_long(self, item: dict) -> str:
         return item.get("name", "")
