@@ -21,7 +21,7 @@ class OrganizationTableModel(LazyRowsModel):
     PENDING = None
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, organization_rows, parent)
+        super().__init__(ctx, organization_rows, parent=parent)
         self._kinds = short_kind_labels()
         self._kind_names = kind_labels()
 

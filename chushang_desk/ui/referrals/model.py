@@ -20,7 +20,7 @@ class ReferralTableModel(LazyRowsModel):
     PENDING = None
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, referral_rows, parent)
+        super().__init__(ctx, referral_rows, parent=parent)
         self._statuses = status_labels()
 
     def headers(self) -> list[str]:

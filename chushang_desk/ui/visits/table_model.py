@@ -21,7 +21,7 @@ class VisitTableModel(LazyRowsModel):
     DATE, STATION, MODE, CONTACTS, OFFICERS, PURPOSE, NEXT, FOLLOW_UPS = range(8)
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, visit_rows, find_visit_ids, first_visit_rows, parent)
+        super().__init__(ctx, visit_rows, find_ids=find_visit_ids, first_rows=first_visit_rows, parent=parent)
 
     def headers(self) -> list[str]:
         return [self.tr("Date"), self.tr("Station"), self.tr("Mode"), self.tr("Contacts"), self.tr("Officers"),
@@ -84,7 +84,7 @@ class FollowUpTableModel(LazyRowsModel):
     DUE, STATE, TASK, OWNER, CONTACTS, VISIT_DATE, STATION, PURPOSE = range(8)
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, follow_up_rows, find_follow_up_ids, None, parent)
+        super().__init__(ctx, follow_up_rows, find_ids=find_follow_up_ids, parent=parent)
 
     def headers(self) -> list[str]:
         return [self.tr("Due"), self.tr("Status"), self.tr("Task"), self.tr("Owner"), self.tr("Contacts"),

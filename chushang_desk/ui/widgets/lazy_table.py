@@ -33,7 +33,7 @@ class LazyRowsModel(QAbstractTableModel):
     ids_loaded = Signal(int)  # number of matching rows
     page_loaded = Signal(int)
 
-    def __init__(self, ctx, fetch_rows: Callable, find_ids: Callable | None = None,
+    def __init__(self, ctx, fetch_rows: Callable, *, find_ids: Callable | None = None,
                  first_rows: Callable | None = None, parent=None):
         super().__init__(parent)
         self.ctx, self._fetch_rows = ctx, fetch_rows
