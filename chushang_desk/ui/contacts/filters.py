@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from ...services.contacts import ContactQuery
 from ...services.reference import RefItem
+from ..organizations.form import refill_combo
 
 TYPING_INTERVAL_MS = 120
 
@@ -86,15 +87,7 @@ class ContactFilters(QWidget):
 
     def _fill(self, box: QComboBox, items: list[tuple[str, str]]) -> None:
         chosen = box.currentData()
-        self._quiet = True
-        try:
-            while box.count() > 1:
-                box.removeItem(1)
-            for code, text in items:
-                box.addItem(text, code)
-            box.setCurrentIndex(max(0, box.findData(chosen)))
-        finally:
-            self._quiet = False
+        refill_combo(box, items, empty=box.itemText(0))  # the first entry names the filter
         if box.currentData() != chosen:
             self.changed.emit()
 

@@ -11,7 +11,7 @@ from ...services.messages import ValidationFailed
 from ...services.organizations import COMMON_ROLES, save_affiliation, save_organization
 from ..errors import show_error
 from ..widgets.picker import ChoicePicker, ContactPicker
-from .form import FieldForm, fill_combo, select_code, text_of
+from .form import FieldForm, fill_combo, ref_choices, select_code, text_of
 from .labels import kind_labels
 
 DATE_HINT = "2025-03-14"
@@ -104,17 +104,14 @@ class OrganizationDialog(SaveDialog):
         self.region.setPlaceholderText(self.tr("Province or country, e.g. 广东"))
         self.city = f.add("city", self.tr("&City"), QLineEdit())
         self.industry = f.add("industry", self.tr("&Industry"), QComboBox())
-        fill_combo(self.industry, self._ref("industry"), empty="")
+        fill_combo(self.industry, ref_choices(self.ctx, "industry"), empty="")
         self.station = f.add("station", self.tr("&Station"), QComboBox())
-        fill_combo(self.station, self._ref("station"), empty="")
+        fill_combo(self.station, ref_choices(self.ctx, "station"), empty="")
         self.phone = f.add("phone", self.tr("&Phone"), QLineEdit())
         self.address = f.add("address", self.tr("&Address"), QLineEdit())
         self.notes = f.add("notes", self.tr("N&otes"), QPlainTextEdit())
         self.notes.setFixedHeight(70)
         self.notes.setTabChangesFocus(True)
-
-    def _ref(self, list_name: str) -> list[tuple[str, str]]:
-        return [(item.code, item.name(self.ctx.lang)) for item in self.ctx.ref_items(list_name)]
 
     def _fill(self, data: dict) -> None:
         for name in ("name", "region", "city", "phone", "address"):

@@ -96,6 +96,23 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, str]], empty: str | None
         combo.addItem(label, code)
 
 
+def refill_combo(combo: QComboBox, items: list[tuple[str, str]], empty: str | None = None) -> None:
+    """fill_combo again (reference lists arrived or changed) keeping the choice, or the first entry when
+    the chosen code is gone; signals are blocked, so the refill is not taken for the officer's choice."""
+    chosen = combo.currentData()
+    blocked = combo.blockSignals(True)
+    try:
+        fill_combo(combo, items, empty)
+        combo.setCurrentIndex(max(combo.findData(chosen or ""), 0))
+    finally:
+        combo.blockSignals(blocked)
+
+
+def ref_choices(ctx, list_name: str) -> list[tuple[str, str]]:
+    """(code, name in the interface language) of a reference list, as fill_combo takes them."""
+    return [(item.code, item.name(ctx.lang)) for item in ctx.ref_items(list_name)]
+
+
 def select_code(combo: QComboBox, code: str) -> None:
     index = combo.findData(code or "")
     if index < 0 and code:

@@ -19,7 +19,7 @@ from ..errors import show_error
 from ..pages import Page
 from .detail import OrganizationDetail
 from .dialogs import AffiliationDialog, OrganizationDialog
-from .form import confirm, fill_combo
+from .form import confirm, ref_choices, refill_combo
 from .labels import kind_labels
 from .model import FOUNDED, KIND, MEMBERS, NAME, PLACE, STATION, OrganizationTableModel
 
@@ -130,16 +130,8 @@ class OrganizationsPage(Page):
         self._fill_filters()
 
     def _fill_filters(self) -> None:
-        kind, station = self.kind_filter.currentData(), self.station_filter.currentData()
-        for combo in (self.kind_filter, self.station_filter):
-            combo.blockSignals(True)
-        fill_combo(self.kind_filter, list(kind_labels().items()), empty=self.tr("All kinds"))
-        stations = [(i.code, i.name(self.ctx.lang)) for i in self.ctx.ref_items("station")]
-        fill_combo(self.station_filter, stations, empty=self.tr("All stations"))
-        self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(kind or ""), 0))
-        self.station_filter.setCurrentIndex(max(self.station_filter.findData(station or ""), 0))
-        for combo in (self.kind_filter, self.station_filter):
-            combo.blockSignals(False)
+        refill_combo(self.kind_filter, list(kind_labels().items()), empty=self.tr("All kinds"))
+        refill_combo(self.station_filter, ref_choices(self.ctx, "station"), empty=self.tr("All stations"))
 
     # Loading ---------------------------------------------------------------------------------------
     def query(self) -> OrganizationQuery:

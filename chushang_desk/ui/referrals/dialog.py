@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, Q
 
 from ...services.referrals import save_referral
 from ..organizations.dialogs import SaveDialog
-from ..organizations.form import fill_combo, select_code
+from ..organizations.form import fill_combo, ref_choices, select_code
 from ..organizations.labels import kind_label
 from ..widgets.picker import AmbassadorPicker, ContactPicker, OrganizationPicker
 from .labels import status_labels
@@ -56,7 +56,7 @@ class ReferralDialog(SaveDialog):
         self.status = f.add("status", self.tr("S&tatus"), QComboBox())
         fill_combo(self.status, list(status_labels().items()))
         self.station = f.add("station", self.tr("&Station"), QComboBox())
-        fill_combo(self.station, [(i.code, i.name(ctx.lang)) for i in ctx.ref_items("station")], empty="")
+        fill_combo(self.station, ref_choices(ctx, "station"), empty="")
         self.notes = f.add("notes", self.tr("N&otes"), QPlainTextEdit())
         self.notes.setFixedHeight(70)
         self.notes.setTabChangesFocus(True)

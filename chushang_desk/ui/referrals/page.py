@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from ...services.referrals import (
     ReferralQuery, delete_referral, get_referral, referral_page, set_referral_status,
 )
-from ..organizations.form import confirm, fill_combo
+from ..organizations.form import confirm, ref_choices, refill_combo
 from ..pages import Page
 from .dialog import ReferralDialog
 from .labels import status_labels
@@ -123,16 +123,8 @@ class ReferralsPage(Page):
         self._fill_filters()
 
     def _fill_filters(self) -> None:
-        status, station = self.status_filter.currentData(), self.station_filter.currentData()
-        for combo in (self.status_filter, self.station_filter):
-            combo.blockSignals(True)
-        fill_combo(self.status_filter, list(status_labels().items()), empty=self.tr("All statuses"))
-        stations = [(i.code, i.name(self.ctx.lang)) for i in self.ctx.ref_items("station")]
-        fill_combo(self.station_filter, stations, empty=self.tr("All stations"))
-        self.status_filter.setCurrentIndex(max(self.status_filter.findData(status or ""), 0))
-        self.station_filter.setCurrentIndex(max(self.station_filter.findData(station or ""), 0))
-        for combo in (self.status_filter, self.station_filter):
-            combo.blockSignals(False)
+        refill_combo(self.status_filter, list(status_labels().items()), empty=self.tr("All statuses"))
+        refill_combo(self.station_filter, ref_choices(self.ctx, "station"), empty=self.tr("All stations"))
 
     # Loading ---------------------------------------------------------------------------------------
     def query(self) -> ReferralQuery:

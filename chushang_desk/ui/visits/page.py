@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.visits import VISIT_TABLES, VisitQuery, delete_visit, get_visit, officer_names
+from ..organizations.form import ref_choices, refill_combo
 from ..pages import Page
 from ..widgets.picker import ContactPicker
 from .labels import STATE_FOREGROUND, iso, mode_items, mode_label, state_label
@@ -132,15 +133,7 @@ class VisitsPage(Page):
         self._update_buttons()
 
     def _fill_reference_filters(self) -> None:
-        current = self.station.currentData()
-        self.station.blockSignals(True)
-        while self.station.count() > 1:
-            self.station.removeItem(1)
-        for item in self.ctx.ref_items("station"):
-            self.station.addItem(item.name(self.ctx.lang), item.code)
-        index = self.station.findData(current)
-        self.station.setCurrentIndex(max(index, 0))
-        self.station.blockSignals(False)
+        refill_combo(self.station, ref_choices(self.ctx, "station"), empty=self.station.itemText(0))
 
     # ------------------------------------------------------------------ filters and loading
     def query(self) -> VisitQuery:
