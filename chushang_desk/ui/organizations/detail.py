@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..referrals.labels import status_label
-from .labels import kind_label, mode_label
+from ..visits.labels import mode_label
+from .labels import kind_label
 from .model import place_text
 
 

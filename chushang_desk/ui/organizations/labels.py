@@ -31,14 +31,3 @@ def short_kind_labels() -> dict[str, str]:
 
 def kind_label(code: str) -> str:
     return kind_labels().get(code, code)
-
-
-def mode_label(code: str) -> str:
-    """How a visit was made (visit codes are stored; words are shown)."""
-    labels = {
-        "visit": QCoreApplication.translate("VisitModes", "Visit"),
-        "inspection": QCoreApplication.translate("VisitModes", "Inspection trip"),
-        "call": QCoreApplication.translate("VisitModes", "Call / video"),
-        "meeting": QCoreApplication.translate("VisitModes", "Meeting / event"),
-    }
-    return labels.get(code, code)
