@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...services.messages import ValidationFailed
 from ...services.visits import VISIT_TABLES, contacts_for_ids, get_visit, save_visit
 from ..errors import show_error
+from ..organizations.form import fill_combo, ref_choices, select_code
 from ..widgets.picker import ContactPicker, OrganizationPicker
 from .labels import mode_items
 
@@ -117,17 +118,11 @@ def error_label() -> QLabel:
     return label
 
 
-def ref_combo(items, empty_text: str) -> QComboBox:
+def ref_combo(items: list[tuple[str, str]], empty_text: str | None) -> QComboBox:
+    """A combo box of (code, name) items, after an entry with code '' when `empty_text` is given."""
     combo = QComboBox()
-    combo.addItem(empty_text, "")
-    for code, name in items:
-        combo.addItem(name, code)
+    fill_combo(combo, items, empty_text)
     return combo
-
-
-def select_code(combo: QComboBox, code: str) -> None:
-    index = combo.findData(code or "")
-    combo.setCurrentIndex(max(index, 0))
 
 
 class FollowUpRowEditor(QFrame):
@@ -263,9 +258,8 @@ class LogVisitDialog(QDialog):
         ctx = self.ctx
         self.visit_date = DateEdit()
         self.visit_date.setMaximumDate(to_qdate(date.today() + timedelta(days=366)))
-        self.mode = ref_combo(mode_items(), "")
-        self.mode.removeItem(0)
-        self.station = ref_combo([(i.code, i.name(ctx.lang)) for i in ctx.ref_items("station")], "—")
+        self.mode = ref_combo(mode_items(), None)
+        self.station = ref_combo(ref_choices(ctx, "station"), "—")
         select_code(self.station, ctx.station)
         self.officers = QLineEdit(ctx.officer)
         self.officers.setPlaceholderText(self.tr("Names, separated by commas"))
@@ -276,7 +270,7 @@ class LogVisitDialog(QDialog):
         self.summary = SummaryEdit()
         self.summary.setPlaceholderText(self.tr("What was discussed (纪要)"))
         self.summary.setMinimumHeight(150)
-        self.industry = ref_combo([(i.code, i.name(ctx.lang)) for i in ctx.ref_items("industry")], "—")
+        self.industry = ref_combo(ref_choices(ctx, "industry"), "—")
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("e.g. 5000"))
         self.amount.setMaximumWidth(120)
