@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -17,6 +17,7 @@ from ...services.organizations import (
 )
 from ..errors import show_error
 from ..pages import Page
+from ..widgets.lazy_table import row_table
 from .detail import OrganizationDetail
 from .dialogs import AffiliationDialog, OrganizationDialog
 from .form import confirm, ref_choices, refill_combo
@@ -110,13 +111,8 @@ class OrganizationsPage(Page):
         return widget
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table = row_table(self.model, row_height=24)
         table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(24)
         header = table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(50)

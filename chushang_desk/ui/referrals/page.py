@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter, QTableView,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter, QTableView,
     QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -14,6 +14,7 @@ from ...services.referrals import (
 )
 from ..organizations.form import confirm, ref_choices, refill_combo
 from ..pages import Page
+from ..widgets.lazy_table import row_table
 from .dialog import ReferralDialog
 from .labels import status_labels
 from .model import AMBASSADOR, DATE, REFERRED, STATION, STATUS, ReferralTableModel, referred_text
@@ -92,13 +93,8 @@ class ReferralsPage(Page):
                   context=Qt.ShortcutContext.WidgetShortcut)
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table = row_table(self.model, row_height=24)
         table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(24)
         header = table.horizontalHeader()
         header.setSectionResizeMode(REFERRED, QHeaderView.ResizeMode.Stretch)
         for col, width in ((DATE, 95), (AMBASSADOR, 100), (STATUS, 95), (STATION, 170)):

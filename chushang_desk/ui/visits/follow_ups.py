@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout,
 )
 
 from ...services.visits import VISIT_TABLES, set_follow_up_done
 from ..pages import Page
-from ..widgets.lazy_table import ROW_ROLE
+from ..widgets.lazy_table import ROW_ROLE, row_table
 from .table_model import FollowUpTableModel
 
 
@@ -51,14 +51,8 @@ class FollowUpsPage(Page):
         for widget in (self.count_label, self.done_button, self.reopen_button, self.open_button):
             bar.addWidget(widget)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self.model, row_height=26)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
         for column, width in enumerate((92, 90, 300, 80, 150, 92, 150, 180)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(FollowUpTableModel.TASK, QHeaderView.ResizeMode.Stretch)

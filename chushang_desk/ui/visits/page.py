@@ -7,13 +7,14 @@ from html import escape
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCompleter, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QSplitter, QTableView, QTextBrowser, QVBoxLayout,
+    QCompleter, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTextBrowser,
+    QVBoxLayout,
 )
 
 from ...services.visits import VISIT_TABLES, VisitQuery, delete_visit, get_visit, officer_names
 from ..organizations.form import ref_choices, refill_combo
 from ..pages import Page
+from ..widgets.lazy_table import row_table
 from ..widgets.picker import ContactPicker
 from .labels import STATE_FOREGROUND, iso, mode_items, mode_label, state_label
 from .log_dialog import OptionalDateEdit, ref_combo
@@ -94,15 +95,9 @@ class VisitsPage(Page):
         self.officer.textChanged.connect(self._filters_changed)
         self.contact.changed.connect(self._filters_changed)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self.model, row_height=26)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         for column, width in enumerate((92, 150, 130, 160, 100, 200, 92, 120)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the plain row object; UserRole gives its id
 _Index = QModelIndex | QPersistentModelIndex
@@ -188,3 +189,15 @@ class LazyRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, index.column())
         return self.extra(row, index.column(), role)
+
+
+def row_table(model, row_height: int) -> QTableView:
+    """A list's table: whole rows selected one at a time, nothing edited in place, no row numbers."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    return table
