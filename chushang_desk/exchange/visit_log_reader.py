@@ -52,19 +52,13 @@ class VisitLogReader:
         self.db_path, self.query, self.batch_size = str(db_path), query, batch_size
         self.process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
+        self._finished = False  # the child sent the whole log and is exiting on its own
+        self.exitcode: int | None = None  # the child's, once stopped: 0 when it finished, -15 when ended early
         self.total, self.station_name = 0, ""
 
     def __enter__(self) -> "VisitLogReader":
-        context = multiprocessing.get_context("spawn")
-        self._conn, child_end = context.Pipe(duplex=False)
-        self.process = context.Process(
-            target=read_visit_log_for_parent, args=(child_end, self.db_path, self.query, self.batch_size),
-            name="chushang-visit-log-reader", daemon=True)
         try:
-            self.process.start()
-        finally:
-            child_end.close()  # ours closed, so the child's exit is seen here as the end of the pipe
-        try:
+            self._start()
             heading = self._receive()
         except BaseException:
             self.stop()
@@ -75,10 +69,23 @@ class VisitLogReader:
     def __exit__(self, *exc_info) -> None:
         self.stop()
 
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._conn, child_end = context.Pipe(duplex=False)
+        process = context.Process(
+            target=read_visit_log_for_parent, args=(child_end, self.db_path, self.query, self.batch_size),
+            name="chushang-visit-log-reader", daemon=True)
+        try:
+            process.start()
+        finally:
+            child_end.close()  # ours closed, so the child's exit is seen here as the end of the pipe
+        self.process = process
+
     def batches(self) -> Iterator[list[tuple]]:
         """Lists of rows (the fields of services.visit_log.VisitLogRow, as plain tuples), oldest first."""
         while (batch := self._receive()) is not None:
             yield batch
+        self._finished = True
 
     def _receive(self):
         try:
@@ -95,14 +102,18 @@ class VisitLogReader:
                 "no workbook was written.")
 
     def stop(self) -> None:
-        """End the child if it is still running (cancel, error, or done) and release the pipe."""
+        """End the child (let it finish if it sent everything; else terminate, then kill) and reap it, so
+        no reader outlives its export; then release the pipe."""
         if self.process is not None:
+            if self._finished:
+                self.process.join(STOP_WAIT_SECONDS)
             if self.process.is_alive():
                 self.process.terminate()
                 self.process.join(STOP_WAIT_SECONDS)
             if self.process.is_alive():
                 self.process.kill()
             self.process.join()
+            self.exitcode = self.process.exitcode
             self.process.close()
             self.process = None
         if self._conn is not None:

@@ -5,6 +5,7 @@ import multiprocessing
 import sqlite3
 import subprocess
 import sys
+import time
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
@@ -274,6 +275,7 @@ def test_reader_process_sends_the_rows_of_one_snapshot(profile, known):
     with VisitLogReader(profile.db_path, VisitQuery(), batch_size=1) as log:
         assert (log.total, log.station_name) == (4, "")
         rows = [row for batch in log.batches() for row in batch]
+    assert log.exitcode == 0  # it finished on its own
     assert rows == [tuple(row) for row in profile.read(lambda s: [r for b in iter_visit_log(s, VisitQuery()) for r in b])]
 
 
@@ -317,10 +319,14 @@ def test_reader_process_error_reaches_the_caller(tmp_path):
     assert multiprocessing.active_children() == []
 
 
+def add_plain_visits(profile, count: int) -> None:
+    profile.write(lambda s: bulk_insert(s, Visit, [dict(visit_date=date(2025, 1, 1), station="csj", officers=["刘一"],
+                                                        mode="visit", purpose=f"第{i}次") for i in range(count)]))
+
+
 def test_reader_process_that_vanishes_is_a_clear_error(profile):
     """Batches of one over 3,000 visits fill the pipe long before the end, so the kill comes mid-log."""
-    profile.write(lambda s: bulk_insert(s, Visit, [dict(visit_date=date(2025, 1, 1), station="csj", officers=["刘一"],
-                                                        mode="visit", purpose=f"第{i}次") for i in range(3000)]))
+    add_plain_visits(profile, 3000)
     with pytest.raises(VisitLogReadError, match="ended unexpectedly"):
         with VisitLogReader(profile.db_path, VisitQuery(), batch_size=1) as log:
             log.process.kill()
@@ -336,3 +342,43 @@ def test_unpicklable_error_in_the_reader_is_named():
 
     raised = _reraised(_sendable(Odd(1, 2)), "Odd: 1/2", "Traceback ...")
     assert isinstance(raised, VisitLogReadError) and "Odd: 1/2" in str(raised)
+
+
+ABANDONING_PARENT = """
+import sys, time
+from chushang_desk.exchange.visit_log_reader import VisitLogReader
+from chushang_desk.services.visits import VisitQuery
+if __name__ == "__main__":
+    with VisitLogReader(sys.argv[1], VisitQuery(), batch_size=1) as log:
+        print(log.process.pid, flush=True)
+        time.sleep(60)  # never reads: the child fills the pipe and waits
+"""
+
+
+def test_reader_process_ends_when_its_parent_dies(profile, tmp_path):
+    """The app killed mid-export (no clean-up at all): the reader's next send fails and it exits, no orphan."""
+    add_plain_visits(profile, 3000)
+    script = tmp_path / "parent.py"
+    script.write_text(ABANDONING_PARENT)
+    parent = subprocess.Popen([sys.executable, str(script), str(profile.db_path)], stdout=subprocess.PIPE, text=True)
+    try:
+        reader = psutil.Process(int(parent.stdout.readline()))
+        parent.kill()
+        parent.wait(10)
+        assert has_ended(reader, 20)
+    finally:
+        parent.kill()
+        parent.stdout.close()
+
+
+def has_ended(process: psutil.Process, seconds: float) -> bool:
+    """Gone, or a zombie: an orphan is reaped by whoever adopts it, which in a container may be nobody."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if process.status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.1)
+    return False
