@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from ...services.contacts import ContactQuery
 from ...services.reference import RefItem
-from ..organizations.form import refill_combo
+from ..widgets.form import refill_combo
 
 TYPING_INTERVAL_MS = 120
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
 from ...services.messages import ValidationFailed
 from ...services.organizations import COMMON_ROLES, save_affiliation, save_organization
 from ..errors import show_error
+from ..widgets.form import FieldForm, fill_combo, ref_choices, select_code, text_of
 from ..widgets.picker import ChoicePicker, ContactPicker
-from .form import FieldForm, fill_combo, ref_choices, select_code, text_of
 from .labels import kind_labels
 
 DATE_HINT = "2025-03-14"

@@ -17,10 +17,10 @@ from ...services.organizations import (
 )
 from ..errors import show_error
 from ..pages import Page
+from ..widgets.form import confirm, ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
 from .detail import OrganizationDetail
 from .dialogs import AffiliationDialog, OrganizationDialog
-from .form import confirm, ref_choices, refill_combo
 from .labels import kind_labels
 from .model import FOUNDED, KIND, MEMBERS, NAME, PLACE, STATION, OrganizationTableModel
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, Q
 
 from ...services.referrals import save_referral
 from ..organizations.dialogs import SaveDialog
-from ..organizations.form import fill_combo, ref_choices, select_code
 from ..organizations.labels import kind_label
+from ..widgets.form import fill_combo, ref_choices, select_code
 from ..widgets.picker import AmbassadorPicker, ContactPicker, OrganizationPicker
 from .labels import status_labels
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 from ...services.referrals import (
     ReferralQuery, delete_referral, get_referral, referral_page, set_referral_status,
 )
-from ..organizations.form import confirm, ref_choices, refill_combo
 from ..pages import Page
+from ..widgets.form import confirm, ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
 from .dialog import ReferralDialog
 from .labels import status_labels

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ...services.messages import ValidationFailed
 from ...services.visits import VISIT_TABLES, contacts_for_ids, get_visit, save_visit
 from ..errors import show_error
-from ..organizations.form import fill_combo, ref_choices, select_code
+from ..widgets.form import fill_combo, ref_choices, select_code
 from ..widgets.picker import ContactPicker, OrganizationPicker
 from .labels import mode_items
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.visits import VISIT_TABLES, VisitQuery, delete_visit, get_visit, officer_names
-from ..organizations.form import ref_choices, refill_combo
 from ..pages import Page
+from ..widgets.form import ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
 from ..widgets.picker import ContactPicker
 from .labels import STATE_FOREGROUND, iso, mode_items, mode_label, state_label

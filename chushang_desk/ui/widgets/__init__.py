@@ -1,1 +1,1 @@
-"""Reusable widgets (pickers) shared by screens."""
+"""Pieces every screen shares: type-ahead pickers, the lazy table model, forms and combo boxes."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 ERROR_STYLE = "color: #c0392b;"
@@ -121,10 +121,8 @@ def select_code(combo: QComboBox, code: str) -> None:
     combo.setCurrentIndex(max(index, 0))
 
 
-def confirm(parent: QWidget, title: str, text: str, on_yes) -> "QMessageBox":
+def confirm(parent: QWidget, title: str, text: str, on_yes) -> QMessageBox:
     """Ask first (No is the default), without blocking; `on_yes` runs only when Yes is clicked."""
-    from PySide6.QtWidgets import QMessageBox
-
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     box = QMessageBox(QMessageBox.Icon.Question, title, text, yes | no, parent)
     box.setDefaultButton(no)
