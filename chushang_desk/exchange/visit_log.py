@@ -3,7 +3,9 @@
 Writer: XlsxWriter in constant_memory mode, chosen by bench/bench_export.py: writing the same
 100,000 visit rows (14 columns) side by side on 2 CPUs, XlsxWriter took 5.3 s at 58 MB peak RSS and
 openpyxl's write-only mode 9.8 s at the same memory. So XlsxWriter writes; openpyxl only reads.
-The whole export (query included) took 7.8 s at 64 MB: the query is ~2.1 s of it.
+Read and written in one process the export took 7.7 s (the query ~2 s of it, 1.45 x XlsxWriter alone);
+with the rows read by a child process while this one writes (visit_log_reader), 6.3 s (1.13-1.18 x,
+load ~1 on 2 CPUs), at the price of ~1 s more CPU in all (a second interpreter, pickling).
 
 Every text cell goes through `write_string`, so text that begins with = + - @ stays text and never
 becomes a formula. The workbook is built in a scratch folder next to the target and moved into place
@@ -29,7 +31,7 @@ from ..services.reference import name_lookup
 from ..services.validation import parse_date
 from ..services.visit_log import count_visit_log, iter_visit_log
 from ..services.visits import VisitQuery
-from .visit_log_reader import VisitLogReader
+from .visit_log_reader import VisitLogReader, sheet_row
 
 Progress = Callable[[int, int], None]
 
@@ -37,7 +39,6 @@ TEXT, DATE, AMOUNT = "text", "date", "amount"
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 0, 1, 2
 MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 6, 40, 50
 WIDTH_SAMPLE_ALL, WIDTH_SAMPLE_STEP = 5000, 10
-EXCEL_DAY_ZERO = date(1899, 12, 30).toordinal()  # Excel's serial 0 (1900 system, leap-year bug included)
 
 
 @dataclass(frozen=True)
@@ -128,29 +129,32 @@ class _VisitLogSheet:
         self.sheet.freeze_panes(FIRST_DATA_ROW, 0)
 
     def write_rows(self, rows) -> None:
-        """Cells by their column's kind: dates as dates, the amount as a number, all text as text.
+        """Rows as sheet_row makes them: text as text, dates and the amount as numbers in their formats.
 
-        A date is written as its Excel serial number in a yyyy-mm-dd cell, which is what write_datetime
-        writes too, minus its per-cell datetime arithmetic (a tenth of a 100,000-visit export).
+        A date arrives as its Excel serial number and goes into a yyyy-mm-dd cell, which is what
+        write_datetime writes too, minus its per-cell datetime arithmetic (a tenth of a 100,000-visit export).
         """
         write_string, write_number = self.sheet.write_string, self.sheet.write_number
-        date_format, amount_format = self.date_format, self.amount_format
-        text_formats = [self.wrap_format if c.wrap else self.text_format for c in COLUMNS]
-        kinds = [c.kind for c in COLUMNS]
+        formats = [self._cell_format(c) for c in COLUMNS]
+        texts = [c.kind == TEXT for c in COLUMNS]
         for values in rows:
             r = self.row
             for col, value in enumerate(values):
                 if value is None or value == "":
                     continue
-                kind = kinds[col]
-                if kind == TEXT:
-                    write_string(r, col, value, text_formats[col])
-                elif kind == DATE:
-                    write_number(r, col, value.toordinal() - EXCEL_DAY_ZERO, date_format)
+                if texts[col]:
+                    write_string(r, col, value, formats[col])
                 else:
-                    write_number(r, col, float(value), amount_format)
+                    write_number(r, col, value, formats[col])
             self.row += 1
         self._measure(rows if self.row - FIRST_DATA_ROW <= WIDTH_SAMPLE_ALL else rows[::WIDTH_SAMPLE_STEP])
+
+    def _cell_format(self, column: Column):
+        if column.kind == DATE:
+            return self.date_format
+        if column.kind == AMOUNT:
+            return self.amount_format
+        return self.wrap_format if column.wrap else self.text_format
 
     def _measure(self, rows) -> None:
         """Widen columns to the text seen. Past the first rows only every tenth row is measured: widths
@@ -184,7 +188,8 @@ def export_visit_log(session: Session, query: VisitQuery, path: Path | str, prog
     export, which then removes everything it wrote and re-raises.
     """
     title = workbook_title(_station_name(session, query.station), query)
-    return write_visit_log(path, title, count_visit_log(session, query), iter_visit_log(session, query), progress)
+    batches = ([sheet_row(row) for row in batch] for batch in iter_visit_log(session, query))
+    return write_visit_log(path, title, count_visit_log(session, query), batches, progress)
 
 
 def export_visit_log_file(profile: Profile, query: VisitQuery, path: Path | str, progress: Progress | None = None) -> int:
@@ -196,7 +201,8 @@ def export_visit_log_file(profile: Profile, query: VisitQuery, path: Path | str,
 
 
 def write_visit_log(path: Path | str, title: str, total: int, batches, progress: Progress | None = None) -> int:
-    """Write the workbook from batches of rows, in a scratch folder moved into place only when complete."""
+    """Write the workbook from batches of sheet rows (see sheet_row), in a scratch folder moved into place
+    only when complete."""
     path = Path(path)
     progress = progress or (lambda done, total: None)
     progress(0, total)

@@ -3,7 +3,10 @@
 The export must run in constant memory over hundreds of thousands of visits, so rows are read by
 keyset pagination over (visit_date, id) — each batch is one indexed range query plus small queries
 for the batch's links, follow-ups and the people and organizations not yet seen — never as one big
-list. At 100,000 visits the query takes ~2 s CPU of an ~8 s export (bench/bench_export.py).
+list. At 100,000 visits the query takes ~2 s CPU (bench/bench_export.py), about two thirds of it inside
+SQLite's fetches (random pages of the link and follow-up tables) and a third building the text here, so
+letting SQLite build the text would save little; the export instead reads in a child process while
+the workbook is written (exchange/visit_log_reader.py), which hides the query almost entirely.
 Only live rows count: a tombstoned visit, link, contact, organization or follow-up is left out.
 """
 from __future__ import annotations

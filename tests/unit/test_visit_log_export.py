@@ -16,7 +16,9 @@ import psutil
 import pytest
 import sqlalchemy.exc
 
-from chushang_desk.exchange.visit_log_reader import VisitLogReader, VisitLogReadError, _reraised, _sendable
+from chushang_desk.exchange.visit_log_reader import (
+    VisitLogReader, VisitLogReadError, _reraised, _sendable, sheet_row,
+)
 from chushang_desk.exchange.visit_log import (
     COLUMNS, default_file_name, display_width, export_visit_log, export_visit_log_file, workbook_title,
 )
@@ -276,7 +278,17 @@ def test_reader_process_sends_the_rows_of_one_snapshot(profile, known):
         assert (log.total, log.station_name) == (4, "")
         rows = [row for batch in log.batches() for row in batch]
     assert log.exitcode == 0  # it finished on its own
-    assert rows == [tuple(row) for row in profile.read(lambda s: [r for b in iter_visit_log(s, VisitQuery()) for r in b])]
+    in_process = profile.read(lambda s: [r for b in iter_visit_log(s, VisitQuery()) for r in b])
+    assert rows == [sheet_row(row) for row in in_process]
+
+
+def test_sheet_rows_hold_dates_as_excel_day_numbers_and_the_amount_as_a_float(profile, known):
+    [march] = [row for batch in profile.read(iter_visit_log, VisitQuery(station="csj", date_from=date(2025, 1, 1)))
+               for row in batch]
+    cells = sheet_row(march)
+    assert cells[0] == 45730 and cells[13] == 45778  # 2025-03-14 and 2025-05-01 in Excel's 1900 system
+    assert cells[10] == 5000.5 and type(cells[10]) is float
+    assert cells[1:10] == tuple(march[1:10]) and cells[11:13] == tuple(march[11:13])
 
 
 def test_reader_process_names_the_station(profile, known):
