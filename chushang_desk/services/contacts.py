@@ -13,6 +13,7 @@ from ..models import (
     Affiliation, Contact, Organization, Referral, Visit, VisitContact,
 )
 from .messages import Message, NotFound, ValidationFailed
+from .records import live_row, save_changes
 from .validation import (
     check_date, check_email, check_phones, check_required, clean_text, display_phone,
 )
@@ -232,10 +233,7 @@ def contact_fields(c: Contact) -> dict:
 
 
 def _live_contact(session: Session, contact_id: str) -> Contact:
-    contact = session.get(Contact, contact_id)
-    if contact is None or contact.deleted_at is not None:
-        raise NotFound("contact", contact_id)
-    return contact
+    return live_row(session, Contact, contact_id)
 
 
 def get_contact(session: Session, contact_id: str) -> dict:
@@ -339,14 +337,7 @@ def save_contact(session: Session, data: dict, contact_id: str | None = None) ->
     contact = Contact() if contact_id is None else _live_contact(session, contact_id)
     if contact_id is not None:
         data = {**contact_fields(contact), **data}  # a partial edit is checked as the whole record
-    clean = validate_contact(data)
-    for name, value in clean.items():
-        if getattr(contact, name) != value:
-            setattr(contact, name, value)
-    if contact_id is None:
-        session.add(contact)
-    session.flush()
-    return contact.id
+    return save_changes(session, contact, validate_contact(data))
 
 
 def delete_contact(session: Session, contact_id: str) -> None:

@@ -18,6 +18,7 @@ from ..models import (
     ORGANIZATION_KINDS, Affiliation, Contact, Organization, Referral, Visit, VisitOrganization,
 )
 from .messages import Message, NotFound, ValidationFailed
+from .records import live_row as _live, save_changes
 from .validation import check_date, check_required, clean_text
 
 KINDS = ORGANIZATION_KINDS
@@ -130,13 +131,6 @@ def organization_page(session: Session, query: OrganizationQuery, first: int = 1
     return OrganizationPage(ids, organization_rows(session, ids[:first]))
 
 
-def _live(session: Session, model, row_id: str):
-    row = session.get(model, row_id) if row_id else None
-    if row is None or row.deleted_at is not None:
-        raise NotFound(model.__tablename__, row_id)
-    return row
-
-
 def organization_fields(org: Organization) -> dict:
     return {a: getattr(org, a) for a in ("id", "name", "kind", "founded_on", *TEXT_FIELDS, "created_at",
                                         "updated_at", "created_by", "updated_by")}
@@ -226,13 +220,7 @@ def save_organization(session: Session, data: dict, organization_id: str | None 
     org = Organization() if organization_id is None else _live(session, Organization, organization_id)
     if organization_id is not None:
         data = {**organization_fields(org), **data}  # a partial edit is checked as the whole record
-    for name, value in validate_organization(data).items():
-        if getattr(org, name) != value:
-            setattr(org, name, value)
-    if organization_id is None:
-        session.add(org)
-    session.flush()
-    return org.id
+    return save_changes(session, org, validate_organization(data))
 
 
 def delete_organization(session: Session, organization_id: str) -> None:
@@ -290,13 +278,7 @@ def save_affiliation(session: Session, data: dict, affiliation_id: str | None = 
     affiliation = Affiliation() if affiliation_id is None else _live(session, Affiliation, affiliation_id)
     if affiliation_id is not None:
         data = {"contact_id": affiliation.contact_id, "organization_id": affiliation.organization_id, **data}
-    for name, value in validate_affiliation(session, data, affiliation_id).items():
-        if getattr(affiliation, name) != value:
-            setattr(affiliation, name, value)
-    if affiliation_id is None:
-        session.add(affiliation)
-    session.flush()
-    return affiliation.id
+    return save_changes(session, affiliation, validate_affiliation(session, data, affiliation_id))
 
 
 def remove_affiliation(session: Session, affiliation_id: str) -> None:

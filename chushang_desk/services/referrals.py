@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session, aliased
 from ..db.outbox import utcnow
 from ..models import REFERRAL_STATUSES, Contact, Organization, Referral
 from .contacts import ContactQuery, contact_rows, find_contact_ids
-from .messages import Message, NotFound, ValidationFailed
+from .messages import Message, ValidationFailed
+from .records import live_row as _live, save_changes
 from .validation import check_date, clean_text
 
 STATUSES = REFERRAL_STATUSES
@@ -115,13 +116,6 @@ def referral_page(session: Session, query: ReferralQuery, first: int = 100) -> R
     return ReferralPage(ids, referral_rows(session, ids[:first]))
 
 
-def _live(session: Session, model, row_id: str | None):
-    row = session.get(model, row_id) if row_id else None
-    if row is None or row.deleted_at is not None:
-        raise NotFound(model.__tablename__, row_id or "")
-    return row
-
-
 def get_referral(session: Session, referral_id: str) -> dict:
     """The referral's fields plus the display names of the people and organization it links (for editing)."""
     _live(session, Referral, referral_id)
@@ -195,13 +189,7 @@ def save_referral(session: Session, data: dict, referral_id: str | None = None) 
     referral = Referral() if referral_id is None else _live(session, Referral, referral_id)
     if referral_id is not None:
         data = {**_editable_fields(referral), **data}
-    for name, value in validate_referral(session, data).items():
-        if getattr(referral, name) != value:
-            setattr(referral, name, value)
-    if referral_id is None:
-        session.add(referral)
-    session.flush()
-    return referral.id
+    return save_changes(session, referral, validate_referral(session, data))
 
 
 def set_referral_status(session: Session, referral_id: str, status: str) -> None:

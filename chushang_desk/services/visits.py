@@ -16,6 +16,7 @@ from ..models import (
     Contact, FollowUp, Organization, ReferenceItem, Visit, VisitContact, VisitOrganization, VISIT_MODES,
 )
 from .messages import Message, NotFound, ValidationFailed
+from .records import live_row
 from .validation import check_amount, check_date, clean_text
 
 MODES = VISIT_MODES  # visit 上门走访, inspection 来汉考察, call 电话/视频, meeting 座谈/活动
@@ -169,10 +170,7 @@ def _follow_ups_of(session: Session, visit_ids: list[str], today: date) -> dict[
 
 
 def _live_visit(session: Session, visit_id: str) -> Visit:
-    visit = session.get(Visit, visit_id)
-    if visit is None or visit.deleted_at is not None:
-        raise NotFound("visit", visit_id)
-    return visit
+    return live_row(session, Visit, visit_id)
 
 
 def get_visit(session: Session, visit_id: str, today: date | None = None) -> dict:

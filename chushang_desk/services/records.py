@@ -1,0 +1,27 @@
+"""What every record service does alike: find a live row, and save only the fields that changed."""
+from __future__ import annotations
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from .messages import NotFound
+
+
+def live_row(session: Session, model, row_id: str | None):
+    """The row with that id unless it is missing or tombstoned (then NotFound, shown to the officer)."""
+    row = session.get(model, row_id) if row_id else None
+    if row is None or row.deleted_at is not None:
+        raise NotFound(model.__tablename__, row_id or "")
+    return row
+
+
+def save_changes(session: Session, row, clean: dict) -> str:
+    """Set the checked fields that differ, so the outbox entry carries real changes only; add the row
+    if it is new; flush so it has its id. Returns the id."""
+    for name, value in clean.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+    if inspect(row).transient:
+        session.add(row)
+    session.flush()
+    return row.id
