@@ -16,7 +16,7 @@ from ..models import (
     Contact, FollowUp, Organization, ReferenceItem, Visit, VisitContact, VisitOrganization, VISIT_MODES,
 )
 from .messages import Message, NotFound, ValidationFailed
-from .records import live_row
+from .records import first_column, live_row
 from .validation import check_amount, check_date, clean_text
 
 MODES = VISIT_MODES  # visit 上门走访, inspection 来汉考察, call 电话/视频, meeting 座谈/活动
@@ -63,7 +63,7 @@ def visit_filter(query: VisitQuery):
 def find_visit_ids(session: Session, query: VisitQuery, limit: int | None = None) -> list[str]:
     """Ids of matching visits, newest first (the first `limit` only, when given)."""
     stmt = visit_filter(query).order_by(Visit.visit_date.desc(), Visit.id.desc())
-    return list(session.scalars(stmt if limit is None else stmt.limit(limit)))
+    return first_column(session, stmt if limit is None else stmt.limit(limit))
 
 
 def first_visit_rows(session: Session, query: VisitQuery, limit: int) -> list[VisitRow]:
