@@ -5,10 +5,11 @@ here takes a Session and plain data and returns plain data, so the UI never hold
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select, exists, func, true
+from sqlalchemy import String, exists, func, or_, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from ..db.outbox import utcnow
@@ -51,13 +52,21 @@ def visit_filter(query: VisitQuery):
     if query.mode:
         stmt = stmt.where(Visit.mode == query.mode)
     if query.officer:
-        officers = func.json_each(Visit.officers).table_valued("value")
-        stmt = stmt.where(exists(select(1).select_from(officers).where(officers.c.value == query.officer)))
+        stmt = stmt.where(_names_officer(query.officer))
     if query.contact_id:
         stmt = stmt.where(exists(select(1).where(
             VisitContact.visit_id == Visit.id, VisitContact.contact_id == query.contact_id,
             VisitContact.deleted_at.is_(None))))
     return stmt
+
+
+def _names_officer(officer: str):
+    """The visit's officer list holds this name. Searched in the stored JSON text for the name as JSON
+    writes it, quotes included (so only a whole name matches): parsing every list with json_each took
+    ~0.6 s at 300,000 visits."""
+    stored = type_coerce(Visit.officers, String())
+    escaped, plain = json.dumps(officer), json.dumps(officer, ensure_ascii=False)  # either way of writing it
+    return or_(func.instr(stored, escaped) > 0, func.instr(stored, plain) > 0)
 
 
 def find_visit_ids(session: Session, query: VisitQuery, limit: int | None = None) -> list[str]:

@@ -196,3 +196,24 @@ def test_a_deleted_contact_disappears_from_visits_and_does_not_block_edits(profi
     profile.write(save_visit, {"purpose": "再次走访", "contact_ids": [a]}, visit_id)
     link = profile.read(lambda s: s.scalar(select(VisitContact).where(VisitContact.contact_id == b)))
     assert link.deleted_at is None, "the removed contact's link was left as it was"
+
+
+def test_officer_filter_matches_whole_names_however_the_list_was_written(profile):
+    import sqlite3
+
+    from chushang_desk.models import Visit
+    from chushang_desk.services.visits import VisitQuery, find_visit_ids
+
+    def add(session, officers):
+        visit = Visit(visit_date=date(2025, 5, 1), officers=officers)
+        session.add(visit)
+        session.flush()
+        return visit.id
+
+    both = profile.write(add, ["李明", "王芳"])
+    longer = profile.write(add, ["李明明"])
+    plain = profile.write(add, [])
+    with sqlite3.connect(profile.db_path) as raw:  # as another writer might store it: unescaped UTF-8
+        raw.execute("UPDATE visit SET officers = '[\"王芳\", \"李明\"]' WHERE id = ?", (plain,))
+    assert sorted(profile.read(find_visit_ids, VisitQuery(officer="李明"))) == sorted([both, plain])
+    assert profile.read(find_visit_ids, VisitQuery(officer="李明明")) == [longer]
