@@ -1,6 +1,7 @@
 """A profile: one officer's data folder (database, backups) opened, migrated and seeded."""
 from __future__ import annotations
 
+import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,13 @@ from ..db.session import SessionFactory
 from . import reference, search, settings
 
 T = TypeVar("T")
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (some containers)
+        return ""
 
 
 def default_data_dir() -> Path:
@@ -38,6 +46,11 @@ class Profile:
         with self.sessions.write() as session:
             return service(session, *args, **kwargs)
 
+    def sign_as(self, officer_name: str) -> None:
+        """Stamp later edits with this officer's name; until one is set, with the computer's login name,
+        so every change still says who made it."""
+        self.sessions.actor = officer_name or _login_name()
+
     def close(self) -> None:
         self.sessions.engine.dispose()
 
@@ -52,5 +65,5 @@ def open_profile(data_dir: Path | str | None = None) -> Profile:
     profile = Profile(data_dir, SessionFactory(engine))
     profile.write(reference.seed_if_empty)
     profile.write(search.reindex_if_outdated)
-    profile.sessions.actor = profile.read(settings.officer_name)
+    profile.sign_as(profile.read(settings.officer_name))
     return profile

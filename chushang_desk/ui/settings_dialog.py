@@ -45,7 +45,7 @@ class SettingsDialog(QDialog):
 
     def _saved(self, settings: dict) -> None:
         self.ctx.settings = settings
-        self.ctx.profile.sessions.actor = settings["officer_name"]
+        self.ctx.profile.sign_as(settings["officer_name"])
         language = self.language.currentData()
         if language != self.ctx.lang:
             self.ctx.ui_settings.setValue("language", language)  # the interface, not the records

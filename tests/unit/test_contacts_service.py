@@ -129,3 +129,22 @@ def test_a_landline_is_found_by_its_local_number_and_with_the_area_code(profile)
     contact_id = profile.write(save_contact, {"name": "座机测试", "is_merchant": True, "phones": "027-8765 4321"})
     for typed in ("87654321", "02787654321", "027 8765", "4321"):
         assert profile.read(find_contact_ids, ContactQuery(text=typed)) == [contact_id], typed
+
+
+def test_every_change_says_who_made_it_even_before_an_officer_is_set(data_dir):
+    import getpass
+
+    from chushang_desk.services.contacts import get_contact
+    from chushang_desk.services.profile import open_profile
+    from chushang_desk.services.settings import save_settings
+
+    profile = open_profile(data_dir)
+    try:
+        first = profile.write(save_contact, {"name": "未署名", "is_merchant": True})
+        assert profile.read(get_contact, first)["created_by"] == getpass.getuser()
+        profile.write(save_settings, {"officer_name": "罗伯", "station": "csj"})
+        profile.sign_as("罗伯")
+        second = profile.write(save_contact, {"name": "已署名", "is_merchant": True})
+        assert profile.read(get_contact, second)["created_by"] == "罗伯"
+    finally:
+        profile.close()
