@@ -20,6 +20,8 @@ test: setup-test apt-test translations
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	@# Debian's and Ubuntu's own Python make virtual environments only with python3-venv installed.
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || sh scripts/ensure-apt.sh python3-venv
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e .
