@@ -4,37 +4,37 @@
 <context>
     <name>AffiliationDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="145"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="141"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="145"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="141"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="148"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="144"/>
         <source>&amp;Contact</source>
         <translation>人员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="150"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="145"/>
         <source>Type a name, pinyin or initials</source>
         <translation>输入姓名、全拼或首字母</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="151"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="147"/>
         <source>&amp;Role</source>
         <translation>担任职务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="154"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="150"/>
         <source>&amp;Since</source>
         <translation>加入日期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="156"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="152"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -42,8 +42,8 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/contact_picker.py" line="110"/>
-        <location filename="../../chushang_desk/ui/widgets/contact_picker.py" line="111"/>
+        <location filename="../../chushang_desk/ui/widgets/picker.py" line="115"/>
+        <location filename="../../chushang_desk/ui/widgets/picker.py" line="116"/>
         <source>Remove {0}</source>
         <translation>移除 {0}</translation>
     </message>
@@ -51,7 +51,7 @@
 <context>
     <name>ChoicePicker</name>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/contact_picker.py" line="138"/>
+        <location filename="../../chushang_desk/ui/widgets/picker.py" line="143"/>
         <source>Type a name, pinyin or initials…</source>
         <translation>输入姓名、全拼或首字母…</translation>
     </message>
@@ -498,97 +498,97 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactFilters</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="27"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="28"/>
         <source>Search by name, pinyin or initials (zhangsan, zs), company or phone digits</source>
         <translation>按姓名、全拼或首字母（zhangsan、zs）、单位或电话号码搜索</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="29"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="30"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="29"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="30"/>
         <source>Show merchants, alumni or talents only</source>
         <translation>只显示楚商、校友或人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="30"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="31"/>
         <source>Merchants</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="30"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="31"/>
         <source>Alumni</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="31"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="32"/>
         <source>Talents</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="33"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="34"/>
         <source>Key only</source>
         <translation>仅重点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="34"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="35"/>
         <source>Ambassadors only</source>
         <translation>仅招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="35"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="36"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="35"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="36"/>
         <source>Only contacts of this station</source>
         <translation>只显示该联络站的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="36"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="37"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="36"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="37"/>
         <source>Only contacts living in this region</source>
         <translation>只显示现居该地区的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="37"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="38"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="37"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="38"/>
         <source>Only contacts in this industry</source>
         <translation>只显示该行业的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="38"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="39"/>
         <source>University</source>
         <translation>高校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="38"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="39"/>
         <source>Only alumni of this university</source>
         <translation>只显示该高校的校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="39"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="40"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="40"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="41"/>
         <source>Only contacts from this prefecture of Hubei</source>
         <translation>只显示籍贯为湖北该市州的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="41"/>
+        <location filename="../../chushang_desk/ui/contacts/filters.py" line="42"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -679,43 +679,43 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="65"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="66"/>
         <location filename="../../chushang_desk/ui/main_window.py" line="23"/>
         <source>Contacts</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="92"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="93"/>
         <source>New contact…</source>
         <translation>新建人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="93"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="94"/>
         <source>Create a contact (Ctrl+N)</source>
         <translation>新建名录人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="201"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="203"/>
         <source>No contacts match</source>
         <translation>没有符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="203"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="205"/>
         <source>1 contact</source>
         <translation>1 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="205"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="207"/>
         <source>{0} contacts</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="325"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="327"/>
         <source>Delete contact</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="326"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="328"/>
         <source>Delete {0} from the directory? The record is removed on every laptop after the next sync.</source>
         <translation>从名录中删除 {0}？下次同步后，各台电脑上的该记录都将删除。</translation>
     </message>
@@ -723,27 +723,27 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpRowEditor</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="144"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="139"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="146"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="141"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="150"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="145"/>
         <source>Due date (Ctrl+Delete leaves it empty)</source>
         <translation>截止日期（Ctrl+Delete 清空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="151"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="146"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="154"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="149"/>
         <source>Remove this follow-up</source>
         <translation>删除此待办</translation>
     </message>
@@ -751,42 +751,42 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpTableModel</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="238"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="90"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="238"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="238"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="90"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="238"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="90"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="238"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="90"/>
         <source>Contacts</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="239"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="91"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="239"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="91"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="239"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="91"/>
         <source>Visit purpose</source>
         <translation>走访事由</translation>
     </message>
@@ -794,7 +794,7 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpsEditor</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="187"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="182"/>
         <source>&amp;Add follow-up</source>
         <translation>添加待办(&amp;A)</translation>
     </message>
@@ -803,57 +803,57 @@ Foreign numbers start with + and the country code</source>
     <name>FollowUpsPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="28"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="29"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="33"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="34"/>
         <source>&amp;All officers&apos; follow-ups</source>
         <translation>全部联络员的待办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="35"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="36"/>
         <source>Show &amp;done</source>
         <translation>显示已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="37"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="38"/>
         <source>&amp;Mark done</source>
         <translation>标记完成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="39"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="40"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="41"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="42"/>
         <source>&amp;Reopen</source>
         <translation>重新打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="43"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="44"/>
         <source>&amp;Open visit…</source>
         <translation>打开走访记录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="82"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="77"/>
         <source>Follow-ups of {0}</source>
         <translation>{0}的待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="84"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="79"/>
         <source>Everyone&apos;s follow-ups</source>
         <translation>全部待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="86"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
         <source>Set your name in Settings to see your follow-ups; showing everyone&apos;s.</source>
         <translation>请在“设置”中填写姓名；当前显示全部待办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="96"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="91"/>
         <source>%n follow-up(s)</source>
         <translation>
             <numerusform>%n 项待办</numerusform>
@@ -863,148 +863,148 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>LogVisitDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="250"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="245"/>
         <source>Edit visit</source>
         <translation>编辑走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="250"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="245"/>
         <source>Log a visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="256"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="251"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="271"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="265"/>
         <source>Names, separated by commas</source>
         <translation>姓名，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="277"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="271"/>
         <source>What was discussed (纪要)</source>
         <translation>交流内容（纪要）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="281"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="275"/>
         <source>e.g. 5000</source>
         <translation>如 5000</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="283"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="277"/>
         <source>10k yuan (万元)</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="285"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="279"/>
         <source>Project, site, timing…</source>
         <translation>项目、选址、时间…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="288"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="282"/>
         <source>Optional; Ctrl+Delete empties it</source>
         <translation>选填；Ctrl+Delete 清空</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="293"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="287"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="294"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="288"/>
         <source>&amp;Mode</source>
         <translation>方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="295"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="289"/>
         <source>S&amp;tation</source>
         <translation>联络站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="296"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="290"/>
         <source>O&amp;fficers</source>
         <translation>联络员(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="297"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="291"/>
         <source>&amp;Contacts met</source>
         <translation>走访对象(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="298"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="292"/>
         <source>O&amp;rganizations</source>
         <translation>组织(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="299"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="293"/>
         <source>&amp;Place</source>
         <translation>地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="300"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="294"/>
         <source>P&amp;urpose</source>
         <translation>事由(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="305"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="299"/>
         <source>&amp;Investment
 intention</source>
         <translation>投资意向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="307"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="301"/>
         <source>Intention n&amp;ote</source>
         <translation>意向说明(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="308"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="302"/>
         <source>&amp;Next contact</source>
         <translation>下次联系(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="311"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="305"/>
         <source>&amp;Summary</source>
         <translation>纪要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="317"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="311"/>
         <source>&amp;Follow-ups (task, owner, due date)</source>
         <translation>待办(&amp;F)（事项、负责人、截止日期）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="331"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="325"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="332"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="326"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="333"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="327"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="339"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="333"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="430"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="424"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="452"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="446"/>
         <source>Please check the fields marked in red.</source>
         <translation>请检查标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="477"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="471"/>
         <source>Discard what you typed for this visit?</source>
         <translation>放弃本次走访已填写的内容？</translation>
     </message>
@@ -1094,153 +1094,153 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>OrganizationDetail</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="58"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="144"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="145"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="63"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="71"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="71"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="71"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="71"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
         <source>Company / title</source>
         <translation>单位/职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="74"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="75"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="75"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="76"/>
         <source>Edit role…</source>
         <translation>修改职务…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="76"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="77"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="77"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="78"/>
         <source>Open contact</source>
         <translation>查看人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="119"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="120"/>
         <source>Choose an organization in the list.</source>
         <translation>请在列表中选择一个组织。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="140"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="141"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="141"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="142"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="142"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="144"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="145"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="146"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="146"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="147"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="147"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="148"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="155"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="156"/>
         <source>Members (%n)</source>
         <translation>
             <numerusform>成员（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="159"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="160"/>
         <source>Visits (%n)</source>
         <translation>
             <numerusform>走访记录（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="163"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="164"/>
         <source>Referrals (%n)</source>
         <translation>
             <numerusform>推荐（%n）</numerusform>
@@ -1250,67 +1250,67 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="92"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="91"/>
         <source>Edit organization</source>
         <translation>编辑组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="92"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="91"/>
         <source>New organization</source>
         <translation>新建组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="99"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="98"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="100"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="99"/>
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="102"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="101"/>
         <source>&amp;Founded on</source>
         <translation>成立日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="104"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="103"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="105"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="104"/>
         <source>Province or country, e.g. 广东</source>
         <translation>省份或国家，如：广东</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="106"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="105"/>
         <source>&amp;City</source>
         <translation>城市(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="107"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="106"/>
         <source>&amp;Industry</source>
         <translation>行业(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="109"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="108"/>
         <source>&amp;Station</source>
         <translation>联络站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="111"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="110"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="112"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="111"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="113"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="112"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -1359,7 +1359,7 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>OrganizationPicker</name>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/contact_picker.py" line="327"/>
+        <location filename="../../chushang_desk/ui/widgets/picker.py" line="354"/>
         <source>Type an organization&apos;s name…</source>
         <translation>输入组织名称…</translation>
     </message>
@@ -1367,32 +1367,32 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>OrganizationTableModel</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="26"/>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="29"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="26"/>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="29"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="26"/>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="29"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="26"/>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="29"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="27"/>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="30"/>
         <source>Founded</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="27"/>
+        <location filename="../../chushang_desk/ui/organizations/model.py" line="30"/>
         <source>Members</source>
         <translation>成员数</translation>
     </message>
@@ -1401,74 +1401,74 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     <name>OrganizationsPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="24"/>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="41"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="42"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="47"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="48"/>
         <source>Search name, pinyin, city…</source>
         <translation>搜索名称、拼音、城市…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="55"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="56"/>
         <source>Founded in {0}</source>
         <translation>{0} 年成立</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="56"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="57"/>
         <source>New chambers are a yearly target: show what was founded this year</source>
         <translation>新成立商协会是年度目标：只显示今年成立的组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="58"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="59"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="60"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="61"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="136"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="129"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="138"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="130"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="158"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="146"/>
         <source>%n organization(s)</source>
         <translation>
             <numerusform>%n 个组织</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="228"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="216"/>
         <source>Delete organization</source>
         <translation>删除组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="229"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="217"/>
         <source>Delete “{0}”? Its members keep their own records.</source>
         <translation>删除“{0}”？其成员的名录记录将保留。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="244"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="232"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="245"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="233"/>
         <source>Remove {0} ({1}) from this organization?</source>
         <translation>将 {0}（{1}）移出该组织？</translation>
     </message>
@@ -1520,72 +1520,72 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="29"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="34"/>
         <source>Edit referral</source>
         <translation>编辑推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="29"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="34"/>
         <source>New referral</source>
         <translation>新建推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="39"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="44"/>
         <source>&amp;Ambassador</source>
         <translation>招商大使(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="40"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="45"/>
         <source>Type a name, or press Down for all ambassadors</source>
         <translation>输入姓名，或按 ↓ 键列出全部招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="41"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="46"/>
         <source>Referred &amp;contact</source>
         <translation>被推荐人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="43"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="47"/>
         <source>A person brought in…</source>
         <translation>引荐的人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="44"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="48"/>
         <source>Referred &amp;organization</source>
         <translation>被推荐单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="46"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="50"/>
         <source>…or a company or chamber…</source>
         <translation>…或企业、商协会…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="47"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="51"/>
         <source>&amp;Project</source>
         <translation>项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="48"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="52"/>
         <source>…or a project (at least one of the three)</source>
         <translation>…或项目（三者至少填一项）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="49"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="53"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="52"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="56"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="54"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="58"/>
         <source>&amp;Station</source>
         <translation>联络站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="56"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="60"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -1626,27 +1626,27 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/model.py" line="24"/>
+        <location filename="../../chushang_desk/ui/referrals/model.py" line="27"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/model.py" line="24"/>
+        <location filename="../../chushang_desk/ui/referrals/model.py" line="27"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/model.py" line="24"/>
+        <location filename="../../chushang_desk/ui/referrals/model.py" line="27"/>
         <source>Referred</source>
         <translation>推荐对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/model.py" line="25"/>
+        <location filename="../../chushang_desk/ui/referrals/model.py" line="28"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/model.py" line="25"/>
+        <location filename="../../chushang_desk/ui/referrals/model.py" line="28"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
@@ -1655,64 +1655,64 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     <name>ReferralsPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="33"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="34"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="43"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="44"/>
         <source>Click to show every ambassador&apos;s referrals</source>
         <translation>点击显示全部招商大使的推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="46"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="47"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="47"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="48"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="49"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="50"/>
         <source>Set &amp;status</source>
         <translation>设置状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="53"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="54"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="129"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="122"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="131"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="123"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="151"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="139"/>
         <source>%n referral(s)</source>
         <translation>
             <numerusform>%n 条推荐</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="158"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="146"/>
         <source>Ambassador: {0}  ✕</source>
         <translation>招商大使：{0}  ✕</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="212"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="200"/>
         <source>Delete referral</source>
         <translation>删除推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="213"/>
+        <location filename="../../chushang_desk/ui/referrals/page.py" line="201"/>
         <source>Delete the referral of “{0}” by {1}?</source>
         <translation>删除 {1} 对“{0}”的推荐？</translation>
     </message>
@@ -1720,7 +1720,7 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="61"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="60"/>
         <source>Choose one of the matches from the list</source>
         <translation>请从列表中选择一个匹配项</translation>
     </message>
@@ -1804,67 +1804,44 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     </message>
 </context>
 <context>
-    <name>VisitModes</name>
-    <message>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="39"/>
-        <source>Visit</source>
-        <translation>上门走访</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="40"/>
-        <source>Inspection trip</source>
-        <translation>来汉考察</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="41"/>
-        <source>Call / video</source>
-        <translation>电话/视频</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="42"/>
-        <source>Meeting / event</source>
-        <translation>座谈/活动</translation>
-    </message>
-</context>
-<context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="173"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="27"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="173"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="27"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="173"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="27"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="173"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="27"/>
         <source>Contacts</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="173"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="27"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="174"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="28"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="174"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="28"/>
         <source>Next contact</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="174"/>
+        <location filename="../../chushang_desk/ui/visits/table_model.py" line="28"/>
         <source>Open follow-ups</source>
         <translation>未完成待办</translation>
     </message>
@@ -1873,125 +1850,125 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     <name>VisitsPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="25"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="39"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="41"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="43"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="45"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="45"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="47"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="47"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="49"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="49"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="51"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="51"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="53"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="63"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="65"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="65"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="67"/>
         <source>Officer</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="75"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="77"/>
         <source>Contact…</source>
         <translation>走访对象…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="77"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="79"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="78"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="80"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="81"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="83"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="81"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="83"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="120"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="116"/>
         <source>Select a visit to see its summary and follow-ups.</source>
         <translation>选择一条走访记录，查看其纪要和待办。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="160"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="173"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="148"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="161"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/page.py" line="185"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="173"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n 条走访记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="228"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="216"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="229"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="217"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="230"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="218"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="230"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="218"/>
         <source>Next contact</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="233"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="221"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="235"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="223"/>
         <source>Investment intention</source>
         <translation>投资意向</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="288"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="276"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="289"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="277"/>
         <source>Delete the visit {0}? Its follow-ups are removed with it.</source>
         <translation>删除走访记录 {0}？其待办将一并删除。</translation>
     </message>
