@@ -838,25 +838,25 @@ Foreign numbers start with + and the country code</source>
         <translation>打开走访记录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="77"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
         <source>Follow-ups of {0}</source>
         <translation>{0}的待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="79"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="83"/>
         <source>Everyone&apos;s follow-ups</source>
         <translation>全部待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="85"/>
         <source>Set your name in Settings to see your follow-ups; showing everyone&apos;s.</source>
         <translation>请在“设置”中填写姓名；当前显示全部待办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="91"/>
-        <source>%n follow-up(s)</source>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="95"/>
+        <source>%Ln follow-up(s)</source>
         <translation>
-            <numerusform>%n 项待办</numerusform>
+            <numerusform>%Ln 项待办</numerusform>
         </translation>
     </message>
 </context>
@@ -1446,29 +1446,29 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
         <translation>全部联络站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="146"/>
-        <source>%n organization(s)</source>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="145"/>
+        <source>%Ln organization(s)</source>
         <translation>
-            <numerusform>%n 个组织</numerusform>
+            <numerusform>%Ln 个组织</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="216"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="220"/>
         <source>Delete organization</source>
         <translation>删除组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="217"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="221"/>
         <source>Delete “{0}”? Its members keep their own records.</source>
         <translation>删除“{0}”？其成员的名录记录将保留。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="232"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="236"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="233"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="237"/>
         <source>Remove {0} ({1}) from this organization?</source>
         <translation>将 {0}（{1}）移出该组织？</translation>
     </message>
@@ -1696,9 +1696,9 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     </message>
     <message numerus="yes">
         <location filename="../../chushang_desk/ui/referrals/page.py" line="139"/>
-        <source>%n referral(s)</source>
+        <source>%Ln referral(s)</source>
         <translation>
-            <numerusform>%n 条推荐</numerusform>
+            <numerusform>%Ln 条推荐</numerusform>
         </translation>
     </message>
     <message>
@@ -1927,9 +1927,9 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     </message>
     <message numerus="yes">
         <location filename="../../chushang_desk/ui/visits/page.py" line="173"/>
-        <source>%n visit(s)</source>
+        <source>%Ln visit(s)</source>
         <translation>
-            <numerusform>%n 条走访记录</numerusform>
+            <numerusform>%Ln 条走访记录</numerusform>
         </translation>
     </message>
     <message>

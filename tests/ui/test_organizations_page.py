@@ -216,3 +216,17 @@ def test_table_model_passes_qmodeltester(main_window, qtbot, qtmodeltester):
     assert page.model.index(200, 0).data() is None  # asking starts the fetch of its page
     wait_idle(qtbot, main_window)
     assert page.model.row_at(200) is not None and page.model.index(200, 0).data() == "商会200"
+
+
+def test_selecting_a_listed_organization_from_code_shows_its_detail(main_window, qtbot):
+    from chushang_desk.services.organizations import save_organization
+
+    profile = main_window.ctx.profile
+    first = profile.write(save_organization, dict(name="甲商会", kind="chamber"))
+    second = profile.write(save_organization, dict(name="乙商会", kind="chamber"))
+    page = main_window.show_page("OrganizationsPage")
+    qtbot.waitUntil(lambda: page.model.row_of(second) >= 0, timeout=5000)
+    page.select_organization(first)
+    page.select_organization(second)
+    qtbot.waitUntil(lambda: page.detail.heading.text() == "乙商会", timeout=5000)
+    assert page.edit_button.isEnabled() and page.delete_button.isEnabled()

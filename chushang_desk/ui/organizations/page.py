@@ -141,18 +141,23 @@ class OrganizationsPage(Page):
         self.ctx.read(organization_page, self.query(), on_done=self._show_page)
 
     def _show_page(self, page) -> None:
-        keep = self._selected_id
         self.model.set_page(page)
-        self.count_label.setText(self.tr("%n organization(s)", "", len(page.ids)))
-        row = self.model.row_of(keep) if keep else -1
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
-            self._load_detail(keep)
-        else:
+        self.count_label.setText(self.tr("%Ln organization(s)", "", len(page.ids)))
+        if not self._show_selected():
             self._selected_id = None
             self.detail.show_detail(None)
         self._update_buttons()
+
+    def _show_selected(self) -> bool:
+        """Select the remembered organization's row and load its detail; False when it is not listed.
+        (_current_changed skips a row it already remembers, so the detail is loaded here.)"""
+        row = self.model.row_of(self._selected_id) if self._selected_id else -1
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        self._load_detail(self._selected_id)
+        return True
 
     def _current_changed(self, current, _previous) -> None:
         row_id = self.model.id_at(current.row()) if current.isValid() else None
@@ -186,11 +191,10 @@ class OrganizationsPage(Page):
             button.setEnabled(self._selected_id is not None)
 
     def select_organization(self, organization_id: str) -> None:
-        """Select it once it is in the list (after a save the list reloads with it)."""
+        """Select it now if it is listed, else once the list reloads with it (after a save)."""
         self._selected_id = organization_id
-        row = self.model.row_of(organization_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        self._show_selected()
+        self._update_buttons()
 
     # Editing ---------------------------------------------------------------------------------------
     def new_organization(self) -> None:

@@ -136,7 +136,7 @@ class ReferralsPage(Page):
 
     def _show_page(self, page, keep: str | None) -> None:
         self.model.set_page(page)
-        self.count_label.setText(self.tr("%n referral(s)", "", len(page.ids)))
+        self.count_label.setText(self.tr("%Ln referral(s)", "", len(page.ids)))
         if keep:
             self.select_referral(keep)
         self._update_buttons()

@@ -44,8 +44,11 @@ class FollowUpsPage(Page):
         self.open_button = QPushButton(self.tr("&Open visit…"))
         self.open_button.clicked.connect(self.open_visit)
         self.count_label = QLabel()
+        # The heading (whose follow-ups, or a hint to set the officer's name) gets a line of its own and
+        # wraps: on the button row it set the window's minimum width (1,300 px in English).
+        self.heading.setWordWrap(True)
         bar = QHBoxLayout()
-        for widget in (self.heading, self.all_open, self.show_done):
+        for widget in (self.all_open, self.show_done):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.count_label, self.done_button, self.reopen_button, self.open_button):
@@ -61,6 +64,7 @@ class FollowUpsPage(Page):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self._update_buttons()
@@ -88,7 +92,7 @@ class FollowUpsPage(Page):
             self._refresh()
 
     def _ids_loaded(self, count: int) -> None:
-        self.count_label.setText(self.tr("%n follow-up(s)", "", count))
+        self.count_label.setText(self.tr("%Ln follow-up(s)", "", count))
         if self._keep_row >= 0 and count:
             self.table.selectRow(min(self._keep_row, count - 1))
         self._update_buttons()

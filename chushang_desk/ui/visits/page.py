@@ -170,7 +170,7 @@ class VisitsPage(Page):
         return super().eventFilter(obj, event)
 
     def _ids_loaded(self, count: int) -> None:
-        self.count_label.setText(self.tr("%n visit(s)", "", count))
+        self.count_label.setText(self.tr("%Ln visit(s)", "", count))
         row = self.model.row_of(self._selected_id) if self._selected_id else -1
         if row >= 0:
             self.table.selectRow(row)
