@@ -59,252 +59,202 @@
 <context>
     <name>ContactDetailPane</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="34"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="36"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="35"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="37"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="36"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="38"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="61"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="63"/>
         <source>No contact selected</source>
         <translation>未选择人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="63"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="65"/>
         <source>Choose a contact in the list to see their details, visits and referrals.</source>
         <translation>在列表中选择人员，查看其详细信息、走访记录和推荐。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="80"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="82"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="80"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="82"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="81"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="83"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="84"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="86"/>
         <source>★ Key contact</source>
         <translation>★ 重点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="87"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="89"/>
         <source>Ambassador since {0}</source>
         <translation>招商大使（{0} 起）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="87"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="89"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="91"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="93"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="91"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="93"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="95"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="97"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="95"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="97"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="96"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="98"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="97"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="99"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="98"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="98"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="99"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="99"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="99"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="102"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="102"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="103"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="102"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="104"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="102"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="104"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="103"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="103"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="104"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="106"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="117"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="119"/>
         <source>Organizations</source>
         <translation>所属组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="119"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="121"/>
         <source>No organizations recorded.</source>
         <translation>暂无所属组织。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="122"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="124"/>
         <source>since {0}</source>
         <translation>{0} 起</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="128"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="130"/>
         <source>Visit history</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="130"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="132"/>
         <source>No visits yet.</source>
         <translation>暂无走访记录。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
-        <source>Visit</source>
-        <translation>上门走访</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
-        <source>Inspection trip</source>
-        <translation>来汉考察</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
-        <source>Call</source>
-        <translation>电话/视频</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="132"/>
-        <source>Meeting or event</source>
-        <translation>座谈/活动</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="143"/>
-        <source>new lead</source>
-        <translation>新线索</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="143"/>
-        <source>contacted</source>
-        <translation>已对接</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="143"/>
-        <source>negotiating</source>
-        <translation>洽谈中</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="144"/>
-        <source>signed</source>
-        <translation>已签约</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="144"/>
-        <source>landed</source>
-        <translation>已落地</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="144"/>
-        <source>dropped</source>
-        <translation>已终止</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="147"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="145"/>
         <source>Referrals made</source>
         <translation>推荐记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="148"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="146"/>
         <source>No referrals yet.</source>
         <translation>暂无推荐。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="150"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="148"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="166"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="164"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="167"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="165"/>
         <source>Last changed {0} by {1}</source>
         <translation>最后修改：{0}，修改人：{1}</translation>
     </message>

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from ..referrals.labels import status_label
+from ..visits.labels import mode_label
 from ...services.contacts import ContactDetail
 from ...services.validation import display_phone
 
@@ -128,35 +130,31 @@ class ContactDetailPane(QWidget):
         out = self._section(self.tr("Visit history"), len(detail.visits))
         if not detail.visits:
             return out + self._none(self.tr("No visits yet."))
-        modes = {"visit": self.tr("Visit"), "inspection": self.tr("Inspection trip"), "call": self.tr("Call"),
-                 "meeting": self.tr("Meeting or event")}
         rows = "".join(
             "<tr><td style='white-space:nowrap; padding-right:8px' valign='top'>%s</td>"
             "<td style='white-space:nowrap; padding-right:8px' valign='top'>%s</td><td>%s</td></tr>" % (
-                v["visit_date"].isoformat(), escape(modes.get(v["mode"], v["mode"])),
+                v["visit_date"].isoformat(), escape(mode_label(v["mode"])),
                 escape(" — ".join(p for p in (v["purpose"], self._short(v["summary"])) if p)))
             for v in detail.visits
         )
         return out + f"<table cellspacing='2'>{rows}</table>"
 
     def _referrals(self, detail: ContactDetail) -> str:
-        statuses = {"new": self.tr("new lead"), "contacted": self.tr("contacted"), "negotiating": self.tr("negotiating"),
-                    "signed": self.tr("signed"), "landed": self.tr("landed"), "dropped": self.tr("dropped")}
         out = ""
         if detail.referrals_made or detail.contact.get("is_ambassador"):
             out += self._section(self.tr("Referrals made"), len(detail.referrals_made))
-            out += self._referral_list(detail.referrals_made, statuses, made=True) or self._none(self.tr("No referrals yet."))
+            out += self._referral_list(detail.referrals_made, made=True) or self._none(self.tr("No referrals yet."))
         if detail.referred_by:
             out += self._section(self.tr("Referred by"), len(detail.referred_by))
-            out += self._referral_list(detail.referred_by, statuses, made=False)
+            out += self._referral_list(detail.referred_by, made=False)
         return out
 
-    def _referral_list(self, referrals: list[dict], statuses: dict, made: bool) -> str:
+    def _referral_list(self, referrals: list[dict], made: bool) -> str:
         items = []
         for r in referrals:
             whom = r["referred_contact"] or r["referred_organization"] or r["project_name"] if made else r["ambassador"]
             items.append("<li>%s %s — %s</li>" % (r["referred_on"].isoformat(), escape(whom or ""),
-                                                   escape(statuses.get(r["status"], r["status"]))))
+                                                   escape(status_label(r["status"]))))
         return f"<ul style='margin-left:-20px'>{''.join(items)}</ul>" if items else ""
 
     def _audit(self, c: dict) -> str:
