@@ -61,11 +61,12 @@ def online_backup(db_path: Path, backup_dir: Path, label: str) -> Path:
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"chushang-{stamp}-before-{label}.db"
-    _copy_database(db_path, target)
+    copy_database(db_path, target)
     return target
 
 
-def _copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database, page by page (safe while others read or write it)."""
     src, dst = sqlite3.connect(source), sqlite3.connect(target)
     try:
         src.backup(dst)
@@ -86,7 +87,7 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path, revision: str = "he
     except Exception as exc:
         engine.dispose()
         if backup is not None:
-            _copy_database(backup, db_path)
+            copy_database(backup, db_path)
         raise MigrationFailed(f"upgrade from {current} to {target} failed: {exc}", backup) from exc
     return backup
 

@@ -9,7 +9,6 @@ test starts from the same bytes of data without rebuilding them.
 from __future__ import annotations
 
 import random
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 
 from chushang_desk.db.bulk import bulk_insert
 from chushang_desk.db.engine import DB_FILENAME, make_engine
-from chushang_desk.db.migrate import downgrade, upgrade
+from chushang_desk.db.migrate import copy_database, downgrade, upgrade
 from chushang_desk.db.session import SessionFactory
 from chushang_desk.models import Contact
 from chushang_desk.services import organizations, reference, referrals, search, visits
@@ -122,16 +121,6 @@ def build_old_profile(data_dir: Path) -> Path:
     return db_path
 
 
-def copy_database(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
 @pytest.fixture(scope="session")
 def template_0001(tmp_path_factory) -> Path:
     return build_old_profile(tmp_path_factory.mktemp("template") / "profile")
@@ -141,5 +130,6 @@ def template_0001(tmp_path_factory) -> Path:
 def old_profile_dir(template_0001, tmp_path) -> Path:
     """A fresh copy of the 0001 profile; the test may upgrade or break it."""
     data_dir = tmp_path / "old-profile"
+    (data_dir / DB_FILENAME).parent.mkdir(parents=True, exist_ok=True)
     copy_database(template_0001, data_dir / DB_FILENAME)
     return data_dir
