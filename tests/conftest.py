@@ -7,6 +7,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Real server processes on loopback for the sync, server and sync-UI tests (tests/support/fixtures.py).
+pytest_plugins = ["tests.support.fixtures"]
+
 
 @pytest.fixture
 def data_dir(tmp_path):
