@@ -65,6 +65,8 @@ HQ_TABLES = frozenset({"reference_item", "annual_target"})
 
 # Stamped by the server from the signed-in user: a push that carries them is forging an owner.
 SERVER_STAMPED = frozenset({"created_by", "updated_by"})
+# Bookkeeping every edit changes: never a conflict; the later push (in commit order) wins.
+NEVER_CONFLICT = frozenset({"updated_at"})
 # Where the deleted flag travels: the tombstone column itself.
 TOMBSTONE_FIELD = "deleted_at"
 # The field name a conflict carries when an edit met a row deleted elsewhere.
