@@ -23,3 +23,12 @@ def uuid7() -> str:
     rand = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
     value = (ms << 80) | (0x7 << 76) | (seq << 64) | (0b10 << 62) | rand
     return str(uuid.UUID(int=value))
+
+
+# Reference rows seeded from resources/ get the same id on every device and on the server, so a
+# device's seed and headquarters' copy are one row, not two (protocol.seed_id is this function).
+SEED_NAMESPACE = uuid.UUID("5b1e3a52-6c4e-4f0e-9a63-1c0d2f7e8a11")
+
+
+def seed_id(table: str, *key) -> str:
+    return str(uuid.uuid5(SEED_NAMESPACE, "/".join([table, *map(str, key)])))

@@ -14,7 +14,10 @@ from .base import Base
 
 CONFLICT_RESOLUTIONS = ("", "keep_mine", "keep_theirs")
 # Keys of SyncState, so the sync engine and the status bar agree on their spelling.
-SYNC_STATE_KEYS = ("device_id", "cursor", "epoch", "last_sync_at")
+SYNC_STATE_KEYS = (
+    "server_url", "user", "display_name", "role", "station", "device_id", "epoch", "cursor",
+    "last_sync_at", "last_error",
+)
 
 
 class SyncConflict(Base):
@@ -37,6 +40,9 @@ class SyncConflict(Base):
     mine: Mapped[object] = mapped_column(JSON, nullable=True)
     theirs: Mapped[object] = mapped_column(JSON, nullable=True)
     server_version: Mapped[int] = mapped_column(Integer, default=0)
+    # Who made the server's value and when (the server's words), for the "needs review" list.
+    theirs_by: Mapped[str] = mapped_column(String(64), default="")
+    theirs_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     device_time: Mapped[datetime] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)

@@ -29,6 +29,21 @@ CATALOG: dict[str, dict[str, str]] = {
     "not_ambassador": {"zh_CN": "所选人员不是招商大使", "en": "The person chosen is not an ambassador"},
     "self_referral": {"zh_CN": "招商大使不能推荐自己", "en": "An ambassador cannot refer themselves"},
     "already_member": {"zh_CN": "该人员已在此组织中", "en": "This person is already in the organization"},
+    # Sync (sync/errors.py): what went wrong talking to the server, in plain words.
+    "sync_not_signed_in": {"zh_CN": "尚未登录同步服务器", "en": "Not signed in to a sync server"},
+    "sync_network": {"zh_CN": "无法连接服务器，请检查网络", "en": "Cannot reach the server; check the network"},
+    "sync_bad_credentials": {"zh_CN": "用户名或密码不正确", "en": "Wrong user name or password"},
+    "sync_device_revoked": {"zh_CN": "此电脑的登录已被撤销，请重新登录", "en": "This computer's sign-in was revoked; please sign in again"},
+    "sync_bad_token": {"zh_CN": "登录已失效，请重新登录", "en": "The sign-in is no longer valid; please sign in again"},
+    "sync_rate_limited": {"zh_CN": "尝试次数过多，请稍后再试", "en": "Too many attempts; please try again later"},
+    "sync_client_too_old": {"zh_CN": "此客户端版本过旧，请更新楚商联络台后再同步", "en": "This version of Chushang Desk is too old for the server; please update it"},
+    "sync_server_too_old": {"zh_CN": "服务器版本过旧，请联系管理员升级服务器", "en": "The server is older than this client; ask the administrator to update it"},
+    "sync_server_busy": {"zh_CN": "服务器繁忙，稍后将自动重试", "en": "The server is busy; sync will retry shortly"},
+    "sync_server_error": {"zh_CN": "服务器出错，请稍后再试", "en": "The server had an error; please try again later"},
+    "sync_too_large": {"zh_CN": "要发送的数据过大，服务器拒收", "en": "The data to send was too large for the server"},
+    "sync_pending_edits": {"zh_CN": "还有 {count} 条修改未同步；请先同步，或确认放弃这些修改", "en": "{count} edits have not been synced yet; sync first, or discard them knowingly"},
+    "sync_other_server": {"zh_CN": "已登录的是另一台服务器：{server}", "en": "Signed in to a different server: {server}"},
+    "sync_rejected": {"zh_CN": "服务器拒收此修改：{reason}", "en": "The server refused this edit: {reason}"},
 }
 
 

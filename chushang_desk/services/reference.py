@@ -8,6 +8,7 @@ from sqlalchemy import select, func
 from sqlalchemy.orm import Session
 
 from ..db.bulk import bulk_insert
+from ..db.ids import seed_id
 from ..models import AnnualTarget, ReferenceItem
 from ..paths import resources_dir
 
@@ -28,9 +29,13 @@ def seed_if_empty(session: Session) -> bool:
     if session.scalar(select(func.count()).select_from(ReferenceItem)):
         return False
     seed = json.loads((resources_dir() / "reference" / "seed.json").read_text(encoding="utf-8"))
-    rows = [dict(item, list_name=name) for name, items in seed["lists"].items() for item in items]
+    # Seed ids are the server's for the same rows, so a later pull updates these rows instead of adding
+    # a second copy of every list item.
+    rows = [dict(item, list_name=name, id=seed_id("reference_item", name, item["code"]))
+            for name, items in seed["lists"].items() for item in items]
+    targets = [dict(t, id=seed_id("annual_target", t["year"], t["metric"])) for t in seed["targets"]]
     bulk_insert(session, ReferenceItem, rows, from_server=True)
-    bulk_insert(session, AnnualTarget, seed["targets"], from_server=True)
+    bulk_insert(session, AnnualTarget, targets, from_server=True)
     return True
 
 

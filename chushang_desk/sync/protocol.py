@@ -19,7 +19,6 @@ and EPOCH_HEADER once the device knows the server's epoch. Errors answer {"code"
 from __future__ import annotations
 
 import gzip
-import uuid
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -27,6 +26,7 @@ from functools import lru_cache
 import orjson
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
 
+from ..db import ids as _ids
 from ..models.base import synced_tables
 from ..models.types import DecimalText
 
@@ -178,12 +178,13 @@ _CHECKS = {
 }
 
 # Reference rows seeded from resources/ get the same id on every device and on the server, so a
-# device's seed and headquarters' copy are one row, not two.
-_SEED_NAMESPACE = uuid.UUID("5b1e3a52-6c4e-4f0e-9a63-1c0d2f7e8a11")
+# device's seed and headquarters' copy are one row, not two. Kept in db.ids, where the client's seeding
+# (services, below sync) can reach it too.
+_SEED_NAMESPACE = _ids.SEED_NAMESPACE
 
 
 def seed_id(table: str, *key) -> str:
-    return str(uuid.uuid5(_SEED_NAMESPACE, "/".join([table, *map(str, key)])))
+    return _ids.seed_id(table, *key)
 
 
 def encode(message) -> bytes:

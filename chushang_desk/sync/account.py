@@ -1,0 +1,112 @@
+"""Signing this profile in to a sync server and out again.
+
+The account lives in the profile's SyncState rows; the device token in the OS keyring (credentials.py).
+Unsynced edits are never lost by signing in or out: signing out refuses while the outbox holds edits
+unless the user discards them knowingly, and signing in to another server or user keeps them, to push
+to the new account after a full pull.
+"""
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass
+
+from sqlalchemy import delete
+
+from ..models import OutboxEntry
+from ..services import settings
+from ..services.sync_status import all_state, pending_edits, set_state
+from . import credentials
+from .client import SyncClient
+from .errors import PendingEdits, SyncError
+
+ACCOUNT_KEYS = ("server_url", "user", "display_name", "role", "station", "device_id")
+
+
+@dataclass(frozen=True)
+class Account:
+    server_url: str
+    user: str
+    display_name: str
+    role: str
+    station: str
+    device_id: str
+
+
+def _account_of(state: dict) -> Account | None:
+    if not (state.get("server_url") and state.get("user") and state.get("device_id")):
+        return None
+    return Account(*(state.get(key, "") for key in ACCOUNT_KEYS))
+
+
+def current_account(profile) -> Account | None:
+    return profile.read(lambda s: _account_of(all_state(s)))
+
+
+def normalized_url(server_url: str) -> str:
+    return server_url.strip().rstrip("/")
+
+
+def sign_in(profile, server_url: str, user: str, password: str, device_name: str | None = None) -> Account:
+    """Log in (one request), then store the account and its token; returns the account."""
+    server_url = normalized_url(server_url)
+    with SyncClient(server_url) as client:
+        answer = client.login(user, password, device_name or socket.gethostname() or "chushang-desk")
+    person = answer["user"]
+    account = Account(server_url, person.get("name") or user, person.get("display_name") or user,
+                      person.get("role", ""), person.get("station") or "", answer["device_id"])
+    previous = current_account(profile)
+    credentials.save_token(profile.data_dir, server_url, account.user, account.device_id, answer["token"])
+    profile.write(_store_account, account, answer.get("epoch") or "", previous)
+    if previous is not None and previous.device_id != account.device_id:
+        credentials.delete_token(profile.data_dir, previous.server_url, previous.user, previous.device_id)
+    profile.sign_as(account.display_name)
+    return account
+
+
+def _store_account(session, account: Account, epoch: str, previous: Account | None) -> None:
+    state = all_state(session)
+    same_place = previous is not None and (previous.server_url, previous.user) == (account.server_url, account.user)
+    if not same_place or (state["epoch"] and state["epoch"] != epoch):
+        # Another server or user (or the server restored from a backup): everything is pulled again.
+        # Pending edits stay in the outbox and push to this account.
+        set_state(session, cursor="0")
+    set_state(session, epoch=epoch, last_error="",
+              **{key: getattr(account, key) for key in ACCOUNT_KEYS})
+    settings.set_setting(session, "officer_name", account.display_name)
+    if account.station and not settings.get_setting(session, "station"):
+        settings.set_setting(session, "station", account.station)
+
+
+def account_token(profile, account: Account) -> str | None:
+    return credentials.load_token(profile.data_dir, account.server_url, account.user, account.device_id)
+
+
+def sign_out(profile, discard_pending: bool = False) -> None:
+    """Forget the account and its token (telling the server when it can be reached).
+
+    Raises PendingEdits while edits wait to be pushed, unless the user chose to discard them."""
+    count = profile.read(pending_edits)
+    if count and not discard_pending:
+        raise PendingEdits(count)
+    account = current_account(profile)
+    if account is not None:
+        _tell_server(profile, account)
+        credentials.delete_token(profile.data_dir, account.server_url, account.user, account.device_id)
+    profile.write(_forget_account, discard_pending)
+
+
+def _tell_server(profile, account: Account) -> None:
+    token = account_token(profile, account)
+    if not token:
+        return
+    try:
+        with SyncClient(account.server_url, token) as client:
+            client.logout()
+    except SyncError:  # offline or already revoked: the token is forgotten here either way
+        pass
+
+
+def _forget_account(session, discard_pending: bool) -> None:
+    if discard_pending:
+        session.execute(delete(OutboxEntry))
+    set_state(session, cursor="0", epoch="", last_error="", **{key: "" for key in ACCOUNT_KEYS})

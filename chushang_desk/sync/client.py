@@ -1,0 +1,162 @@
+"""The HTTP side of sync: one small httpx client speaking protocol.py's messages.
+
+JSON both ways (orjson), request bodies gzip-compressed once they are worth it, every request marked
+with our schema version and, once known, the server's epoch. Transport failures and error answers
+become SyncError with a code the status bar can put in plain words. Counts what went over the wire,
+so benches can print requests and bytes per sync.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import httpx
+
+from . import protocol
+from .errors import ReplacementNeeded, SyncError
+
+COMPRESS_OVER = 1024  # bytes of JSON: smaller bodies are not worth the gzip header and CPU
+TIMEOUT = httpx.Timeout(connect=5.0, read=60.0, write=60.0, pool=5.0)
+HEALTH_PATH = "/v1/health"
+# Temporary failures a push or pull is retried for (both are safe to repeat: pushes by their mids).
+RETRIES = 2
+MAX_WAIT = 5.0  # seconds; a longer Retry-After is handed to the caller's backoff instead
+
+
+@dataclass
+class WireCount:
+    requests: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+
+
+def _header_bytes(headers) -> int:
+    return sum(len(k) + len(v) + 4 for k, v in headers.items())
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    try:
+        return float(response.headers.get("Retry-After", ""))
+    except ValueError:
+        return None
+
+
+def _error_code(response: httpx.Response) -> tuple[str, str]:
+    try:
+        body = protocol.decode(response.content)
+        return str(body.get("code", "")), str(body.get("message", ""))
+    except Exception:  # not our JSON: a proxy's page, a crash
+        return "", response.text[:200]
+
+
+_STATUS_CODES = {426: "client_too_old", 409: "server_too_old", 413: "too_large", 429: "rate_limited",
+                 503: "server_busy"}
+_AUTH_CODES = ("bad_credentials", "device_revoked", "bad_token")
+
+
+def error_for(response: httpx.Response) -> SyncError:
+    """The SyncError an error answer stands for."""
+    code, detail = _error_code(response)
+    status = response.status_code
+    if status == 410:
+        return ReplacementNeeded(code or "epoch_changed")
+    if status == 401:
+        return SyncError(code if code in _AUTH_CODES else "bad_token", detail)
+    mapped = _STATUS_CODES.get(status, "server_error")
+    return SyncError(mapped, detail, _retry_after(response))
+
+
+class SyncClient:
+    """One server conversation. `token` is the device token, `epoch` the server epoch last seen."""
+
+    def __init__(self, server_url: str, token: str | None = None, epoch: str | None = None):
+        self.server_url = server_url.rstrip("/")
+        self.token = token
+        self.epoch = epoch
+        self.count = WireCount()
+        self._http = httpx.Client(base_url=self.server_url, timeout=TIMEOUT, trust_env=False,
+                                  headers={"Accept-Encoding": "gzip"})
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> "SyncClient":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    # -- the endpoints -------------------------------------------------------------------------
+
+    def health(self) -> dict:
+        return self._request("GET", HEALTH_PATH)
+
+    def login(self, user: str, password: str, device_name: str) -> dict:
+        answer = self._request("POST", protocol.LOGIN_PATH,
+                               {"user": user, "password": password, "device_name": device_name}, auth=False)
+        self.token, self.epoch = answer["token"], answer.get("epoch") or self.epoch
+        return answer
+
+    def logout(self) -> None:
+        self._request("POST", protocol.LOGOUT_PATH, {})
+
+    def push(self, entries: list[dict]) -> dict:
+        return self._retrying("POST", protocol.PUSH_PATH, {"entries": entries})
+
+    def pull(self, cursor: int, limit: int = protocol.PULL_DEFAULT_LIMIT) -> dict:
+        answer = self._retrying("GET", f"{protocol.PULL_PATH}?cursor={cursor}&limit={limit}")
+        self.epoch = answer.get("epoch") or self.epoch
+        return answer
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _retrying(self, method: str, path: str, message=None) -> dict:
+        for attempt in range(RETRIES + 1):
+            try:
+                return self._request(method, path, message)
+            except SyncError as exc:
+                wait = exc.retry_after if exc.retry_after is not None else 0.5 * (attempt + 1)
+                if not exc.temporary or exc.code == "rate_limited" or attempt == RETRIES or wait > MAX_WAIT:
+                    raise
+                time.sleep(wait)
+        raise AssertionError("unreachable")
+
+    def _headers(self, auth: bool) -> dict:
+        headers = {protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION)}
+        if auth and self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if auth and self.epoch:
+            headers[protocol.EPOCH_HEADER] = self.epoch
+        return headers
+
+    def _body(self, message, headers: dict) -> bytes | None:
+        if message is None:
+            return None
+        body = protocol.encode(message)
+        headers["Content-Type"] = "application/json"
+        if len(body) > COMPRESS_OVER:
+            body = protocol.compress(body)
+            headers["Content-Encoding"] = "gzip"
+        return body
+
+    def _request(self, method: str, path: str, message=None, auth: bool = True) -> dict:
+        headers = self._headers(auth)
+        body = self._body(message, headers)
+        try:
+            response = self._http.request(method, path, content=body, headers=headers)
+        except httpx.HTTPError as exc:
+            raise SyncError("network", f"{type(exc).__name__}: {exc}") from exc
+        self._count(response, body)
+        if response.status_code >= 400:
+            raise error_for(response)
+        try:
+            return protocol.decode(response.content)
+        except Exception as exc:
+            raise SyncError("server_error", f"unreadable answer: {exc}") from exc
+
+    def _count(self, response: httpx.Response, body: bytes | None) -> None:
+        request = response.request
+        self.count.requests += 1
+        line = len(request.method) + len(request.url.raw_path) + 12
+        self.count.bytes_sent += line + _header_bytes(request.headers) + len(body or b"")
+        self.count.bytes_received += 16 + _header_bytes(response.headers) + response.num_bytes_downloaded

@@ -1,0 +1,238 @@
+"""One sync: push the outbox, then pull what changed on the server (SYNC.md).
+
+- Push goes in `mid` order, in batches; each batch's answers are applied in ONE local transaction
+  (outbox entries answered leave, rows take the server's version and, for merged or conflicting edits,
+  the server's row; conflicts and refusals are kept for review). A lost answer is harmless: the same
+  entries are pushed again and the server answers them from its record.
+- Pull goes page by page from the stored cursor; each page and its new cursor are one transaction, so
+  an interrupted sync resumes where it stopped.
+- A 410 (server restored from a backup, or our cursor older than its tombstones) starts a replacement
+  sync: cursor and epoch are reset and everything is pulled again, pending edits kept on top; then
+  the outbox is pushed.
+Device clocks are never used to order anything: only the server's versions are.
+"""
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, fields as dc_fields
+from datetime import datetime, timezone
+from typing import Callable, Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.engine import writer
+from ..db.session import DeskSession
+from ..models import OutboxEntry
+from ..services.sync_status import all_state, set_state
+from . import protocol
+from .account import account_token, current_account
+from .client import SyncClient
+from .errors import ReplacementNeeded, SyncError
+from .results import apply_results
+
+Progress = Callable[[str, int, int | None], None]  # (stage "push"/"pull", done so far, total if known)
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    pages: int = 0
+    requests: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    seconds: float = 0.0
+    replaced: bool = False  # a replacement sync ran (410)
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        """What moved, in one line (the headless `sync` command prints it)."""
+        return (f"pushed {self.pushed} (applied {self.applied}, merged {self.merged}, conflicts "
+                f"{self.conflicts}, rejected {self.rejected}), pulled {self.pulled} rows in {self.pages} "
+                f"pages, {self.requests} requests, {self.bytes_sent + self.bytes_received:,} bytes, "
+                f"{self.seconds:.1f} s" + (" (full re-download)" if self.replaced else "")
+                + (" (cancelled)" if self.cancelled else ""))
+
+    def as_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in dc_fields(self)}
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def utc_iso() -> str:
+    return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def sync_once(profile, *, progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> SyncReport:
+    """Push the outbox and pull the server's changes once; raises SyncError (also stored as
+    last_error) when the server cannot be reached or refuses."""
+    started, report = time.monotonic(), SyncReport()
+    account = current_account(profile)
+    token = account_token(profile, account) if account is not None else None
+    if not token:
+        _remember_error(profile, "not_signed_in")
+        raise SyncError("not_signed_in")
+    steps = _Steps(profile, progress or (lambda *_: None), cancel or (lambda: False), report)
+    with SyncClient(account.server_url, token, profile.read(all_state)["epoch"] or None) as client:
+        try:
+            steps.run(client)
+        except _Cancelled:
+            report.cancelled = True
+        except SyncError as exc:
+            _remember_error(profile, exc.code)
+            raise
+        finally:
+            report.requests, report.bytes_sent = client.count.requests, client.count.bytes_sent
+            report.bytes_received = client.count.bytes_received
+            report.seconds = time.monotonic() - started
+    if not report.cancelled:
+        profile.write(set_state, last_sync_at=utc_iso(), last_error="")
+    return report
+
+
+def _remember_error(profile, code: str) -> None:
+    profile.write(set_state, last_error=code)
+
+
+@contextmanager
+def remote_write(profile) -> Iterator[Session]:
+    """One write transaction applying the server's data: no outbox entries (applying_remote) and
+    foreign keys off, since rows arrive in version order, children possibly before their parents.
+    The pragma only works outside a transaction, so it is set on the connection before BEGIN."""
+    with writer(profile.sessions.engine).connect() as conn:
+        raw = conn.connection.dbapi_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with DeskSession(bind=conn, expire_on_commit=False) as session:
+                session.info["applying_remote"] = True
+                session.info["actor"] = profile.sessions.actor
+                with session.begin():
+                    yield session
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+class _Steps:
+    """The steps of one sync, sharing the profile, the report and the caller's progress and cancel."""
+
+    def __init__(self, profile, progress: Progress, cancel: Callable[[], bool], report: SyncReport):
+        self.profile, self.progress, self.cancel, self.report = profile, progress, cancel, report
+
+    def run(self, client: SyncClient) -> None:
+        try:
+            self.push(client)
+            self.pull(client)
+        except ReplacementNeeded:
+            self.start_replacement(client)
+            self.pull(client)
+            self.push(client)
+
+    def check_cancel(self) -> None:
+        if self.cancel():
+            raise _Cancelled()
+
+    def start_replacement(self, client: SyncClient) -> None:
+        self.report.replaced = True
+        client.epoch = None
+        self.profile.write(set_state, cursor="0", epoch="")
+
+    # -- push ----------------------------------------------------------------------------------
+
+    def push(self, client: SyncClient) -> None:
+        total = self.profile.read(_outbox_size)
+        after = 0
+        while True:
+            self.check_cancel()
+            batch = self.profile.read(next_batch, after)
+            if not batch:
+                return
+            answer = client.push([wire_entry(e) for e in batch])
+            results = answer.get("results") or []
+            with remote_write(self.profile) as session:
+                counts = apply_results(session, batch, results)
+            self._count(counts)
+            self.progress("push", self.report.pushed, total)
+            answered = {r.get("mid") for r in results}
+            if batch[-1].mid not in answered:  # a short answer: stop rather than loop on it
+                return
+            after = batch[-1].mid
+
+    def _count(self, counts: dict) -> None:
+        r = self.report
+        r.pushed += sum(counts.values())
+        r.applied += counts.get("applied", 0)
+        r.merged += counts.get("merged", 0)
+        r.conflicts += counts.get("conflict", 0)
+        r.rejected += counts.get("rejected", 0)
+
+    # -- pull ----------------------------------------------------------------------------------
+
+    def pull(self, client: SyncClient) -> None:
+        from .apply import apply_rows
+
+        cursor = int(self.profile.read(all_state)["cursor"] or 0)
+        while True:
+            self.check_cancel()
+            page = client.pull(cursor, protocol.PULL_MAX_LIMIT)
+            rows = page.get("rows") or []
+            with remote_write(self.profile) as session:
+                apply_rows(session.connection(), rows)
+                set_state(session, cursor=str(page["cursor"]), epoch=page.get("epoch") or client.epoch or "")
+            cursor = int(page["cursor"])
+            self.report.pulled += len(rows)
+            self.report.pages += 1
+            self.progress("pull", self.report.pulled, None)
+            if not page.get("has_more"):
+                return
+
+
+def _outbox_size(session: Session) -> int:
+    from ..services.sync_status import pending_edits
+
+    return pending_edits(session)
+
+
+# Fields that change with every edit, so two edits of one row always "overlap" in them: never a
+# reason to split a batch or to ask a person (the server stamps who; when is shown, not compared).
+ALWAYS_CHANGING = frozenset({"updated_at", "updated_by"})
+
+
+def next_batch(session: Session, after_mid: int) -> list[OutboxEntry]:
+    """The next outbox entries to push, in mid order: at most PUSH_MAX_ENTRIES and PUSH_MAX_BYTES.
+
+    Two entries of one row that change the same field go in separate batches: the second must be sent
+    on the version the first produced, or the server would see our own first edit as someone else's.
+    """
+    candidates = session.scalars(
+        select(OutboxEntry).where(OutboxEntry.mid > after_mid).order_by(OutboxEntry.mid)
+        .limit(protocol.PUSH_MAX_ENTRIES)
+    ).all()
+    batch, size, touched = [], 0, {}
+    for entry in candidates:
+        entry_size = len(protocol.encode(wire_entry(entry)))
+        fields = set(entry.fields or {}) - ALWAYS_CHANGING
+        seen = touched.setdefault((entry.table_name, entry.row_id), set())
+        if batch and (size + entry_size > protocol.PUSH_MAX_BYTES or seen & fields):
+            break
+        batch.append(entry)
+        size += entry_size
+        seen |= fields
+    return batch
+
+
+def wire_entry(entry: OutboxEntry) -> dict:
+    """An outbox entry as the push message carries it; who made it is the server's to stamp."""
+    fields = {k: v for k, v in (entry.fields or {}).items() if k not in protocol.SERVER_STAMPED}
+    return {
+        "mid": entry.mid, "table": entry.table_name, "id": entry.row_id, "op": entry.op, "fields": fields,
+        "base_version": entry.base_version or 0,
+        "device_time": entry.device_time.isoformat(timespec="microseconds") if entry.device_time else None,
+    }
