@@ -1,0 +1,68 @@
+"""Who may write which row (SYNC.md, Authorization), and the station scope a row is read under."""
+from __future__ import annotations
+
+import orjson
+from sqlalchemy.orm import Session
+
+from chushang_desk.sync import protocol
+
+from .auth import Actor
+from .models import Record
+
+
+class Rejected(Exception):
+    """An entry refused for validation or permission; the text is its reason (short code first)."""
+
+
+def authorize(session: Session, actor: Actor, table: str, record: Record | None, fields: dict) -> str:
+    """Raise Rejected unless the actor may write this change; return the row's station scope."""
+    if table in protocol.HQ_TABLES:
+        if actor.role != "hq":
+            raise Rejected(f"forbidden: only headquarters edits {table}")
+        return ""
+    if table in protocol.SHARED_TABLES:
+        return ""
+    if table in protocol.STATION_TABLES:
+        return _station_scope(actor, table, record, fields)
+    if table in protocol.CHILD_TABLES:
+        return _child_scope(session, actor, table, record, fields)
+    raise Rejected(f"unknown_table: {table!r} has no authorization class")
+
+
+def _current(record: Record | None, field: str):
+    return orjson.loads(record.data).get(field) if record is not None else None
+
+
+def _station_scope(actor: Actor, table: str, record: Record | None, fields: dict) -> str:
+    old = record.station if record is not None else None
+    new = fields.get("station", old if old is not None else "")
+    if actor.role != "hq":
+        for station in {old, new} - {None}:
+            if station != actor.station:
+                raise Rejected(f"forbidden: {table} of station {station!r} is not yours")
+    return new or ""
+
+
+def _child_scope(session: Session, actor: Actor, table: str, record: Record | None, fields: dict) -> str:
+    parent_field = protocol.CHILD_TABLES[table]
+    parents = {_current(record, parent_field), fields.get(parent_field)} - {None}
+    if not parents:
+        raise Rejected(f"parent_missing: {table}.{parent_field} is required")
+    scope = ""
+    for visit_id in parents:
+        visit = session.get(Record, ("visit", visit_id)) if isinstance(visit_id, str) else None
+        if visit is None:
+            raise Rejected(f"parent_missing: visit {visit_id!r} does not exist")
+        if actor.role != "hq" and visit.station != actor.station:
+            raise Rejected(f"forbidden: visit {visit_id!r} belongs to another station")
+        scope = visit.station
+    new_parent = fields.get(parent_field)
+    if new_parent is not None:
+        scope = session.get(Record, ("visit", new_parent)).station
+    return scope
+
+
+def readable_stations(actor: Actor) -> tuple[str, ...] | None:
+    """Stations whose rows the actor pulls (None: all, for headquarters)."""
+    return None if actor.role == "hq" else ("", actor.station)
+

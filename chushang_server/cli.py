@@ -1,0 +1,138 @@
+"""chushang-server: serve, migrate, and administer stations, users and devices."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from chushang_desk.sync import protocol
+
+from . import admin, config
+from .db import make_engine
+from .migrate import current_revision, head_revision, is_current, upgrade
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except admin.AdminError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="chushang-server", description="Chushang Desk central sync server")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = _command(commands, "serve", _serve, "run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--migrate", action="store_true", help="upgrade the database first")
+    _command(commands, "migrate", _migrate, "create or upgrade the database schema")
+    station = _command(commands, "add-station", _add_station, "add (or rename) a station")
+    station.add_argument("--code", required=True)
+    station.add_argument("--name-zh", required=True)
+    station.add_argument("--name-en", default="")
+    user = _command(commands, "add-user", _add_user, "add a user (password from stdin or CHUSHANG_PASSWORD)")
+    user.add_argument("--user", required=True)
+    user.add_argument("--station", default="")
+    user.add_argument("--role", required=True, choices=protocol.ROLES)
+    user.add_argument("--display-name", default="")
+    password = _command(commands, "set-password", _set_password, "set a user's password (stdin or env)")
+    password.add_argument("--user", required=True)
+    devices = _command(commands, "list-devices", _list_devices, "list signed-in devices")
+    devices.add_argument("--user")
+    revoke = _command(commands, "revoke-device", _revoke_device, "revoke a device (its next request gets 401)")
+    revoke.add_argument("--device", required=True)
+    return parser
+
+
+def _command(commands, name: str, run, help_text: str) -> argparse.ArgumentParser:
+    sub = commands.add_parser(name, help=help_text)
+    sub.add_argument("--db", default=config.db_url_from_env(),
+                     help=f"database URL (default: ${config.DB_ENV} or {config.DEFAULT_DB_URL})")
+    sub.set_defaults(run=run)
+    return sub
+
+
+def _engine(args):
+    engine = make_engine(args.db)
+    if not is_current(engine):
+        raise admin.AdminError(
+            f"the database is at schema {current_revision(engine)!r}, not {head_revision()!r}: "
+            f"run `chushang-server migrate --db {args.db}` first"
+        )
+    return engine
+
+
+def read_password() -> str:
+    """From CHUSHANG_PASSWORD, else standard input (a prompt on a terminal); never from argv."""
+    password = os.environ.get(config.PASSWORD_ENV)
+    if password is None:
+        password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise admin.AdminError(f"no password: give it on standard input or in {config.PASSWORD_ENV}")
+    return password
+
+
+def _serve(args) -> int:
+    import uvicorn
+
+    if args.migrate:
+        upgrade(args.db)
+    _engine(args).dispose()
+    os.environ[config.DB_ENV] = args.db  # the app factory (and every worker) reads it
+    uvicorn.run("chushang_server.app:app_from_env", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level="warning", access_log=False)
+    return 0
+
+
+def _migrate(args) -> int:
+    upgrade(args.db)
+    print(f"database at schema {head_revision()}")
+    return 0
+
+
+def _add_station(args) -> int:
+    admin.add_station(_engine(args), args.code, args.name_zh, args.name_en)
+    print(f"station {args.code} saved")
+    return 0
+
+
+def _add_user(args) -> int:
+    if args.role != "hq" and not args.station:
+        raise admin.AdminError("--station is required for officers and station leads")
+    admin.add_user(_engine(args), args.user, args.station, args.role, read_password(), args.display_name)
+    print(f"user {args.user} added")
+    return 0
+
+
+def _set_password(args) -> int:
+    admin.set_password(_engine(args), args.user, read_password())
+    print(f"password of {args.user} set")
+    return 0
+
+
+def _list_devices(args) -> int:
+    rows = admin.list_devices(_engine(args), args.user)
+    header = ("id", "user", "name", "created", "last seen", "revoked")
+    table = [header] + [
+        (r["id"], r["user"], r["name"], _when(r["created"]), _when(r["last_seen"]), _when(r["revoked"]))
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    return 0
+
+
+def _when(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def _revoke_device(args) -> int:
+    admin.revoke_device(_engine(args), args.device)
+    print(f"device {args.device} revoked")
+    return 0

@@ -1,0 +1,107 @@
+"""The server's own tables (its own metadata, separate from the client's)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SyncCounter(Base):
+    """One row (id=1): the last version handed out. Bumped first in every push, under its row lock."""
+
+    __tablename__ = "sync_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    head: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ServerMeta(Base):
+    """key/value: `epoch` (changes when the server's data is replaced), `purged_through`."""
+
+    __tablename__ = "server_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Record(Base):
+    """One synced client row, generic: all its fields as a JSON object in wire form."""
+
+    __tablename__ = "record"
+    __table_args__ = (
+        Index("ix_record_version", "version"),
+        Index("ix_record_station_version", "station", "version"),
+    )
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    # '' for rows everyone reads; else the station whose people read and write it.
+    station: Mapped[str] = mapped_column(String(32), default="")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[str] = mapped_column(Text)
+    field_versions: Mapped[str] = mapped_column(Text)  # field -> version of its last change
+    # field -> device that made its last change: a device's later edit never conflicts with its own.
+    field_devices: Mapped[str] = mapped_column(Text, default="{}")
+    last_device: Mapped[str] = mapped_column(String(36), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Station(Base):
+    __tablename__ = "station"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(128))
+    name_en: Mapped[str] = mapped_column(String(128), default="")
+
+
+class AppUser(Base):
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    station: Mapped[str] = mapped_column(String(32), default="")  # '' for headquarters
+    password_hash: Mapped[str] = mapped_column(String(256))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Device(Base):
+    __tablename__ = "device"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
+    name: Mapped[str] = mapped_column(String(128), default="")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    last_mid: Mapped[int | None] = mapped_column(BigInteger, default=None)
+
+
+class PushResult(Base):
+    """The answer given to one outbox entry, returned again when the device repeats the push."""
+
+    __tablename__ = "push_result"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    mid: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    result: Mapped[str] = mapped_column(Text)
+
+
+class LoginFailure(Base):
+    """Failed sign-ins per "user:NAME" or "addr:IP" within a window: rate limits shared by all processes."""
+
+    __tablename__ = "login_failure"
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime] = mapped_column(DateTime)

@@ -1,0 +1,48 @@
+"""Pull: rows changed after the device's cursor, in version order, that the device may read."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from chushang_desk.sync import protocol
+
+from .access import readable_stations
+from .auth import Actor
+from .db import read_session
+from .errors import ApiError
+from .models import Record
+from .records import meta, read_head, wire_row
+
+
+def page_limit(raw) -> int:
+    if raw is None:
+        return protocol.PULL_DEFAULT_LIMIT
+    return max(1, min(int(raw), protocol.PULL_MAX_LIMIT))
+
+
+def pull(engine: Engine, actor: Actor, epoch: str, cursor: int, limit: int) -> dict:
+    """One page. Versions up to `head` are all committed (the counter row's lock is held to commit),
+    so a later pull from the returned cursor cannot skip a change that is committing now."""
+    with read_session(engine) as session:
+        if cursor < int(meta(session, "purged_through", "0")):
+            raise ApiError(410, "cursor_too_old")
+        head = read_head(session)
+        if cursor >= head:  # idle: nothing new
+            return {"rows": [], "cursor": head, "has_more": False, "epoch": epoch, "head": head}
+        records = session.scalars(_page_query(actor, cursor, head, limit + 1)).all()
+        has_more = len(records) > limit
+        records = records[:limit]
+        # Rows nobody may show this device are skipped by the query itself, so a short page ends at head.
+        next_cursor = records[-1].version if has_more else head
+        return {"rows": [wire_row(r) for r in records], "cursor": next_cursor, "has_more": has_more,
+                "epoch": epoch, "head": head}
+
+
+def _page_query(actor: Actor, cursor: int, head: int, limit: int):
+    query = select(Record).where(Record.version > cursor, Record.version <= head)
+    stations = readable_stations(actor)
+    if stations is not None:
+        query = query.where(Record.station.in_(stations))
+    if cursor > 0:  # the device holds its own changes already (its push results told it the versions)
+        query = query.where(Record.last_device != actor.device_id)
+    return query.order_by(Record.version).limit(limit)

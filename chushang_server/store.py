@@ -1,0 +1,216 @@
+"""Push: apply a device's outbox entries exactly once, field by field, with per-row authorization.
+
+One transaction per push: the counter is bumped first (its row lock orders pushes), each entry gets
+the next version, and the device's last mid and each entry's stored result commit with the changes,
+so a push repeated after a lost reply gets the same answers and changes nothing twice.
+"""
+from __future__ import annotations
+
+import orjson
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from chushang_desk.sync import protocol
+
+from .access import Rejected, authorize
+from .auth import Actor
+from .db import utcnow, write_session
+from .models import Device, PushResult, Record
+from .records import RowState, bump_counter, defaults, load_data, new_record, read_head, store_data, wire, wire_row
+
+# Stamped on every edit by the client; never a conflict (two edits of different fields both carry it).
+NO_CONFLICT_FIELDS = frozenset({"updated_at"})
+# Applied with any change of the row, never on their own: the edit time and the server's owner stamps.
+ALWAYS_APPLIED = NO_CONFLICT_FIELDS | protocol.SERVER_STAMPED
+
+
+def push(engine: Engine, actor: Actor, entries: list[dict]) -> dict:
+    with write_session(engine) as session:
+        n = len(entries)
+        head = bump_counter(session, n) if n else read_head(session)
+        device = session.get(Device, actor.device_id)
+        results = [
+            _push_one(session, actor, device, entry, version)
+            for version, entry in enumerate(entries, start=head - n + 1)
+        ]
+        return {"results": results, "head": head}
+
+
+def _push_one(session: Session, actor: Actor, device: Device, entry: dict, version: int) -> dict:
+    mid = entry["mid"]
+    if device.last_mid is not None and mid <= device.last_mid:
+        return _stored_result(session, device.id, mid)
+    result = _apply(session, actor, entry, version)
+    session.add(PushResult(device_id=device.id, mid=mid, result=orjson.dumps(result).decode()))
+    device.last_mid = mid
+    return result
+
+
+def _stored_result(session: Session, device_id: str, mid: int) -> dict:
+    stored = session.scalar(select(PushResult.result).where(PushResult.device_id == device_id, PushResult.mid == mid))
+    if stored is None:  # a mid the device skipped (discarded edits): nothing was ever applied for it
+        return _rejected(mid, "stale_mid: below the device's last applied mid")
+    return orjson.loads(stored)
+
+
+def _rejected(mid: int, reason: str) -> dict:
+    return {"mid": mid, "status": "rejected", "conflicts": [], "row": None, "reason": reason}
+
+
+def _apply(session: Session, actor: Actor, entry: dict, version: int) -> dict:
+    mid = entry["mid"]
+    try:
+        table, row_id, op, fields, base = _validated(entry)
+        record = session.get(Record, (table, row_id))
+        if record is None and op == "delete":
+            raise Rejected("not_found: no such row to delete")
+        scope = authorize(session, actor, table, record, fields)
+    except Rejected as rejected:
+        return _rejected(mid, str(rejected))
+    fields = _stamped(fields, actor, create=record is None)
+    if record is None:
+        return _create(session, actor, table, row_id, fields, version, scope, mid)
+    record.station = scope
+    if op == "delete":
+        return _delete(record, actor, fields, version, mid)
+    if op == "restore":
+        return _restore(record, actor, fields, version, mid)
+    return _upsert(record, actor, fields, base, version, mid)
+
+
+# --- validation ----------------------------------------------------------------------------------------
+
+def _validated(entry: dict) -> tuple[str, str, str, dict, int]:
+    table, row_id, op = entry.get("table"), entry.get("id"), entry.get("op")
+    allowed = protocol.table_fields().get(table) if isinstance(table, str) else None
+    if allowed is None:
+        raise Rejected(f"unknown_table: {table!r} does not sync")
+    if not isinstance(row_id, str) or not 0 < len(row_id) <= 36:
+        raise Rejected("bad_id: the row id must be text of 1 to 36 characters")
+    if op not in protocol.OPS:
+        raise Rejected(f"bad_op: {op!r} is not one of {', '.join(protocol.OPS)}")
+    base = entry.get("base_version", 0)
+    if not isinstance(base, int) or isinstance(base, bool) or base < 0:
+        raise Rejected("bad_base_version: must be a whole number >= 0")
+    fields = entry.get("fields") or {}
+    if not isinstance(fields, dict):
+        raise Rejected("bad_fields: fields must be an object")
+    return table, row_id, op, _checked_fields(table, allowed, fields), base
+
+
+def _checked_fields(table: str, allowed: dict, fields: dict) -> dict:
+    checked = {}
+    for field, value in fields.items():
+        if field in protocol.SERVER_STAMPED:
+            raise Rejected(f"forged_owner: {field} is stamped by the server")
+        if field not in allowed:
+            raise Rejected(f"unknown_field: {table}.{field} does not sync")
+        try:
+            checked[field] = protocol.check_value(*allowed[field], value)
+        except protocol.BadValue as bad:
+            raise Rejected(f"bad_value: {table}.{field} {bad}") from None
+    return checked
+
+
+def _stamped(fields: dict, actor: Actor, create: bool) -> dict:
+    stamped = dict(fields, updated_by=actor.display_name)
+    if create:
+        stamped["created_by"] = actor.display_name
+    return stamped
+
+
+# --- the four ways an entry applies --------------------------------------------------------------------
+
+def _result(mid: int, status: str, record: Record, conflicts=(), with_row: bool = False) -> dict:
+    result = {"mid": mid, "status": status, "version": record.version, "conflicts": list(conflicts),
+              "row": None, "reason": None}
+    if with_row:
+        result["row"] = _row_value(record)
+    if conflicts:
+        data = load_data(record)
+        result.update(by=data.get("updated_by"), at=data.get("updated_at"))
+    return result  # (an upsert's conflict names who changed the row before this push instead)
+
+
+def _row_value(record: Record) -> dict:
+    row = wire_row(record)
+    return dict(row, data=load_data(record))  # stored results are JSON again, so no raw fragment here
+
+
+def _create(session, actor, table, row_id, fields, version, scope, mid) -> dict:
+    data = defaults(table)
+    data.update(fields)
+    record = new_record(table, row_id, data, version, scope, actor.device_id)
+    session.add(record)
+    session.flush()  # a child pushed later in this batch finds its visit
+    return _result(mid, "applied", record)
+
+
+def _touch(record: Record, actor: Actor, version: int, state: RowState) -> None:
+    store_data(record, state)
+    record.version = version
+    record.last_device = actor.device_id
+
+
+def _delete(record: Record, actor: Actor, fields: dict, version: int, mid: int) -> dict:
+    """A delete wins over concurrent edits: it always applies."""
+    state = RowState.of(record)
+    if fields.get(protocol.TOMBSTONE_FIELD) is None:
+        fields[protocol.TOMBSTONE_FIELD] = state.data.get(protocol.TOMBSTONE_FIELD) or wire(utcnow())
+    for field, value in fields.items():
+        state.set(field, value, version, actor.device_id)
+    record.deleted = True
+    _touch(record, actor, version, state)
+    return _result(mid, "applied", record)
+
+
+def _restore(record: Record, actor: Actor, fields: dict, version: int, mid: int) -> dict:
+    state = RowState.of(record)
+    fields[protocol.TOMBSTONE_FIELD] = None
+    for field, value in fields.items():
+        state.set(field, value, version, actor.device_id)
+    record.deleted = False
+    _touch(record, actor, version, state)
+    return _result(mid, "applied", record)
+
+
+def _upsert(record: Record, actor: Actor, fields: dict, base: int, version: int, mid: int) -> dict:
+    state = RowState.of(record)
+    if record.deleted:  # an edit against a deleted row: the delete wins, the edit waits for review
+        conflict = {"field": protocol.DELETED_CONFLICT_FIELD, "mine": _pushed(fields),
+                    "theirs": state.data.get(protocol.TOMBSTONE_FIELD)}
+        return _result(mid, "conflict", record, [conflict], with_row=True)
+    changed_since_base = any(_changed_elsewhere(state, field, base, actor) for field in state.versions)
+    by, at = state.data.get("updated_by"), state.data.get("updated_at")  # who the review list names
+    conflicts, applied = [], False
+    for field, value in _substantive(fields).items():
+        if state.data.get(field) == value:
+            continue  # no change: the field keeps its last writer
+        if _changed_elsewhere(state, field, base, actor):
+            conflicts.append({"field": field, "mine": value, "theirs": state.data.get(field)})
+            continue
+        state.set(field, value, version, actor.device_id)
+        applied = True
+    if applied or not _substantive(fields):  # (an edit that changed nothing leaves the row as it is)
+        for field in fields.keys() & ALWAYS_APPLIED:
+            state.set(field, fields[field], version, actor.device_id)
+        _touch(record, actor, version, state)
+    if conflicts:
+        return dict(_result(mid, "conflict", record, conflicts, with_row=True), by=by, at=at)
+    if changed_since_base:
+        return _result(mid, "merged", record, with_row=True)
+    return _result(mid, "applied", record)
+
+
+def _changed_elsewhere(state: RowState, field: str, base: int, actor: Actor) -> bool:
+    """Did another device change this field after the version the edit was made on?"""
+    return state.versions.get(field, 0) > base and state.devices.get(field) != actor.device_id
+
+
+def _substantive(fields: dict) -> dict:
+    return {k: v for k, v in fields.items() if k not in ALWAYS_APPLIED}
+
+
+def _pushed(fields: dict) -> dict:
+    return {k: v for k, v in fields.items() if k not in protocol.SERVER_STAMPED}
