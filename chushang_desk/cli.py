@@ -29,7 +29,25 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="date_from", help="first visit date, e.g. 2025-01-01")
     export.add_argument("--to", dest="date_to", help="last visit date, e.g. 2025-12-31")
     export.add_argument("--station", help="station code, e.g. csj")
+    _sync_commands(sub)
     return parser
+
+
+def _sync_commands(sub) -> None:
+    login = sub.add_parser("login", help="sign this profile in to a sync server (password from "
+                                         "CHUSHANG_PASSWORD or standard input)")
+    login.add_argument("--data-dir", type=Path, required=True, help=DATA_DIR_HELP)
+    login.add_argument("--server", required=True, help="server address, e.g. http://127.0.0.1:8765")
+    login.add_argument("--user", required=True, help="user name on the server")
+    login.add_argument("--device-name", help="how the server lists this computer (default: its host name)")
+
+    sync = sub.add_parser("sync", help="run one full sync: push local edits, pull the server's changes")
+    sync.add_argument("--data-dir", type=Path, required=True, help=DATA_DIR_HELP)
+    sync.add_argument("--server", help="refuse unless the profile is signed in to this server")
+
+    logout = sub.add_parser("logout", help="sign this profile out (refused while edits wait to be synced)")
+    logout.add_argument("--data-dir", type=Path, required=True, help=DATA_DIR_HELP)
+    logout.add_argument("--discard-pending", action="store_true", help="sign out even though unsynced edits are lost")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.app import run_app
 
         return run_app(args.data_dir, args.lang)
-    handler = {"demo-data": _demo_data, "export-visits": _export_visits}[args.command]
+    handler = {"demo-data": _demo_data, "export-visits": _export_visits, "login": _login, "sync": _sync,
+               "logout": _logout}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -65,3 +84,79 @@ def _export_visits(args) -> int:
     from .exchange.visit_log import export_visits_command
 
     return export_visits_command(args)
+
+
+def _read_password() -> str:
+    import getpass
+    import os
+
+    if os.environ.get("CHUSHANG_PASSWORD"):
+        return os.environ["CHUSHANG_PASSWORD"]
+    if sys.stdin.isatty():
+        return getpass.getpass("Password / 密码: ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _login(args) -> int:
+    from .services.profile import open_profile
+    from .sync.account import sign_in
+    from .sync.errors import SyncError
+
+    password = _read_password()
+    profile = open_profile(args.data_dir)
+    try:
+        account = sign_in(profile, args.server, args.user, password, args.device_name)
+    except SyncError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    finally:
+        profile.close()
+    print(f"signed in to {account.server_url} as {account.user} ({account.display_name}, "
+          f"{account.role or '-'} {account.station}), device {account.device_id}")
+    return 0
+
+
+def _sync(args) -> int:
+    from .services.messages import render
+    from .services.profile import open_profile
+    from .sync.account import current_account, normalized_url
+    from .sync.engine import sync_once
+    from .sync.errors import SyncError
+
+    profile = open_profile(args.data_dir)
+    try:
+        account = current_account(profile)
+        if args.server and account is not None and normalized_url(args.server) != account.server_url:
+            server = account.server_url
+            print(f"{render('sync_other_server', 'zh_CN', server=server)} / "
+                  f"{render('sync_other_server', 'en', server=server)}", file=sys.stderr)
+            return 2
+        report = sync_once(profile, progress=_print_progress)
+    except SyncError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    finally:
+        profile.close()
+    print(report.summary())
+    return 0
+
+
+def _print_progress(stage: str, done: int, total) -> None:
+    print(f"{stage} {done}" + (f"/{total}" if total else ""), file=sys.stderr, flush=True)
+
+
+def _logout(args) -> int:
+    from .services.profile import open_profile
+    from .sync.account import sign_out
+    from .sync.errors import PendingEdits
+
+    profile = open_profile(args.data_dir)
+    try:
+        sign_out(profile, discard_pending=args.discard_pending)
+    except PendingEdits as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    finally:
+        profile.close()
+    print("signed out")
+    return 0
