@@ -15,6 +15,7 @@ from ..services.sync_status import pending_edits
 from .context import AppContext
 from .errors import show_error
 from .pages import Page
+from .sync.wiring import SyncUi
 
 
 def _screens() -> list[tuple[str, str, str]]:
@@ -25,6 +26,7 @@ def _screens() -> list[tuple[str, str, str]]:
         ("visits.page", "VisitsPage", QCoreApplication.translate("VisitsPage", "Visits")),
         ("visits.follow_ups", "FollowUpsPage", QCoreApplication.translate("FollowUpsPage", "Follow-ups")),
         ("referrals.page", "ReferralsPage", QCoreApplication.translate("ReferralsPage", "Referrals")),
+        ("sync.review", "NeedsReviewPage", QCoreApplication.translate("NeedsReviewPage", "Needs review")),
     ]
 
 
@@ -36,11 +38,13 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.screens = _screens()
         self.built: dict[int, Page] = {}  # screens are built when first shown: a faster first paint
+        self.sync = SyncUi(self)  # background sync, sign-in, the review count (ui/sync/wiring.py)
         self._build_sidebar()
         self._build_menus()
         self._build_status_bar()
         ctx.ready.connect(self._on_ready)
         ctx.data_changed.connect(self._on_data_changed)
+        ctx.settings_changed.connect(self._show_officer)
         ctx.log_visit_requested.connect(self._log_visit)
         ctx.show_contact_requested.connect(lambda _id: self.show_page("ContactsPage"))
 
@@ -54,7 +58,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         icons = [QStyle.StandardPixmap.SP_FileDialogContentsView, QStyle.StandardPixmap.SP_DirIcon,
                  QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_DialogApplyButton,
-                 QStyle.StandardPixmap.SP_ArrowRight]
+                 QStyle.StandardPixmap.SP_ArrowRight, QStyle.StandardPixmap.SP_MessageBoxWarning]
         for (_module, _cls, title), icon in zip(self.screens, icons):
             self.sidebar.addItem(QListWidgetItem(self.style().standardIcon(icon), title))
             self.stack.addWidget(QWidget())  # stands in until the screen is first shown
@@ -75,6 +79,8 @@ class MainWindow(QMainWindow):
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
         file_menu.addSeparator()
+        self.sync.add_file_actions(file_menu)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -85,6 +91,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.sidebar.setCurrentRow(i))
             go_menu.addAction(action)
+        self.sync.add_sync_menu(self.menuBar())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
@@ -95,6 +102,7 @@ class MainWindow(QMainWindow):
         self.pending_label = QLabel()
         self.statusBar().addPermanentWidget(self.officer_label)
         self.statusBar().addPermanentWidget(self.pending_label)
+        self.statusBar().addPermanentWidget(self.sync.status)
         self.statusBar().showMessage(self.tr("Opening the database…"))
 
     def _page(self, index: int) -> Page:
@@ -121,6 +129,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(index)
         return page
 
+    def set_screen_title(self, class_name: str, title: str) -> None:
+        """A sidebar label that carries a count ("Needs review (3)")."""
+        index = [cls for _m, cls, _t in self.screens].index(class_name)
+        self.sidebar.item(index).setText(title)
+
     def _log_visit(self, contact_ids: list) -> None:
         index = [cls for _m, cls, _t in self.screens].index("VisitsPage")
         first_time = index not in self.built
@@ -131,7 +144,7 @@ class MainWindow(QMainWindow):
     def _on_ready(self) -> None:
         self.statusBar().showMessage(self.tr("Ready"), 3000)
         self._show_officer()
-        self._refresh_pending()
+        self.refresh_pending()
 
     def _show_officer(self) -> None:
         officer = self.ctx.officer or self.tr("(officer not set)")
@@ -139,21 +152,23 @@ class MainWindow(QMainWindow):
         self.officer_label.setText(f"{officer} · {station}")
 
     def _on_data_changed(self, _tables) -> None:
-        self._refresh_pending()
+        self.refresh_pending()
 
-    def _refresh_pending(self) -> None:
+    def refresh_pending(self) -> None:
         self.ctx.read(pending_edits, on_done=self._show_pending)
 
     def _show_pending(self, count: int) -> None:
         # %Ln: the count with the locale's digit grouping (27,829).
-        self.pending_label.setText(self.tr("Offline · %Ln edit(s) waiting to sync", "", count))
+        self.pending_label.setText(self.tr("%Ln edit(s) waiting to sync", "", count))
 
     def profile_failed(self, exc: BaseException, details: str) -> None:
         self.statusBar().showMessage(self.tr("The database could not be opened."))
         show_error(self, exc, details)
 
     def closeEvent(self, event) -> None:
-        # Let queued saves finish before the database closes: nothing confirmed is lost.
+        # No new syncs, the running one stops at its next step; then let queued saves finish before
+        # the database closes: nothing confirmed is lost.
+        self.sync.shutdown()
         self.ctx.runner.shutdown()
         if self.ctx.profile is not None:
             self.ctx.profile.close()
@@ -163,8 +178,7 @@ class MainWindow(QMainWindow):
         from .settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self)
-        if dialog.exec():
-            self._show_officer()
+        dialog.exec()  # a save announces settings_changed: the officer label follows
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -630,7 +630,7 @@ Foreign numbers start with + and the country code</source>
     <name>ContactsPage</name>
     <message>
         <location filename="../../chushang_desk/ui/contacts/page.py" line="66"/>
-        <location filename="../../chushang_desk/ui/main_window.py" line="23"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="24"/>
         <source>Contacts</source>
         <translation>名录</translation>
     </message>
@@ -752,7 +752,7 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
         <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="29"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
@@ -962,83 +962,183 @@ intention</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="35"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="37"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="72"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="76"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="73"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="77"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="78"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="84"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="82"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="88"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="88"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="95"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="89"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="96"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="98"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="106"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="132"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="145"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="137"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="150"/>
         <source>(officer not set)</source>
         <translation>（未设置联络员）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="138"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="151"/>
         <source>(no station)</source>
         <translation>（未设置联络站）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/main_window.py" line="149"/>
-        <source>Offline · %Ln edit(s) waiting to sync</source>
+        <location filename="../../chushang_desk/ui/main_window.py" line="162"/>
+        <source>%Ln edit(s) waiting to sync</source>
         <translation>
-            <numerusform>离线 · %Ln 条修改待同步</numerusform>
+            <numerusform>%Ln 条修改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="152"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="165"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="171"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="185"/>
         <source>About Chushang Desk</source>
         <translation>关于楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="172"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="186"/>
         <source>Chushang Desk {0}
 The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source>
         <translation>楚商联络台 {0}
 武汉市推进楚商回乡工作联络平台。</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsReviewPage</name>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="30"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="21"/>
+        <source>Needs review</source>
+        <translation>待处理冲突</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
+        <source>Edits that met another change to the same field. Choose which value stays.</source>
+        <translation>以下修改与他人对同一字段的修改冲突。请选择保留哪个值。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="36"/>
+        <source>Nothing needs review. When an edit of yours meets someone else&apos;s change to the same field, it shows up here.</source>
+        <translation>没有待处理的冲突。当您的修改与他人对同一字段的修改冲突时，会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="44"/>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="45"/>
+        <source>Send my value again; it replaces theirs everywhere</source>
+        <translation>重新发送我的值，各处都以它为准</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="46"/>
+        <source>Keep &amp;theirs</source>
+        <translation>保留对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
+        <source>Keep the server&apos;s value; my value is dropped</source>
+        <translation>保留服务器上的值，放弃我的值</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <source>Mine</source>
+        <translation>我的值</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <source>Theirs</source>
+        <translation>对方的值</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="63"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="63"/>
+        <source>By</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="109"/>
+        <source>Deleted {0}</source>
+        <translation>已于 {0} 删除</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="109"/>
+        <source>Not deleted</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="111"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="113"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="113"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="20"/>
+        <source>Needs review (%Ln)</source>
+        <translation>待处理冲突（%Ln）</translation>
     </message>
 </context>
 <context>
@@ -1350,7 +1450,7 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="24"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="25"/>
         <location filename="../../chushang_desk/ui/organizations/page.py" line="42"/>
         <source>Organizations</source>
         <translation>组织</translation>
@@ -1604,7 +1704,7 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>ReferralsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="28"/>
         <location filename="../../chushang_desk/ui/referrals/page.py" line="34"/>
         <source>Referrals</source>
         <translation>推荐</translation>
@@ -1714,6 +1814,685 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="27"/>
+        <source>Sign in to server</source>
+        <translation>登录同步服务器</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="40"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="52"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="53"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="54"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="62"/>
+        <source>Sign in once on this computer. Edits made offline go up when a connection exists.</source>
+        <translation>在这台电脑上登录一次即可。离线时的修改会在联网后自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="63"/>
+        <source>Signed in as {0} on {1}. Signing in again replaces that account; edits not yet synced are kept and go up to the new account.</source>
+        <translation>当前以 {0} 登录 {1}。重新登录将替换该账号；尚未同步的修改会保留，并上传到新账号。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="75"/>
+        <source>Enter the server address, your user name and your password.</source>
+        <translation>请填写服务器地址、用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="78"/>
+        <source>The server address starts with http:// or https://</source>
+        <translation>服务器地址应以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="92"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>SignOut</name>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="146"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="147"/>
+        <source>%Ln edit(s) have not reached the server yet.</source>
+        <translation>
+            <numerusform>还有 %Ln 条修改尚未上传到服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="148"/>
+        <source>Keep them and stay signed in so they go up with the next sync, or discard them for good and sign out.</source>
+        <translation>保留这些修改并保持登录，下次同步时上传；或永久放弃这些修改并退出登录。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="150"/>
+        <source>Keep them</source>
+        <translation>保留修改</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="151"/>
+        <source>Discard and sign out</source>
+        <translation>放弃修改并退出</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFields</name>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="95"/>
+        <source>Refused by the server</source>
+        <translation>被服务器拒收</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="96"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="97"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="98"/>
+        <source>Merchant</source>
+        <translation>楚商</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="99"/>
+        <source>Alumnus</source>
+        <translation>校友</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="100"/>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="101"/>
+        <source>Key contact</source>
+        <translation>重点人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="102"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
+        <source>Ambassador</source>
+        <translation>招商大使</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="103"/>
+        <source>Ambassador since</source>
+        <translation>聘任日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="104"/>
+        <source>Native prefecture</source>
+        <translation>籍贯（市州）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
+        <source>Native county</source>
+        <translation>籍贯（县市区）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
+        <source>University</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
+        <source>Degree</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
+        <source>Graduation year</source>
+        <translation>毕业年份</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
+        <source>Talent titles</source>
+        <translation>人才称号</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
+        <source>Role</source>
+        <translation>担任职务</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
+        <source>Since</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
+        <source>Officers</source>
+        <translation>联络员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
+        <source>Summary</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
+        <source>Intended industry</source>
+        <translation>意向行业</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
+        <source>Intended amount (10k yuan)</source>
+        <translation>意向金额（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
+        <source>Intention note</source>
+        <translation>意向说明</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
+        <source>Next contact date</source>
+        <translation>下次联系日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
+        <source>Task</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
+        <source>Referred contact</source>
+        <translation>被推荐人</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
+        <source>Referred organization</source>
+        <translation>被推荐单位</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
+        <source>Referred on</source>
+        <translation>推荐日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
+        <source>Contact</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
+        <source>Deleted</source>
+        <translation>删除状态</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
+        <source>Sort order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="37"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="40"/>
+        <source>Send edits and fetch other stations&apos; changes now (F9)</source>
+        <translation>立即上传修改并获取其他联络站的更新（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="52"/>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="53"/>
+        <source>Use File → Sign in to server… to sync with headquarters</source>
+        <translation>使用“文件 → 登录同步服务器…”与市局同步</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="58"/>
+        <source>Signed in as {0}</source>
+        <translation>已登录：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="59"/>
+        <source>{0} on {1}</source>
+        <translation>{0}，服务器 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="64"/>
+        <source>Syncing… · {0}</source>
+        <translation>正在同步… · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="67"/>
+        <source>Online · {0}</source>
+        <translation>在线 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="73"/>
+        <source>Sync stopped · {0}</source>
+        <translation>同步已停止 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="75"/>
+        <source>Offline · {0}</source>
+        <translation>离线 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="80"/>
+        <source>Last sync {0}</source>
+        <translation>上次同步 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="80"/>
+        <source>Never synced</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/sync/status.py" line="94"/>
+        <source>Needs review (%Ln)</source>
+        <translation>
+            <numerusform>待处理冲突（%Ln）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="32"/>
+        <source>Not signed in: use File → Sign in to server…</source>
+        <translation>未登录：请使用“文件 → 登录同步服务器…”</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="33"/>
+        <source>No network: will retry at {0}</source>
+        <translation>无法连接网络：将于 {0} 重试</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="34"/>
+        <source>The server no longer accepts this account: sign in again</source>
+        <translation>服务器不再接受此账号：请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="35"/>
+        <source>This computer&apos;s access was revoked: sign in again</source>
+        <translation>此电脑的登录已被撤销：请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="36"/>
+        <source>The sign-in has expired: sign in again</source>
+        <translation>登录已失效：请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="37"/>
+        <source>Too many requests: will retry at {0}</source>
+        <translation>请求过于频繁：将于 {0} 重试</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="38"/>
+        <source>This app is too old for the server: please update Chushang Desk</source>
+        <translation>本软件版本过旧：请更新楚商联络台</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="39"/>
+        <source>The server is too old for this app: the server must be updated</source>
+        <translation>服务器版本过旧：需要升级服务器</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="40"/>
+        <source>The server is busy: will retry at {0}</source>
+        <translation>服务器繁忙：将于 {0} 重试</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="41"/>
+        <source>The server had a problem: will retry at {0}</source>
+        <translation>服务器出错：将于 {0} 重试</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="42"/>
+        <source>An edit is too large to send: will retry at {0}</source>
+        <translation>有修改过大无法发送：将于 {0} 重试</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="46"/>
+        <source>Sync failed ({0}): will retry at {1}</source>
+        <translation>同步失败（{0}）：将于 {1} 重试</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="53"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="54"/>
+        <source>The server could not be reached. Check the address and the network connection.</source>
+        <translation>无法连接服务器。请检查服务器地址和网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="55"/>
+        <source>Too many failed sign-ins. Wait %n minute(s) and try again.</source>
+        <translation>登录失败次数过多。请等待 %n 分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="56"/>
+        <source>This version of Chushang Desk is too old for the server: please update it.</source>
+        <translation>此版本的楚商联络台过旧，服务器不再支持：请更新。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="57"/>
+        <source>The server is too old for this version of Chushang Desk: ask the administrator to update it.</source>
+        <translation>服务器版本过旧，不支持此版本的楚商联络台：请联系管理员升级服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="58"/>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>服务器繁忙。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="59"/>
+        <source>The server ran into a problem. Try again later or tell the administrator.</source>
+        <translation>服务器出错。请稍后再试或联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="60"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="61"/>
+        <source>The server refused this computer. Ask the administrator.</source>
+        <translation>服务器拒绝了这台电脑。请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="65"/>
+        <source>Sign-in failed: {0}</source>
+        <translation>登录失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="78"/>
+        <source>Contact</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="79"/>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="80"/>
+        <source>Affiliation</source>
+        <translation>任职关系</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="81"/>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="82"/>
+        <source>Visit attendee</source>
+        <translation>走访对象</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="83"/>
+        <source>Visited organization</source>
+        <translation>走访组织</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="84"/>
+        <source>Follow-up</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="85"/>
+        <source>Referral</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="86"/>
+        <source>Reference list entry</source>
+        <translation>基础数据条目</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
+        <source>Annual target</source>
+        <translation>年度目标</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="34"/>
+        <source>Sign &amp;in to server…</source>
+        <translation>登录同步服务器(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="36"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="39"/>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="43"/>
+        <source>&amp;Needs review</source>
+        <translation>待处理冲突(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="63"/>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+</context>
+<context>
     <name>VisitExport</name>
     <message>
         <location filename="../../chushang_desk/ui/visits/export.py" line="33"/>
@@ -1799,7 +2578,7 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="25"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
         <location filename="../../chushang_desk/ui/visits/page.py" line="41"/>
         <source>Visits</source>
         <translation>走访</translation>

@@ -1,0 +1,164 @@
+"""Words the sync screens show: errors in plain words, and the names of tables and fields.
+
+Every text is a literal inside QCoreApplication.translate so lupdate finds it (no aliases).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+# After these the server will not accept this device until the user acts (signs in again, updates):
+# automatic retries stop, a sync by hand still tries.
+STOP_CODES = frozenset({"not_signed_in", "bad_credentials", "device_revoked", "bad_token",
+                        "client_too_old", "server_too_old"})
+
+
+def sidebar_title(count: int) -> str:
+    """The review screen's sidebar label, with how many conflicts wait."""
+    if count:
+        return QCoreApplication.translate("NeedsReviewPage", "Needs review (%Ln)", "", count)
+    return QCoreApplication.translate("NeedsReviewPage", "Needs review")
+
+
+def hh_mm(moment: datetime | None) -> str:
+    return moment.strftime("%H:%M") if moment else "--:--"
+
+
+def status_error(code: str, message: str = "", retry_at: datetime | None = None) -> str:
+    """The status bar's sentence for a failed background sync."""
+    at = hh_mm(retry_at)
+    texts = {
+        "not_signed_in": lambda: QCoreApplication.translate("SyncTexts", "Not signed in: use File → Sign in to server…"),
+        "network": lambda: QCoreApplication.translate("SyncTexts", "No network: will retry at {0}").format(at),
+        "bad_credentials": lambda: QCoreApplication.translate("SyncTexts", "The server no longer accepts this account: sign in again"),
+        "device_revoked": lambda: QCoreApplication.translate("SyncTexts", "This computer's access was revoked: sign in again"),
+        "bad_token": lambda: QCoreApplication.translate("SyncTexts", "The sign-in has expired: sign in again"),
+        "rate_limited": lambda: QCoreApplication.translate("SyncTexts", "Too many requests: will retry at {0}").format(at),
+        "client_too_old": lambda: QCoreApplication.translate("SyncTexts", "This app is too old for the server: please update Chushang Desk"),
+        "server_too_old": lambda: QCoreApplication.translate("SyncTexts", "The server is too old for this app: the server must be updated"),
+        "server_busy": lambda: QCoreApplication.translate("SyncTexts", "The server is busy: will retry at {0}").format(at),
+        "server_error": lambda: QCoreApplication.translate("SyncTexts", "The server had a problem: will retry at {0}").format(at),
+        "too_large": lambda: QCoreApplication.translate("SyncTexts", "An edit is too large to send: will retry at {0}").format(at),
+    }
+    if code in texts:
+        return texts[code]()
+    return QCoreApplication.translate("SyncTexts", "Sync failed ({0}): will retry at {1}").format(message or code, at)
+
+
+def sign_in_error(code: str, message: str = "", retry_after: float | None = None) -> str:
+    """The sign-in dialog's sentence for a failed sign-in."""
+    minutes = max(1, round((retry_after or 60) / 60))
+    texts = {
+        "bad_credentials": lambda: QCoreApplication.translate("SyncTexts", "Wrong user name or password."),
+        "network": lambda: QCoreApplication.translate("SyncTexts", "The server could not be reached. Check the address and the network connection."),
+        "rate_limited": lambda: QCoreApplication.translate("SyncTexts", "Too many failed sign-ins. Wait %n minute(s) and try again.", "", minutes),
+        "client_too_old": lambda: QCoreApplication.translate("SyncTexts", "This version of Chushang Desk is too old for the server: please update it."),
+        "server_too_old": lambda: QCoreApplication.translate("SyncTexts", "The server is too old for this version of Chushang Desk: ask the administrator to update it."),
+        "server_busy": lambda: QCoreApplication.translate("SyncTexts", "The server is busy. Try again in a moment."),
+        "server_error": lambda: QCoreApplication.translate("SyncTexts", "The server ran into a problem. Try again later or tell the administrator."),
+        "device_revoked": lambda: QCoreApplication.translate("SyncTexts", "The server refused this computer. Ask the administrator."),
+        "bad_token": lambda: QCoreApplication.translate("SyncTexts", "The server refused this computer. Ask the administrator."),
+    }
+    if code in texts:
+        return texts[code]()
+    return QCoreApplication.translate("SyncTexts", "Sign-in failed: {0}").format(message or code)
+
+
+def error_code(exc: BaseException) -> tuple[str, str, float | None]:
+    """(code, message, retry_after) of a sync failure; anything that is no SyncError is 'unexpected'."""
+    # By class name: a SyncError subclass counts too, and no other exception's `.code` is taken for one.
+    if "SyncError" in {cls.__name__ for cls in type(exc).__mro__}:
+        return str(exc.code), str(getattr(exc, "message", "") or exc), getattr(exc, "retry_after", None)
+    return "unexpected", str(exc) or type(exc).__name__, None
+
+
+def table_label(table: str) -> str:
+    labels = {
+        "contact": lambda: QCoreApplication.translate("SyncTexts", "Contact"),
+        "organization": lambda: QCoreApplication.translate("SyncTexts", "Organization"),
+        "affiliation": lambda: QCoreApplication.translate("SyncTexts", "Affiliation"),
+        "visit": lambda: QCoreApplication.translate("SyncTexts", "Visit"),
+        "visit_contact": lambda: QCoreApplication.translate("SyncTexts", "Visit attendee"),
+        "visit_organization": lambda: QCoreApplication.translate("SyncTexts", "Visited organization"),
+        "follow_up": lambda: QCoreApplication.translate("SyncTexts", "Follow-up"),
+        "referral": lambda: QCoreApplication.translate("SyncTexts", "Referral"),
+        "reference_item": lambda: QCoreApplication.translate("SyncTexts", "Reference list entry"),
+        "annual_target": lambda: QCoreApplication.translate("SyncTexts", "Annual target"),
+    }
+    return labels[table]() if table in labels else table
+
+
+def field_label(field: str) -> str:
+    """A field's name for people; the column name itself when no label is known."""
+    labels = {
+        "": lambda: QCoreApplication.translate("SyncFields", "Refused by the server"),
+        "name": lambda: QCoreApplication.translate("SyncFields", "Name"),
+        "gender": lambda: QCoreApplication.translate("SyncFields", "Gender"),
+        "is_merchant": lambda: QCoreApplication.translate("SyncFields", "Merchant"),
+        "is_alumnus": lambda: QCoreApplication.translate("SyncFields", "Alumnus"),
+        "is_talent": lambda: QCoreApplication.translate("SyncFields", "Talent"),
+        "is_key": lambda: QCoreApplication.translate("SyncFields", "Key contact"),
+        "is_ambassador": lambda: QCoreApplication.translate("SyncFields", "Ambassador"),
+        "ambassador_since": lambda: QCoreApplication.translate("SyncFields", "Ambassador since"),
+        "native_prefecture": lambda: QCoreApplication.translate("SyncFields", "Native prefecture"),
+        "native_county": lambda: QCoreApplication.translate("SyncFields", "Native county"),
+        "region": lambda: QCoreApplication.translate("SyncFields", "Region"),
+        "city": lambda: QCoreApplication.translate("SyncFields", "City"),
+        "company": lambda: QCoreApplication.translate("SyncFields", "Company"),
+        "title": lambda: QCoreApplication.translate("SyncFields", "Job title"),
+        "industry": lambda: QCoreApplication.translate("SyncFields", "Industry"),
+        "phones": lambda: QCoreApplication.translate("SyncFields", "Phones"),
+        "phone": lambda: QCoreApplication.translate("SyncFields", "Phone"),
+        "email": lambda: QCoreApplication.translate("SyncFields", "Email"),
+        "wechat": lambda: QCoreApplication.translate("SyncFields", "WeChat"),
+        "university": lambda: QCoreApplication.translate("SyncFields", "University"),
+        "degree": lambda: QCoreApplication.translate("SyncFields", "Degree"),
+        "graduation_year": lambda: QCoreApplication.translate("SyncFields", "Graduation year"),
+        "talent_titles": lambda: QCoreApplication.translate("SyncFields", "Talent titles"),
+        "tags": lambda: QCoreApplication.translate("SyncFields", "Tags"),
+        "notes": lambda: QCoreApplication.translate("SyncFields", "Notes"),
+        "source": lambda: QCoreApplication.translate("SyncFields", "Source"),
+        "station": lambda: QCoreApplication.translate("SyncFields", "Station"),
+        "kind": lambda: QCoreApplication.translate("SyncFields", "Kind"),
+        "founded_on": lambda: QCoreApplication.translate("SyncFields", "Founded on"),
+        "address": lambda: QCoreApplication.translate("SyncFields", "Address"),
+        "role": lambda: QCoreApplication.translate("SyncFields", "Role"),
+        "since": lambda: QCoreApplication.translate("SyncFields", "Since"),
+        "visit_date": lambda: QCoreApplication.translate("SyncFields", "Visit date"),
+        "officers": lambda: QCoreApplication.translate("SyncFields", "Officers"),
+        "mode": lambda: QCoreApplication.translate("SyncFields", "Mode"),
+        "place": lambda: QCoreApplication.translate("SyncFields", "Place"),
+        "purpose": lambda: QCoreApplication.translate("SyncFields", "Purpose"),
+        "summary": lambda: QCoreApplication.translate("SyncFields", "Summary"),
+        "intention_industry": lambda: QCoreApplication.translate("SyncFields", "Intended industry"),
+        "intention_amount": lambda: QCoreApplication.translate("SyncFields", "Intended amount (10k yuan)"),
+        "intention_note": lambda: QCoreApplication.translate("SyncFields", "Intention note"),
+        "next_contact_date": lambda: QCoreApplication.translate("SyncFields", "Next contact date"),
+        "task": lambda: QCoreApplication.translate("SyncFields", "Task"),
+        "owner": lambda: QCoreApplication.translate("SyncFields", "Owner"),
+        "due_date": lambda: QCoreApplication.translate("SyncFields", "Due date"),
+        "done": lambda: QCoreApplication.translate("SyncFields", "Done"),
+        "done_on": lambda: QCoreApplication.translate("SyncFields", "Done on"),
+        "ambassador_id": lambda: QCoreApplication.translate("SyncFields", "Ambassador"),
+        "referred_contact_id": lambda: QCoreApplication.translate("SyncFields", "Referred contact"),
+        "referred_organization_id": lambda: QCoreApplication.translate("SyncFields", "Referred organization"),
+        "project_name": lambda: QCoreApplication.translate("SyncFields", "Project"),
+        "referred_on": lambda: QCoreApplication.translate("SyncFields", "Referred on"),
+        "status": lambda: QCoreApplication.translate("SyncFields", "Status"),
+        "contact_id": lambda: QCoreApplication.translate("SyncFields", "Contact"),
+        "organization_id": lambda: QCoreApplication.translate("SyncFields", "Organization"),
+        "visit_id": lambda: QCoreApplication.translate("SyncFields", "Visit"),
+        "deleted_at": lambda: QCoreApplication.translate("SyncFields", "Deleted"),
+        "year": lambda: QCoreApplication.translate("SyncFields", "Year"),
+        "metric": lambda: QCoreApplication.translate("SyncFields", "Metric"),
+        "value": lambda: QCoreApplication.translate("SyncFields", "Value"),
+        "unit": lambda: QCoreApplication.translate("SyncFields", "Unit"),
+        "code": lambda: QCoreApplication.translate("SyncFields", "Code"),
+        "name_zh": lambda: QCoreApplication.translate("SyncFields", "Chinese name"),
+        "name_en": lambda: QCoreApplication.translate("SyncFields", "English name"),
+        "category": lambda: QCoreApplication.translate("SyncFields", "Category"),
+        "sort_order": lambda: QCoreApplication.translate("SyncFields", "Sort order"),
+        "active": lambda: QCoreApplication.translate("SyncFields", "Active"),
+    }
+    return labels[field]() if field in labels else field

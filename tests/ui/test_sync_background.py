@@ -1,0 +1,113 @@
+"""Background sync in the app: it starts by itself, edits go up without the user doing anything, and a
+revoked device says so in the status bar and stops retrying by itself."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from chushang_desk.models import Contact
+from chushang_desk.services.contacts import save_contact
+from tests.conftest import wait_idle
+from tests.ui.test_sync_signin import server_db_url  # noqa: F401 - SQLite only
+from tests.ui.test_sync_signin import PASSWORD, SHOTS, open_signed_in_window, outbox_size, wait_synced
+
+
+def _second_device(tmp_path, url, user="officer_b"):
+    from chushang_desk.services.profile import open_profile
+    from chushang_desk.sync.account import sign_in
+
+    profile = open_profile(tmp_path / "second")
+    sign_in(profile, url, user, PASSWORD)
+    return profile
+
+
+def _contact_names(profile) -> list[str]:
+    return profile.read(lambda s: s.scalars(select(Contact.name).where(Contact.deleted_at.is_(None))).all())
+
+
+def test_an_edit_in_the_app_reaches_another_device_by_itself(qtbot, data_dir, tmp_path, server):
+    from chushang_desk.sync.engine import sync_once
+
+    window = open_signed_in_window(qtbot, data_dir, server.url, debounce_ms=300)
+    wait_synced(qtbot, window)  # the sync at start, with nobody asking
+    scheduler = window.sync.scheduler
+    first = scheduler.last_success
+    window.ctx.write(save_contact, {"name": "自动同步", "is_merchant": True}, tables={"contact"})
+    qtbot.waitUntil(lambda: scheduler.last_success != first and not scheduler.running, timeout=15_000)
+    wait_idle(qtbot, window)
+    assert outbox_size(window.ctx.profile) == 0
+    assert window.pending_label.text() == "0 edit(s) waiting to sync"
+
+    other = _second_device(tmp_path, server.url)
+    try:
+        sync_once(other)
+        assert "自动同步" in _contact_names(other)
+        # ...and the other way: the other device's edit arrives with the next background sync.
+        other.write(save_contact, {"name": "对面来的", "is_merchant": True})
+        sync_once(other)
+    finally:
+        other.close()
+    changed = []
+    window.ctx.data_changed.connect(changed.append)
+    window.sync.sync_now_action.trigger()
+    qtbot.waitUntil(lambda: any("contact" in tables for tables in changed), timeout=15_000)
+    wait_synced(qtbot, window)
+    assert "对面来的" in _contact_names(window.ctx.profile)
+    window.close()
+
+
+def test_a_request_while_syncing_queues_exactly_one_more(qtbot, data_dir, server):
+    window = open_signed_in_window(qtbot, data_dir, server.url)
+    wait_synced(qtbot, window)
+    scheduler = window.sync.scheduler
+    starts = []
+    scheduler.started.connect(lambda: starts.append(1))
+    for _ in range(4):
+        scheduler.sync_now()
+    assert scheduler.running and scheduler.queued and len(starts) == 1
+    qtbot.waitUntil(lambda: len(starts) == 2, timeout=15_000)
+    wait_synced(qtbot, window)
+    qtbot.wait(300)
+    assert len(starts) == 2
+    window.close()
+
+
+def test_a_revoked_device_says_so_and_stops_retrying(qtbot, data_dir, server):
+    from tests.support.server_process import server_admin
+
+    window = open_signed_in_window(qtbot, data_dir, server.url)
+    wait_synced(qtbot, window)
+    scheduler, status = window.sync.scheduler, window.sync.status
+    server_admin(server.db_url, "revoke-device", "--device", scheduler.account.device_id)
+    starts = []
+    scheduler.started.connect(lambda: starts.append(1))
+
+    window.sync.sync_now_action.trigger()
+    qtbot.waitUntil(lambda: status.error_label.isVisible(), timeout=15_000)
+    assert status.error_label.text() == "This computer's access was revoked: sign in again"
+    assert status.connection_label.text().startswith("Sync stopped · ")
+    window.statusBar().grab().save(SHOTS.format("status_bar_revoked"))
+    assert scheduler.halted
+    assert not (scheduler.retry.isActive() or scheduler.periodic.isActive() or scheduler.debounce.isActive())
+
+    window.ctx.write(save_contact, {"name": "撤销后", "is_merchant": True}, tables={"contact"})
+    wait_idle(qtbot, window)
+    qtbot.wait(800)  # longer than the debounce and the first backoff step
+    assert len(starts) == 1 and not scheduler.debounce.isActive()
+    assert window.pending_label.text() == "1 edit(s) waiting to sync"
+    window.close()
+
+
+def test_no_network_says_when_it_retries_and_backs_off(qtbot, data_dir, server):
+    window = open_signed_in_window(qtbot, data_dir, server.url)
+    wait_synced(qtbot, window)
+    scheduler, status = window.sync.scheduler, window.sync.status
+    server.stop()
+    window.sync.sync_now_action.trigger()
+    qtbot.waitUntil(lambda: status.error_label.isVisible(), timeout=20_000)
+    assert status.error_label.text().startswith("No network: will retry at ")
+    assert status.connection_label.text().startswith("Offline · ")
+    assert scheduler.retry.isActive() and not scheduler.halted
+    first_delay = scheduler.retry.interval()
+    qtbot.waitUntil(lambda: scheduler.failures >= 2, timeout=20_000)  # the retry ran by itself
+    assert scheduler.retry.interval() > first_delay
+    window.close()

@@ -1,0 +1,85 @@
+"""A conflict shows up in "Needs review" with the badge; Keep mine resolves it and wins everywhere."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from chushang_desk.models import Contact
+from chushang_desk.services.contacts import save_contact
+from tests.conftest import wait_idle
+from tests.ui.test_sync_background import _second_device
+from tests.ui.test_sync_signin import server_db_url  # noqa: F401 - SQLite only
+from tests.ui.test_sync_signin import SHOTS, open_signed_in_window, wait_synced
+
+
+def _company(profile, contact_id) -> str:
+    return profile.read(lambda s: s.scalar(select(Contact.company).where(Contact.id == contact_id)))
+
+
+def _cells(page, row: int) -> list[str]:
+    return [page.table.item(row, column).text() for column in range(page.table.columnCount())]
+
+
+def test_a_conflict_waits_in_needs_review_and_keep_mine_resolves_it(qtbot, data_dir, tmp_path, server):
+    from chushang_desk.sync.engine import sync_once
+
+    window = open_signed_in_window(qtbot, data_dir, server.url, debounce_ms=60_000)
+    wait_synced(qtbot, window)
+    sync = window.sync
+    assert not sync.status.review_button.isVisible()
+    page = window.show_page("NeedsReviewPage")
+    wait_idle(qtbot, window)
+    assert page.views.currentWidget() is page.empty_label
+    assert not page.keep_mine_button.isEnabled()
+
+    # Both devices hold the contact; the other device changes its company first.
+    contact_id = window.ctx.profile.write(save_contact, {"name": "冲突测试", "is_merchant": True, "company": "原公司"})
+    sync.sync_now_action.trigger()
+    wait_synced(qtbot, window)
+    other = _second_device(tmp_path, server.url)
+    try:
+        sync_once(other)
+        other.write(save_contact, {"company": "他们的公司"}, contact_id)
+        sync_once(other)
+    finally:
+        other.close()
+
+    window.ctx.write(save_contact, {"company": "我的公司"}, contact_id, tables={"contact"})
+    sync.sync_now_action.trigger()
+    qtbot.waitUntil(lambda: sync.review_count == 1, timeout=15_000)
+    wait_idle(qtbot, window)
+    assert sync.status.review_button.isVisible()
+    assert sync.status.review_button.text() == "Needs review (1)"
+    index = [cls for _m, cls, _t in window.screens].index("NeedsReviewPage")
+    assert window.sidebar.item(index).text() == "Needs review (1)"
+    window.statusBar().grab().save(SHOTS.format("status_bar_review"))
+
+    window.show_page("ContactsPage")
+    qtbot.mouseClick(sync.status.review_button, Qt.MouseButton.LeftButton)  # the badge opens the page
+    assert window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
+    record, field, mine, theirs, when, by = _cells(page, 0)
+    assert (record, field, mine, theirs) == ("Contact · 冲突测试", "Company", "我的公司", "他们的公司")
+    assert when.startswith("20") and by
+    assert _company(window.ctx.profile, contact_id) == "他们的公司"  # the server's value until chosen
+    window.grab().save(SHOTS.format("review_page"))
+
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.keep_mine_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sync.review_count == 0, timeout=10_000)
+    wait_idle(qtbot, window)
+    assert page.views.currentWidget() is page.empty_label
+    assert not sync.status.review_button.isVisible()
+    assert window.sidebar.item(index).text() == "Needs review"
+    assert _company(window.ctx.profile, contact_id) == "我的公司"
+
+    sync.sync_now_action.trigger()  # keep mine went up as a new edit
+    qtbot.waitUntil(lambda: window.pending_label.text() == "0 edit(s) waiting to sync", timeout=15_000)
+    wait_synced(qtbot, window)
+    other = _second_device(tmp_path / "again", server.url)
+    try:
+        sync_once(other)
+        assert _company(other, contact_id) == "我的公司"
+    finally:
+        other.close()
+    window.close()

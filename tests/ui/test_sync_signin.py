@@ -1,0 +1,154 @@
+"""Signing in and out in the app, against a real server process on loopback.
+
+Also home of the helpers the other sync UI tests share (a signed-in window, the dialog steps).
+"""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from chushang_desk.models import Contact, OutboxEntry
+from chushang_desk.services.contacts import save_contact
+from tests.conftest import wait_idle
+
+PASSWORD = "secret-pass-1"
+SHOTS = "/tmp/ui_sync_{0}.png"
+
+
+def sign_in_through_dialog(qtbot, window, url: str, user: str = "officer_a", password: str = PASSWORD):
+    """Open File → Sign in to server…, type into its fields, press Sign in."""
+    wait_idle(qtbot, window)
+    window.sync.sign_in_action.trigger()
+    dialog = window.sync.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.server_url.clear()
+    qtbot.keyClicks(dialog.server_url, url)
+    dialog.user.clear()
+    qtbot.keyClicks(dialog.user, user)
+    qtbot.keyClicks(dialog.password, password)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def open_signed_in_window(qtbot, data_dir, url: str, user: str = "officer_a", debounce_ms: int = 300):
+    """A profile signed in before the app starts (as `chushang-desk login` leaves it), then the app."""
+    from chushang_desk.services.profile import open_profile
+    from chushang_desk.sync.account import sign_in
+    from chushang_desk.ui.app import build_main_window
+
+    profile = open_profile(data_dir)
+    sign_in(profile, url, user, PASSWORD)
+    profile.close()
+    window = build_main_window(data_dir, "en")
+    qtbot.addWidget(window)
+    window.sync.scheduler.set_intervals(debounce_ms, 60_000, (1, 2, 4))
+    window.show()
+    qtbot.waitUntil(lambda: window.ctx.profile is not None, timeout=15_000)
+    return window
+
+
+def wait_synced(qtbot, window, timeout: int = 15_000) -> None:
+    """Until a sync finished successfully and nothing is queued or waiting."""
+    scheduler = window.sync.scheduler
+    qtbot.waitUntil(lambda: scheduler.last_success is not None and not scheduler.running
+                    and not scheduler.queued and not scheduler.debounce.isActive(), timeout=timeout)
+    wait_idle(qtbot, window)
+
+
+def outbox_size(profile) -> int:
+    return profile.read(lambda s: s.scalar(select(func.count()).select_from(OutboxEntry)))
+
+
+@pytest.fixture
+def server_db_url(tmp_path):
+    """The app's side of sync runs on one backend (SQLite); the server tests cover both."""
+    from tests.support.fixtures import make_db_url
+
+    return make_db_url("sqlite", tmp_path, "ui")
+
+
+@pytest.fixture
+def app_window(main_window):
+    main_window.sync.scheduler.set_intervals(300, 60_000, (1, 2, 4))
+    return main_window
+
+
+def test_sign_in_through_the_dialog_then_edits_go_up(app_window, qtbot, server):
+    window = app_window
+    wait_idle(qtbot, window)
+    window.ctx.profile.write(save_contact, {"name": "登录前", "is_merchant": True})
+    window.refresh_pending()
+    wait_idle(qtbot, window)
+    status = window.sync.status
+    assert status.connection_label.text() == "Not signed in"
+    assert window.pending_label.text() == "1 edit(s) waiting to sync"
+    assert not window.sync.sign_out_action.isEnabled()
+
+    dialog = sign_in_through_dialog(qtbot, window, server.url)
+    dialog.grab().save(SHOTS.format("sign_in_dialog"))
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
+    wait_synced(qtbot, window)
+
+    assert status.connection_label.text().startswith("Online · ")
+    assert window.pending_label.text() == "0 edit(s) waiting to sync"
+    assert status.last_sync_label.text().startswith("Last sync 20")
+    assert not status.error_label.isVisible()
+    assert window.sync.sign_out_action.isEnabled()
+    assert outbox_size(window.ctx.profile) == 0
+    window.statusBar().grab().save(SHOTS.format("status_bar"))
+
+
+def test_wrong_password_is_said_in_plain_words_in_the_dialog(app_window, qtbot, server):
+    window = app_window
+    dialog = sign_in_through_dialog(qtbot, window, server.url, password="not-the-password")
+    qtbot.waitUntil(lambda: dialog.error.text() == "Wrong user name or password.", timeout=15_000)
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert dialog.sign_in_button.isEnabled() and dialog.password.isEnabled()
+    assert window.sync.scheduler.account is None
+    assert window.sync.status.connection_label.text() == "Not signed in"
+    dialog.grab().save(SHOTS.format("sign_in_error"))
+
+
+def test_the_dialog_says_what_is_missing_before_asking_the_server(app_window, qtbot):
+    window = app_window
+    dialog = sign_in_through_dialog(qtbot, window, "sync.example", password="x")
+    assert dialog.error.text() == "The server address starts with http:// or https://"
+    dialog.server_url.clear()
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "Enter the server address, your user name and your password."
+    assert not window.ctx.runner.busy  # nothing went to the network
+
+
+def test_an_unreachable_server_is_no_network(app_window, qtbot):
+    window = app_window
+    dialog = sign_in_through_dialog(qtbot, window, "http://127.0.0.1:9")  # discard port: refused
+    qtbot.waitUntil(lambda: "could not be reached" in dialog.error.text(), timeout=15_000)
+
+
+def test_sign_out_with_pending_edits_asks_and_keeps_them_when_cancelled(qtbot, data_dir, server):
+    window = open_signed_in_window(qtbot, data_dir, server.url, debounce_ms=60_000)
+    wait_synced(qtbot, window)
+    window.ctx.write(save_contact, {"name": "未同步", "is_merchant": True}, tables={"contact"})
+    wait_idle(qtbot, window)
+    assert outbox_size(window.ctx.profile) == 1
+
+    flow = window.sync.sign_out()
+    qtbot.waitUntil(lambda: flow.question is not None and flow.question.isVisible(), timeout=15_000)
+    assert "1 edit(s) have not reached the server yet." == flow.question.text()
+    flow.question.grab().save(SHOTS.format("sign_out_question"))
+    qtbot.mouseClick(flow.keep_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert window.sync.scheduler.account is not None
+    assert outbox_size(window.ctx.profile) == 1
+    assert window.sync.status.connection_label.text().startswith("Online · ")
+
+    flow = window.sync.sign_out()  # now discard them knowingly
+    qtbot.waitUntil(lambda: flow.question is not None and flow.question.isVisible(), timeout=15_000)
+    qtbot.mouseClick(flow.discard_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.sync.scheduler.account is None, timeout=15_000)
+    assert window.sync.status.connection_label.text() == "Not signed in"
+    assert not window.sync.sync_now_action.isEnabled()
+    names = window.ctx.profile.read(lambda s: s.scalars(select(Contact.name)).all())
+    assert "未同步" in names  # discarding drops what waits to go up, never the local record
+    window.close()
