@@ -20,7 +20,7 @@ from .models import Device, PushResult, Record
 from .records import RowState, bump_counter, defaults, load_data, new_record, read_head, store_data, wire, wire_row
 
 # Stamped on every edit by the client; never a conflict (two edits of different fields both carry it).
-NO_CONFLICT_FIELDS = frozenset({"updated_at"})
+NO_CONFLICT_FIELDS = protocol.NEVER_CONFLICT
 # Applied with any change of the row, never on their own: the edit time and the server's owner stamps.
 ALWAYS_APPLIED = NO_CONFLICT_FIELDS | protocol.SERVER_STAMPED
 
