@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(176)
+        self.sidebar.setFixedWidth(196)  # room for "Needs review (99+)"
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setStyleSheet("QListWidget#sidebar { font-size: 15px; } QListWidget#sidebar::item { padding: 10px 8px; }")
         self.stack = QStackedWidget()
@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.officer_label = QLabel()
         self.pending_label = QLabel()
+        for label in (self.officer_label, self.pending_label):
+            label.setContentsMargins(6, 0, 6, 0)  # apart from their neighbours
         self.statusBar().addPermanentWidget(self.officer_label)
         self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().addPermanentWidget(self.sync.status)

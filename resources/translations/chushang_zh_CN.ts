@@ -997,44 +997,44 @@ intention</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="106"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="108"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="145"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="147"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="150"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="152"/>
         <source>(officer not set)</source>
         <translation>（未设置联络员）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="151"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="153"/>
         <source>(no station)</source>
         <translation>（未设置联络站）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/main_window.py" line="162"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="164"/>
         <source>%Ln edit(s) waiting to sync</source>
         <translation>
             <numerusform>%Ln 条修改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="165"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="167"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="185"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="187"/>
         <source>About Chushang Desk</source>
         <translation>关于楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="186"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="188"/>
         <source>Chushang Desk {0}
 The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source>
         <translation>楚商联络台 {0}
@@ -1046,7 +1046,7 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
         <location filename="../../chushang_desk/ui/sync/review.py" line="30"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="21"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="23"/>
         <source>Needs review</source>
         <translation>待处理冲突</translation>
     </message>
@@ -1137,6 +1137,11 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="20"/>
+        <source>Needs review (99+)</source>
+        <translation>待处理冲突（99+）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="22"/>
         <source>Needs review (%Ln)</source>
         <translation>待处理冲突（%Ln）</translation>
     </message>
@@ -1899,338 +1904,338 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="95"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="97"/>
         <source>Refused by the server</source>
         <translation>被服务器拒收</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="96"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="98"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="97"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="99"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="98"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="100"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="99"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="101"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="100"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="102"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="101"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="103"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="102"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="104"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="103"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="104"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
         <source>Native prefecture</source>
         <translation>籍贯（市州）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
         <source>Native county</source>
         <translation>籍贯（县市区）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
         <source>Intended industry</source>
         <translation>意向行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
         <source>Intended amount (10k yuan)</source>
         <translation>意向金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
         <source>Intention note</source>
         <translation>意向说明</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
         <source>Next contact date</source>
         <translation>下次联系日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
         <source>Referred contact</source>
         <translation>被推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
         <source>Referred organization</source>
         <translation>被推荐单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
         <source>Referred on</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
         <source>Deleted</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
         <source>Sort order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -2238,67 +2243,67 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="37"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="40"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="40"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="43"/>
         <source>Send edits and fetch other stations&apos; changes now (F9)</source>
         <translation>立即上传修改并获取其他联络站的更新（F9）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="52"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="57"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="53"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="58"/>
         <source>Use File → Sign in to server… to sync with headquarters</source>
         <translation>使用“文件 → 登录同步服务器…”与市局同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="58"/>
-        <source>Signed in as {0}</source>
-        <translation>已登录：{0}</translation>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="63"/>
+        <source>Signed in</source>
+        <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="59"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="69"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="72"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="78"/>
+        <source>Sync stopped</source>
+        <translation>同步已停止</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="80"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="64"/>
         <source>{0} on {1}</source>
         <translation>{0}，服务器 {1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="64"/>
-        <source>Syncing… · {0}</source>
-        <translation>正在同步… · {0}</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="67"/>
-        <source>Online · {0}</source>
-        <translation>在线 · {0}</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="73"/>
-        <source>Sync stopped · {0}</source>
-        <translation>同步已停止 · {0}</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="75"/>
-        <source>Offline · {0}</source>
-        <translation>离线 · {0}</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="80"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="89"/>
         <source>Last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="80"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="89"/>
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="94"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="103"/>
         <source>Needs review (%Ln)</source>
         <translation>
             <numerusform>待处理冲突（%Ln）</numerusform>
@@ -2308,158 +2313,158 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="32"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="34"/>
         <source>Not signed in: use File → Sign in to server…</source>
         <translation>未登录：请使用“文件 → 登录同步服务器…”</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="33"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="35"/>
         <source>No network: will retry at {0}</source>
         <translation>无法连接网络：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="34"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="36"/>
         <source>The server no longer accepts this account: sign in again</source>
         <translation>服务器不再接受此账号：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="35"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="37"/>
         <source>This computer&apos;s access was revoked: sign in again</source>
         <translation>此电脑的登录已被撤销：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="36"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="38"/>
         <source>The sign-in has expired: sign in again</source>
         <translation>登录已失效：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="37"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="39"/>
         <source>Too many requests: will retry at {0}</source>
         <translation>请求过于频繁：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="38"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="40"/>
         <source>This app is too old for the server: please update Chushang Desk</source>
         <translation>本软件版本过旧：请更新楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="39"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="41"/>
         <source>The server is too old for this app: the server must be updated</source>
         <translation>服务器版本过旧：需要升级服务器</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="40"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="42"/>
         <source>The server is busy: will retry at {0}</source>
         <translation>服务器繁忙：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="41"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="43"/>
         <source>The server had a problem: will retry at {0}</source>
         <translation>服务器出错：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="42"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="44"/>
         <source>An edit is too large to send: will retry at {0}</source>
         <translation>有修改过大无法发送：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="46"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="48"/>
         <source>Sync failed ({0}): will retry at {1}</source>
         <translation>同步失败（{0}）：将于 {1} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="53"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="55"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="54"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="56"/>
         <source>The server could not be reached. Check the address and the network connection.</source>
         <translation>无法连接服务器。请检查服务器地址和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="55"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="57"/>
         <source>Too many failed sign-ins. Wait %n minute(s) and try again.</source>
         <translation>登录失败次数过多。请等待 %n 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="56"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="58"/>
         <source>This version of Chushang Desk is too old for the server: please update it.</source>
         <translation>此版本的楚商联络台过旧，服务器不再支持：请更新。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="57"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="59"/>
         <source>The server is too old for this version of Chushang Desk: ask the administrator to update it.</source>
         <translation>服务器版本过旧，不支持此版本的楚商联络台：请联系管理员升级服务器。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="58"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="60"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>服务器繁忙。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="59"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="61"/>
         <source>The server ran into a problem. Try again later or tell the administrator.</source>
         <translation>服务器出错。请稍后再试或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="60"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="61"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="62"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="63"/>
         <source>The server refused this computer. Ask the administrator.</source>
         <translation>服务器拒绝了这台电脑。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="65"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="67"/>
         <source>Sign-in failed: {0}</source>
         <translation>登录失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="78"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="80"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="79"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="81"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="80"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="82"/>
         <source>Affiliation</source>
         <translation>任职关系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="81"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="83"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="82"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="84"/>
         <source>Visit attendee</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="83"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="85"/>
         <source>Visited organization</source>
         <translation>走访组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="84"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="86"/>
         <source>Follow-up</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="85"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
         <source>Referral</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="86"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
         <source>Reference list entry</source>
         <translation>基础数据条目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>

@@ -81,7 +81,7 @@ def test_sign_in_through_the_dialog_then_edits_go_up(app_window, qtbot, server):
     window.refresh_pending()
     wait_idle(qtbot, window)
     status = window.sync.status
-    assert status.connection_label.text() == "Not signed in"
+    assert status.connection_label.text() == "● Not signed in"
     assert window.pending_label.text() == "1 edit(s) waiting to sync"
     assert not window.sync.sign_out_action.isEnabled()
 
@@ -90,7 +90,7 @@ def test_sign_in_through_the_dialog_then_edits_go_up(app_window, qtbot, server):
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
     wait_synced(qtbot, window)
 
-    assert status.connection_label.text().startswith("Online · ")
+    assert status.connection_label.text() == "● Online"
     assert window.pending_label.text() == "0 edit(s) waiting to sync"
     assert status.last_sync_label.text().startswith("Last sync 20")
     assert not status.error_label.isVisible()
@@ -106,7 +106,7 @@ def test_wrong_password_is_said_in_plain_words_in_the_dialog(app_window, qtbot, 
     assert dialog.isVisible() and dialog.error.isVisible()
     assert dialog.sign_in_button.isEnabled() and dialog.password.isEnabled()
     assert window.sync.scheduler.account is None
-    assert window.sync.status.connection_label.text() == "Not signed in"
+    assert window.sync.status.connection_label.text() == "● Not signed in"
     dialog.grab().save(SHOTS.format("sign_in_error"))
 
 
@@ -141,13 +141,13 @@ def test_sign_out_with_pending_edits_asks_and_keeps_them_when_cancelled(qtbot, d
     wait_idle(qtbot, window)
     assert window.sync.scheduler.account is not None
     assert outbox_size(window.ctx.profile) == 1
-    assert window.sync.status.connection_label.text().startswith("Online · ")
+    assert window.sync.status.connection_label.text() == "● Online"
 
     flow = window.sync.sign_out()  # now discard them knowingly
     qtbot.waitUntil(lambda: flow.question is not None and flow.question.isVisible(), timeout=15_000)
     qtbot.mouseClick(flow.discard_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.sync.scheduler.account is None, timeout=15_000)
-    assert window.sync.status.connection_label.text() == "Not signed in"
+    assert window.sync.status.connection_label.text() == "● Not signed in"
     assert not window.sync.sync_now_action.isEnabled()
     names = window.ctx.profile.read(lambda s: s.scalars(select(Contact.name)).all())
     assert "未同步" in names  # discarding drops what waits to go up, never the local record

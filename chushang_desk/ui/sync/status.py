@@ -11,6 +11,9 @@ from .scheduler import SyncProblem
 from .texts import status_error
 
 
+GREEN, GREY, RED = "#2e7d32", "palette(window-text)", "#c0392b"
+
+
 class SyncStatus(QWidget):
     review_requested = Signal()
     sync_requested = Signal()
@@ -41,39 +44,45 @@ class SyncStatus(QWidget):
         self.sync_button.clicked.connect(self.sync_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        layout.setSpacing(14)
         for widget in (self.error_label, self.review_button, self.connection_label, self.last_sync_label,
                        self.sync_button):
             layout.addWidget(widget)
         self.show_signed_out()
 
     # States ---------------------------------------------------------------------------------------
+    # The officer's name is already in the status bar: the connection label names the state only,
+    # its tooltip the account and server.
     def show_signed_out(self) -> None:
-        self.connection_label.setText(self.tr("Not signed in"))
+        self._state(self.tr("Not signed in"), GREY)
         self.connection_label.setToolTip(self.tr("Use File → Sign in to server… to sync with headquarters"))
         self.sync_button.setEnabled(False)
         self.show_problem(None)
 
     def show_account(self, account) -> None:
-        self.connection_label.setText(self.tr("Signed in as {0}").format(_who(account)))
-        self.connection_label.setToolTip(self.tr("{0} on {1}").format(_who(account), account.server_url))
+        self._state(self.tr("Signed in"), GREY)
+        self.connection_label.setToolTip(self.tr("{0} on {1}").format(account.user, account.server_url))
         self.sync_button.setEnabled(True)
         self.show_problem(None)
 
-    def show_syncing(self, account) -> None:
-        self.connection_label.setText(self.tr("Syncing… · {0}").format(_who(account)))
+    def show_syncing(self) -> None:
+        self._state(self.tr("Syncing…"), GREY)
 
-    def show_online(self, account, when: datetime) -> None:
-        self.connection_label.setText(self.tr("Online · {0}").format(_who(account)))
+    def show_online(self, when: datetime) -> None:
+        self._state(self.tr("Online"), GREEN)
         self.show_last_sync(when)
         self.show_problem(None)
 
-    def show_offline(self, account, problem: SyncProblem) -> None:
+    def show_offline(self, problem: SyncProblem) -> None:
         if problem.retry_at is None:  # a stop code: nothing happens until the user acts
-            self.connection_label.setText(self.tr("Sync stopped · {0}").format(_who(account)))
+            self._state(self.tr("Sync stopped"), RED)
         else:
-            self.connection_label.setText(self.tr("Offline · {0}").format(_who(account)))
+            self._state(self.tr("Offline"), GREY)
         self.show_problem(problem)
+
+    def _state(self, text: str, color: str) -> None:
+        self.connection_label.setText(f"● {text}")
+        self.connection_label.setStyleSheet(f"QLabel#syncConnection {{ color: {color}; }}")
 
     def show_last_sync(self, when: datetime | None) -> None:
         self.last_sync_label.setText(
@@ -93,7 +102,3 @@ class SyncStatus(QWidget):
     def show_review_count(self, count: int) -> None:
         self.review_button.setText(self.tr("Needs review (%Ln)", "", count))
         self.review_button.setVisible(count > 0)
-
-
-def _who(account) -> str:
-    return account.display_name or account.user

@@ -16,6 +16,8 @@ STOP_CODES = frozenset({"not_signed_in", "bad_credentials", "device_revoked", "b
 
 def sidebar_title(count: int) -> str:
     """The review screen's sidebar label, with how many conflicts wait."""
+    if count > 99:  # the sidebar is narrow
+        return QCoreApplication.translate("NeedsReviewPage", "Needs review (99+)")
     if count:
         return QCoreApplication.translate("NeedsReviewPage", "Needs review (%Ln)", "", count)
     return QCoreApplication.translate("NeedsReviewPage", "Needs review")

@@ -46,7 +46,7 @@ class SyncUi(QObject):
     def _connect(self) -> None:
         scheduler, status = self.scheduler, self.status
         scheduler.account_changed.connect(self._account_changed)
-        scheduler.started.connect(lambda: status.show_syncing(scheduler.account))
+        scheduler.started.connect(status.show_syncing)
         scheduler.finished.connect(self._finished)
         scheduler.failed.connect(self._failed)
         status.sync_requested.connect(scheduler.sync_now)
@@ -89,7 +89,7 @@ class SyncUi(QObject):
 
     def _finished(self, _report) -> None:
         when = self.scheduler.last_success
-        self.status.show_online(self.scheduler.account, when)
+        self.status.show_online(when)
         self.window.refresh_pending()  # pushed edits left the outbox
         self.refresh_review_count()
 
@@ -97,7 +97,7 @@ class SyncUi(QObject):
         if problem.code == "not_signed_in":
             self.scheduler.set_account(None)
             return
-        self.status.show_offline(self.scheduler.account, problem)
+        self.status.show_offline(problem)
         self.window.refresh_pending()
 
     # Review count ---------------------------------------------------------------------------------
