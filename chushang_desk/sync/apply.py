@@ -84,6 +84,9 @@ def stored_values(table: str, row: dict) -> tuple[dict, set[str]]:
             carried.add(name)
         elif name not in ("id", "version"):
             values[name] = convert(_default(default)) if default is not None else None
+    for stamp in ("created_at", "updated_at"):  # never missing from a server's row; cheap to be sure
+        if values.get(stamp) is None:
+            values[stamp] = _datetime(utcnow().isoformat())
     values["id"], values["version"] = row["id"], int(row.get("version") or 0)
     if row.get("deleted"):
         values["deleted_at"] = values.get("deleted_at") or _datetime(utcnow().isoformat())
