@@ -18,7 +18,7 @@ from .db import read_session, utcnow, write_session
 from .errors import ApiError
 from .models import AppUser, Device, LoginFailure
 
-_hasher = PasswordHasher()  # Argon2id with the library's recommended cost
+_hasher = PasswordHasher(**config.argon2_params())  # Argon2id
 # Verified when the user does not exist, so a wrong name costs the same time as a wrong password.
 _DUMMY_HASH = _hasher.hash("no such user")
 

@@ -22,5 +22,15 @@ LOCK_TIMEOUT_SECONDS = 10
 LAST_SEEN_EVERY_SECONDS = 60
 
 
+# Argon2id cost: the library's recommended one, unless this says "fast" (tests and demos sign in often;
+# a hash carries its own cost, so a fast hash made there still verifies anywhere).
+ARGON2_ENV = "CHUSHANG_ARGON2"
+FAST_ARGON2 = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+def argon2_params() -> dict:
+    return dict(FAST_ARGON2) if os.environ.get(ARGON2_ENV) == "fast" else {}
+
+
 def db_url_from_env() -> str:
     return os.environ.get(DB_ENV) or DEFAULT_DB_URL

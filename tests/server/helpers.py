@@ -69,6 +69,20 @@ def head(signed) -> int:
     return answer.json()["head"]
 
 
+def new_user(server, station: str = "jjj", role: str = "officer") -> str:
+    """A user of its own for a test that counts its failures (made with the admin code the CLI runs)."""
+    from chushang_server import admin
+    from chushang_server.db import make_engine
+
+    name = "u_" + new_id()[:8]
+    engine = make_engine(server.db_url)
+    try:
+        admin.add_user(engine, name, station, role, PASSWORD, display_name=f"{name} name")
+    finally:
+        engine.dispose()
+    return name
+
+
 def visit(station: str, **extra) -> dict:
     fields = {"visit_date": "2026-03-01", "station": station, "officers": ["王伟"], "mode": "visit",
               "place": "北京", "purpose": "回访", "summary": "", "updated_at": "2026-03-01T09:00:00.000000"}

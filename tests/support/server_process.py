@@ -17,6 +17,8 @@ import psycopg
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PG_ADMIN_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 PASSWORD = "secret-pass-1"
+# Cheap Argon2id hashes for the test users (servers started here and seeds made here): tests sign in a lot.
+os.environ.setdefault("CHUSHANG_ARGON2", "fast")
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -35,7 +37,7 @@ def drop_pg_database(db_url: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _env() -> dict:
+def server_env() -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     env.pop("CHUSHANG_PASSWORD", None)
@@ -47,7 +49,7 @@ def server_admin(db_url: str, *args: str, password: str | None = None) -> subpro
     return subprocess.run(
         [sys.executable, "-m", "chushang_server", *args, "--db", db_url],
         input=(password + "\n") if password is not None else "", capture_output=True, text=True,
-        env=_env(), cwd=REPO, check=True, timeout=120,
+        env=server_env(), cwd=REPO, check=True, timeout=120,
     )
 
 
@@ -91,7 +93,7 @@ def start_server(db_url: str, port: int = 0, workers: int = 1) -> ServerHandle:
     process = subprocess.Popen(
         [sys.executable, "-m", "chushang_server", "serve", "--db", db_url, "--host", "127.0.0.1",
          "--port", str(port), "--workers", str(workers)],
-        env=_env(), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=server_env(), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     handle = ServerHandle(f"http://127.0.0.1:{port}", db_url, process)
     _wait_healthy(handle)

@@ -1,0 +1,57 @@
+"""The server's Alembic chain upgrades a database that already holds data, on both backends."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import inspect, select, text
+
+from chushang_server import admin, auth
+from chushang_server.db import make_engine, read_session
+from chushang_server.migrate import current_revision, head_revision, is_current, upgrade_engine
+from chushang_server.models import LoginFailure, Record
+
+
+def test_an_upgrade_keeps_the_data_of_the_previous_revision(server_db_url):
+    engine = make_engine(server_db_url)
+    try:
+        upgrade_engine(engine, "0001")
+        assert current_revision(engine) == "0001" and not is_current(engine)
+        assert "login_failure" not in inspect(engine).get_table_names()
+        with engine.begin() as conn:  # data written by a 0001 server
+            epoch = conn.execute(text("SELECT value FROM server_meta WHERE key = 'epoch'")).scalar_one()
+            seeded = conn.execute(text("SELECT count(*) FROM record")).scalar_one()
+            conn.execute(text("INSERT INTO station (code, name_zh, name_en) VALUES ('jjj', '京津冀', '')"))
+            conn.execute(text(
+                "INSERT INTO app_user (name, display_name, role, station, password_hash, created_at, disabled) "
+                "VALUES ('old', 'Old', 'officer', 'jjj', :hash, :now, :no)"
+            ), {"hash": auth.hash_password("old-password"), "now": datetime(2026, 1, 1), "no": False})
+        upgrade_engine(engine)
+        assert current_revision(engine) == head_revision() == "0002"
+        indexes = {ix["name"] for ix in inspect(engine).get_indexes("record")}
+        assert {"ix_record_version", "ix_record_station_version"} <= indexes
+        with read_session(engine) as session:
+            assert session.scalar(text("SELECT value FROM server_meta WHERE key = 'epoch'")) == epoch
+            assert session.scalar(text("SELECT count(*) FROM record")) == seeded > 0  # not seeded twice
+        device = auth.login(engine, "old", "old-password", "laptop", "127.0.0.1")
+        assert auth.authenticate(engine, f"Bearer {device['token']}").station == "jjj"
+        admin.add_station(engine, "whn", "武汉站")
+        with read_session(engine) as session:
+            assert session.scalars(select(LoginFailure)).all() == []
+            versions = session.scalars(select(Record.version).order_by(Record.version)).all()
+        assert versions == list(range(1, seeded + 2))  # the seed and the new station, in counter order
+    finally:
+        engine.dispose()
+
+
+def test_migrate_twice_changes_nothing(server_db_url):
+    engine = make_engine(server_db_url)
+    try:
+        upgrade_engine(engine)
+        with read_session(engine) as session:
+            before = session.execute(text("SELECT table_name, id, version FROM record ORDER BY version")).all()
+        upgrade_engine(engine)
+        with read_session(engine) as session:
+            after = session.execute(text("SELECT table_name, id, version FROM record ORDER BY version")).all()
+        assert before == after and is_current(engine)
+    finally:
+        engine.dispose()
