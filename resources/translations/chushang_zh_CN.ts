@@ -1904,338 +1904,343 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="97"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="104"/>
         <source>Refused by the server</source>
         <translation>被服务器拒收</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="98"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="99"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="100"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="101"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="102"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="103"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="104"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
         <source>Native prefecture</source>
         <translation>籍贯（市州）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
         <source>Native county</source>
         <translation>籍贯（县市区）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
         <source>Intended industry</source>
         <translation>意向行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
         <source>Intended amount (10k yuan)</source>
         <translation>意向金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
         <source>Intention note</source>
         <translation>意向说明</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
         <source>Next contact date</source>
         <translation>下次联系日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
         <source>Referred contact</source>
         <translation>被推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
         <source>Referred organization</source>
         <translation>被推荐单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
         <source>Referred on</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
         <source>Deleted</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
         <source>Sort order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -2273,17 +2278,27 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="72"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="75"/>
+        <source>Syncing… {0} of {1} edits sent</source>
+        <translation>正在同步… 已发送 {0}/{1} 条修改</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="77"/>
+        <source>Syncing… {0} changes received</source>
+        <translation>正在同步… 已接收 {0} 条更新</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="81"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="78"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="87"/>
         <source>Sync stopped</source>
         <translation>同步已停止</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="80"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="89"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
@@ -2293,17 +2308,17 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
         <translation>{0}，服务器 {1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="89"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="98"/>
         <source>Last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="89"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="98"/>
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="103"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="112"/>
         <source>Needs review (%Ln)</source>
         <translation>
             <numerusform>待处理冲突（%Ln）</numerusform>
@@ -2313,158 +2328,158 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="34"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="41"/>
         <source>Not signed in: use File → Sign in to server…</source>
         <translation>未登录：请使用“文件 → 登录同步服务器…”</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="35"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="42"/>
         <source>No network: will retry at {0}</source>
         <translation>无法连接网络：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="36"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="43"/>
         <source>The server no longer accepts this account: sign in again</source>
         <translation>服务器不再接受此账号：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="37"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="44"/>
         <source>This computer&apos;s access was revoked: sign in again</source>
         <translation>此电脑的登录已被撤销：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="38"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="45"/>
         <source>The sign-in has expired: sign in again</source>
         <translation>登录已失效：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="39"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="46"/>
         <source>Too many requests: will retry at {0}</source>
         <translation>请求过于频繁：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="40"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="47"/>
         <source>This app is too old for the server: please update Chushang Desk</source>
         <translation>本软件版本过旧：请更新楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="41"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="48"/>
         <source>The server is too old for this app: the server must be updated</source>
         <translation>服务器版本过旧：需要升级服务器</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="42"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="49"/>
         <source>The server is busy: will retry at {0}</source>
         <translation>服务器繁忙：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="43"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="50"/>
         <source>The server had a problem: will retry at {0}</source>
         <translation>服务器出错：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="44"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="51"/>
         <source>An edit is too large to send: will retry at {0}</source>
         <translation>有修改过大无法发送：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="48"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="55"/>
         <source>Sync failed ({0}): will retry at {1}</source>
         <translation>同步失败（{0}）：将于 {1} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="55"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="62"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="56"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="63"/>
         <source>The server could not be reached. Check the address and the network connection.</source>
         <translation>无法连接服务器。请检查服务器地址和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="57"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="64"/>
         <source>Too many failed sign-ins. Wait %n minute(s) and try again.</source>
         <translation>登录失败次数过多。请等待 %n 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="58"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="65"/>
         <source>This version of Chushang Desk is too old for the server: please update it.</source>
         <translation>此版本的楚商联络台过旧，服务器不再支持：请更新。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="59"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="66"/>
         <source>The server is too old for this version of Chushang Desk: ask the administrator to update it.</source>
         <translation>服务器版本过旧，不支持此版本的楚商联络台：请联系管理员升级服务器。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="60"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="67"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>服务器繁忙。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="61"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="68"/>
         <source>The server ran into a problem. Try again later or tell the administrator.</source>
         <translation>服务器出错。请稍后再试或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="62"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="69"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="70"/>
         <source>The server refused this computer. Ask the administrator.</source>
         <translation>服务器拒绝了这台电脑。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="67"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="74"/>
         <source>Sign-in failed: {0}</source>
         <translation>登录失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="80"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="81"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="82"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
         <source>Affiliation</source>
         <translation>任职关系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="83"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="90"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="84"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="91"/>
         <source>Visit attendee</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="85"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="92"/>
         <source>Visited organization</source>
         <translation>走访组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="86"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="93"/>
         <source>Follow-up</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="94"/>
         <source>Referral</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="95"/>
         <source>Reference list entry</source>
         <translation>基础数据条目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="96"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
@@ -2472,22 +2487,22 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="34"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="33"/>
         <source>Sign &amp;in to server…</source>
         <translation>登录同步服务器(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="36"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="35"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="39"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="38"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="43"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="42"/>
         <source>&amp;Needs review</source>
         <translation>待处理冲突(&amp;N)</translation>
     </message>

@@ -96,6 +96,8 @@ def test_sign_in_through_the_dialog_then_edits_go_up(app_window, qtbot, server):
     assert not status.error_label.isVisible()
     assert window.sync.sign_out_action.isEnabled()
     assert outbox_size(window.ctx.profile) == 0
+    # Signing in names the officer and, as none was set, the account's station.
+    assert window.officer_label.text() == f"{window.sync.scheduler.account.display_name} · Beijing-Tianjin-Hebei station"
     window.statusBar().grab().save(SHOTS.format("status_bar"))
 
 
@@ -152,3 +154,46 @@ def test_sign_out_with_pending_edits_asks_and_keeps_them_when_cancelled(qtbot, d
     names = window.ctx.profile.read(lambda s: s.scalars(select(Contact.name)).all())
     assert "未同步" in names  # discarding drops what waits to go up, never the local record
     window.close()
+
+
+def test_signing_in_to_another_server_keeps_unsynced_edits(qtbot, data_dir, tmp_path, server):
+    from tests.support.fixtures import make_db_url
+    from tests.support.server_process import seed_people, start_server
+
+    (tmp_path / "second").mkdir()
+    second_db = make_db_url("sqlite", tmp_path / "second", "ui_second")
+    second = start_server(second_db)
+    try:
+        seed_people(second_db)
+        window = open_signed_in_window(qtbot, data_dir, server.url, debounce_ms=60_000)
+        wait_synced(qtbot, window)
+        window.ctx.write(save_contact, {"name": "换服务器", "is_merchant": True}, tables={"contact"})
+        wait_idle(qtbot, window)
+        assert outbox_size(window.ctx.profile) == 1
+
+        dialog = sign_in_through_dialog(qtbot, window, second.url, user="officer_b")
+        assert "edits not yet synced are kept" in dialog.intro.text()
+        scheduler = window.sync.scheduler
+        qtbot.waitUntil(lambda: scheduler.account is not None and scheduler.account.server_url == second.url
+                        and outbox_size(window.ctx.profile) == 0 and not scheduler.running, timeout=20_000)
+        assert window.sync.status.connection_label.text() == "● Online"
+        other = _device_on(tmp_path / "other", second.url)
+        try:
+            names = other.read(lambda s: s.scalars(select(Contact.name)).all())
+        finally:
+            other.close()
+        assert "换服务器" in names
+        window.close()
+    finally:
+        second.stop()
+
+
+def _device_on(folder, url, user="officer_a"):
+    from chushang_desk.services.profile import open_profile
+    from chushang_desk.sync.account import sign_in
+    from chushang_desk.sync.engine import sync_once
+
+    profile = open_profile(folder)
+    sign_in(profile, url, user, PASSWORD)
+    sync_once(profile)
+    return profile

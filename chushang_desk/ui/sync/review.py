@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from ...services.conflicts import keep_mine, keep_theirs, open_conflicts
 from ..pages import Page
-from .texts import field_label, table_label
+from .texts import field_label, local_time, table_label
 
 RECORD, FIELD, MINE, THEIRS, WHEN, BY = range(6)
 
@@ -146,9 +146,7 @@ def _moment(value) -> str:
         except ValueError:
             return value
     if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone()
-        return value.strftime("%Y-%m-%d %H:%M")
+        return local_time(value).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
     return ""

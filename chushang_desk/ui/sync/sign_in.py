@@ -45,9 +45,9 @@ class SignInDialog(QDialog):
 
     def _lay_out(self, account) -> None:
         layout = QVBoxLayout(self)
-        intro = QLabel(self._intro(account))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel(self._intro(account))
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         form = QFormLayout()
         form.addRow(self.tr("Server address"), self.server_url)
         form.addRow(self.tr("User name"), self.user)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
 
 from .scheduler import SyncProblem
@@ -67,6 +67,15 @@ class SyncStatus(QWidget):
 
     def show_syncing(self) -> None:
         self._state(self.tr("Syncing…"), GREY)
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Edits sent (of how many), then rows received: a first sync of a big directory takes a while."""
+        locale = QLocale()
+        if total:
+            text = self.tr("Syncing… {0} of {1} edits sent").format(locale.toString(done), locale.toString(total))
+        else:
+            text = self.tr("Syncing… {0} changes received").format(locale.toString(done))
+        self._state(text, GREY)
 
     def show_online(self, when: datetime) -> None:
         self._state(self.tr("Online"), GREEN)

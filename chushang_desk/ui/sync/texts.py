@@ -4,7 +4,7 @@ Every text is a literal inside QCoreApplication.translate so lupdate finds it (n
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from PySide6.QtCore import QCoreApplication
 
@@ -21,6 +21,13 @@ def sidebar_title(count: int) -> str:
     if count:
         return QCoreApplication.translate("NeedsReviewPage", "Needs review (%Ln)", "", count)
     return QCoreApplication.translate("NeedsReviewPage", "Needs review")
+
+
+def local_time(utc: datetime | None) -> datetime | None:
+    """Sync stores UTC without a zone (device clocks may be anywhere); people read their own clock."""
+    if utc is None:
+        return None
+    return (utc if utc.tzinfo else utc.replace(tzinfo=timezone.utc)).astimezone().replace(tzinfo=None)
 
 
 def hh_mm(moment: datetime | None) -> str:
@@ -156,6 +163,7 @@ def field_label(field: str) -> str:
         "metric": lambda: QCoreApplication.translate("SyncFields", "Metric"),
         "value": lambda: QCoreApplication.translate("SyncFields", "Value"),
         "unit": lambda: QCoreApplication.translate("SyncFields", "Unit"),
+        "list_name": lambda: QCoreApplication.translate("SyncFields", "List"),
         "code": lambda: QCoreApplication.translate("SyncFields", "Code"),
         "name_zh": lambda: QCoreApplication.translate("SyncFields", "Chinese name"),
         "name_en": lambda: QCoreApplication.translate("SyncFields", "English name"),

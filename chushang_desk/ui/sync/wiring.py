@@ -2,7 +2,6 @@
 File menu's sign-in and sign-out, the Sync menu, and the "Needs review" count."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -13,7 +12,7 @@ from ...services.sync_status import sync_summary
 from .scheduler import SyncProblem, SyncScheduler
 from .sign_in import SignInDialog, SignOut
 from .status import SyncStatus
-from .texts import sidebar_title
+from .texts import local_time, sidebar_title
 
 REVIEW_PAGE = "NeedsReviewPage"
 
@@ -47,6 +46,7 @@ class SyncUi(QObject):
         scheduler, status = self.scheduler, self.status
         scheduler.account_changed.connect(self._account_changed)
         scheduler.started.connect(status.show_syncing)
+        scheduler.progressed.connect(status.show_progress)
         scheduler.finished.connect(self._finished)
         scheduler.failed.connect(self._failed)
         status.sync_requested.connect(scheduler.sync_now)
@@ -71,7 +71,7 @@ class SyncUi(QObject):
 
     def _show_summary(self, summary) -> None:
         """What the engine stored: the last good sync (also from the headless `sync`) and the count."""
-        self.status.show_last_sync(_local_time(summary.last_sync_at))
+        self.status.show_last_sync(local_time(summary.last_sync_at))
         self.show_review_count(summary.open_conflicts)
 
     def _on_data_changed(self, tables) -> None:
@@ -137,10 +137,3 @@ class SyncUi(QObject):
 
     def shutdown(self) -> None:
         self.scheduler.shutdown()
-
-
-def _local_time(utc: datetime | None) -> datetime | None:
-    """The engine stores UTC without a zone; people read their own clock."""
-    if utc is None:
-        return None
-    return (utc if utc.tzinfo else utc.replace(tzinfo=timezone.utc)).astimezone().replace(tzinfo=None)
