@@ -30,6 +30,8 @@ class FaultProxy:
     stall_seconds: float = 3.0
     plan: list[Fault] = field(default_factory=list)
     log: list[tuple[str, str]] = field(default_factory=list)  # (path, what happened)
+    # (path, request bytes, reply bytes) as they crossed the wire, headers included: for the benches.
+    traffic: list[tuple[str, int, int]] = field(default_factory=list)
 
     def __post_init__(self):
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -85,6 +87,7 @@ class FaultProxy:
                 if kind == "cut":
                     return
                 conn.sendall(reply)
+                self.traffic.append((path, len(request), len(reply)))
         except OSError:
             return
         finally:
