@@ -54,6 +54,8 @@ class Record(Base):
     # field -> device that made its last change: a device's later edit never conflicts with its own.
     field_devices: Mapped[str] = mapped_column(Text, default="{}")
     last_device: Mapped[str] = mapped_column(String(36), default="")
+    # A child row's visit, so the children follow when headquarters moves a visit to another station.
+    parent_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 

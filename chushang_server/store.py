@@ -34,7 +34,7 @@ def push(engine: Engine, actor: Actor, entries: list[dict]) -> dict:
             _push_one(session, actor, device, entry, version)
             for version, entry in enumerate(entries, start=head - n + 1)
         ]
-        return {"results": results, "head": head}
+        return {"results": results, "head": read_head(session)}  # (moved visits' children took more)
 
 
 def _push_one(session: Session, actor: Actor, device: Device, entry: dict, version: int) -> dict:
@@ -71,12 +71,36 @@ def _apply(session: Session, actor: Actor, entry: dict, version: int) -> dict:
     fields = _stamped(fields, actor, create=record is None)
     if record is None:
         return _create(session, actor, table, row_id, fields, version, scope, mid)
-    record.station = scope
+    moved, record.station = record.station != scope, scope
     if op == "delete":
-        return _delete(record, actor, fields, version, mid)
-    if op == "restore":
-        return _restore(record, actor, fields, version, mid)
-    return _upsert(record, actor, fields, base, version, mid)
+        result = _delete(record, actor, fields, version, mid)
+    elif op == "restore":
+        result = _restore(record, actor, fields, version, mid)
+    else:
+        result = _upsert(record, actor, fields, base, version, mid)
+    record.parent_id = _parent_of(table, load_data(record))
+    if moved and table == "visit":
+        _rescope_children(session, row_id, scope)
+    return result
+
+
+def _parent_of(table: str, data: dict) -> str | None:
+    parent_field = protocol.CHILD_TABLES.get(table)
+    return data.get(parent_field) if parent_field else None
+
+
+def _rescope_children(session: Session, visit_id: str, station: str) -> None:
+    """A visit moved to another station takes its children along, with new versions so that the new
+    station's devices pull them (still under the counter's lock, so still in commit order)."""
+    children = session.scalars(
+        select(Record).where(Record.parent_id == visit_id, Record.table_name.in_(list(protocol.CHILD_TABLES)))
+        .order_by(Record.table_name, Record.id)
+    ).all()
+    if not children:
+        return
+    head = bump_counter(session, len(children))
+    for version, child in enumerate(children, start=head - len(children) + 1):
+        child.station, child.version, child.last_device = station, version, ""
 
 
 # --- validation ----------------------------------------------------------------------------------------
@@ -142,6 +166,7 @@ def _create(session, actor, table, row_id, fields, version, scope, mid) -> dict:
     data = defaults(table)
     data.update(fields)
     record = new_record(table, row_id, data, version, scope, actor.device_id)
+    record.parent_id = _parent_of(table, data)
     session.add(record)
     session.flush()  # a child pushed later in this batch finds its visit
     return _result(mid, "applied", record)
@@ -205,7 +230,7 @@ def _upsert(record: Record, actor: Actor, fields: dict, base: int, version: int,
 
 def _changed_elsewhere(state: RowState, field: str, base: int, actor: Actor) -> bool:
     """Did another device change this field after the version the edit was made on?"""
-    return False
+    return state.versions.get(field, 0) > base and state.devices.get(field) != actor.device_id
 
 
 def _substantive(fields: dict) -> dict:

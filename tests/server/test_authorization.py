@@ -69,13 +69,18 @@ def test_another_stations_rows_cannot_be_changed(shared_server, people):
 
 def test_an_officer_cannot_move_a_visit_to_another_station_but_headquarters_can(shared_server, people):
     a, b, hq = people["officer_a"], people["officer_b"], people["hq"]
-    visit_id = new_id()
-    base = push_one(a, "visit", visit_id, visit("jjj"))["version"]
+    visit_id, child_id = new_id(), new_id()
+    created = push(a, entry(a, "visit", visit_id, visit("jjj")), entry(a, "follow_up", child_id, follow_up(visit_id)))
+    base = created["results"][0]["version"]
     moved = push_one(a, "visit", visit_id, {"station": "csj"}, base=base)
     assert moved["status"] == "rejected" and moved["reason"].startswith("forbidden")
-    by_hq = push_one(hq, "visit", visit_id, {"station": "csj"}, base=base)
-    assert by_hq["status"] == "applied"
-    assert visit_id in pulled_ids(b, 0) and visit_id not in pulled_ids(a, 0)
+    start = head(b)
+    by_hq = push(hq, entry(hq, "visit", visit_id, {"station": "csj"}, base=base))
+    assert by_hq["results"][0]["status"] == "applied", by_hq
+    assert by_hq["head"] > by_hq["results"][0]["version"]
+    assert {visit_id, child_id} <= pulled_ids(b, start)  # the children moved along, with new versions
+    assert not {visit_id, child_id} & pulled_ids(a, 0)
+    assert push_one(b, "follow_up", child_id, {"done": True}, base=by_hq["head"])["status"] == "applied"
 
 
 def test_a_child_needs_an_existing_visit(shared_server, people):

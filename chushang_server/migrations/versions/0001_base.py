@@ -38,11 +38,13 @@ def upgrade() -> None:
         sa.Column("field_versions", sa.Text(), nullable=False),
         sa.Column("field_devices", sa.Text(), nullable=False),
         sa.Column("last_device", sa.String(36), nullable=False),
+        sa.Column("parent_id", sa.String(36), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("table_name", "id", name=op.f("pk_record")),
     )
     op.create_index("ix_record_version", "record", ["version"])
+    op.create_index("ix_record_parent_id", "record", ["parent_id"])
     op.create_table(
         "station",
         sa.Column("code", sa.String(32), nullable=False),
