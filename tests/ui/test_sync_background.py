@@ -2,6 +2,7 @@
 revoked device says so in the status bar and stops retrying by itself."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from chushang_desk.models import Contact
@@ -61,7 +62,10 @@ def test_a_request_while_syncing_queues_exactly_one_more(qtbot, data_dir, server
     scheduler = window.sync.scheduler
     starts = []
     scheduler.started.connect(lambda: starts.append(1))
-    for _ in range(4):
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # the shortcut
+    assert scheduler.running and not scheduler.queued and len(starts) == 1
+    for _ in range(3):
         scheduler.sync_now()
     assert scheduler.running and scheduler.queued and len(starts) == 1
     qtbot.waitUntil(lambda: len(starts) == 2, timeout=15_000)
@@ -110,4 +114,17 @@ def test_no_network_says_when_it_retries_and_backs_off(qtbot, data_dir, server):
     first_delay = scheduler.retry.interval()
     qtbot.waitUntil(lambda: scheduler.failures >= 2, timeout=20_000)  # the retry ran by itself
     assert scheduler.retry.interval() > first_delay
+    window.close()
+
+
+def test_while_online_it_syncs_again_by_itself(qtbot, data_dir, server):
+    window = open_signed_in_window(qtbot, data_dir, server.url)
+    wait_synced(qtbot, window)
+    scheduler = window.sync.scheduler
+    assert scheduler.periodic.isActive() and scheduler.periodic.interval() == 60_000
+    scheduler.set_intervals(300, 400, (1, 2, 4))
+    scheduler.periodic.start()
+    starts = []
+    scheduler.started.connect(lambda: starts.append(1))
+    qtbot.waitUntil(lambda: len(starts) >= 2, timeout=10_000)  # nobody asked, nothing was edited
     window.close()

@@ -83,3 +83,39 @@ def test_a_conflict_waits_in_needs_review_and_keep_mine_resolves_it(qtbot, data_
     finally:
         other.close()
     window.close()
+
+
+def _city(profile, contact_id) -> str:
+    return profile.read(lambda s: s.scalar(select(Contact.city).where(Contact.id == contact_id)))
+
+
+def test_keep_theirs_closes_the_conflict_and_sends_nothing(qtbot, data_dir, tmp_path, server):
+    from chushang_desk.sync.engine import sync_once
+
+    window = open_signed_in_window(qtbot, data_dir, server.url, debounce_ms=60_000)
+    wait_synced(qtbot, window)
+    sync = window.sync
+    contact_id = window.ctx.profile.write(save_contact, {"name": "保留对方", "is_merchant": True, "city": "杭州"})
+    sync.sync_now_action.trigger()
+    wait_synced(qtbot, window)
+    other = _second_device(tmp_path, server.url)
+    try:
+        sync_once(other)
+        other.write(save_contact, {"city": "上海"}, contact_id)
+        sync_once(other)
+    finally:
+        other.close()
+    window.ctx.write(save_contact, {"city": "南京"}, contact_id, tables={"contact"})
+    sync.sync_now_action.trigger()
+    qtbot.waitUntil(lambda: sync.review_count == 1, timeout=15_000)
+
+    page = window.show_page("NeedsReviewPage")
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
+    assert _cells(page, 0)[1:4] == ["City", "南京", "上海"]
+    qtbot.mouseClick(page.keep_theirs_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sync.review_count == 0, timeout=10_000)
+    wait_idle(qtbot, window)
+    assert page.views.currentWidget() is page.empty_label
+    assert _city(window.ctx.profile, contact_id) == "上海"
+    assert window.pending_label.text() == "0 edit(s) waiting to sync"
+    window.close()
