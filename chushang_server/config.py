@@ -16,8 +16,9 @@ LOGIN_MAX_FAILURES_ADDR = 20
 GZIP_EXPANSION_CAP = 8
 # Seconds a client waits after a 503 (a push that met a lock).
 RETRY_AFTER_SECONDS = 2
-# How long a push waits for the counter lock before answering 503.
-LOCK_TIMEOUT_SECONDS = 10
+# How long a push waits for the counter lock before answering 503 (CHUSHANG_LOCK_TIMEOUT overrides).
+LOCK_TIMEOUT_ENV = "CHUSHANG_LOCK_TIMEOUT"
+LOCK_TIMEOUT_SECONDS = float(os.environ.get(LOCK_TIMEOUT_ENV) or 10)
 # A device's last_seen_at is written at most this often (an idle pull should not write).
 LAST_SEEN_EVERY_SECONDS = 60
 

@@ -31,7 +31,7 @@ def _sqlite_engine(url: str) -> Engine:
         dbapi_conn.isolation_level = None  # we say BEGIN ourselves (below)
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT_SECONDS * 1000}")
+        cursor.execute(f"PRAGMA busy_timeout={int(LOCK_TIMEOUT_SECONDS * 1000)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -60,5 +60,5 @@ def write_session(engine: Engine):
     with Session(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False) as session:
         with session.begin():
             if not is_sqlite(engine):
-                session.execute(text(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_SECONDS}s'"))
+                session.execute(text(f"SET LOCAL lock_timeout = '{int(LOCK_TIMEOUT_SECONDS * 1000)}ms'"))
             yield session

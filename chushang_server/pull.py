@@ -24,7 +24,7 @@ def pull(engine: Engine, actor: Actor, epoch: str, cursor: int, limit: int) -> d
     """One page. Versions up to `head` are all committed (the counter row's lock is held to commit),
     so a later pull from the returned cursor cannot skip a change that is committing now."""
     with read_session(engine) as session:
-        if cursor < int(meta(session, "purged_through", "0")):
+        if 0 < cursor < int(meta(session, "purged_through", "0")):  # a first sync (0) takes what is there
             raise ApiError(410, "cursor_too_old")
         head = read_head(session)
         if cursor >= head:  # idle: nothing new

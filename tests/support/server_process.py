@@ -86,14 +86,15 @@ def migrate(db_url: str) -> None:
     upgrade(db_url)
 
 
-def start_server(db_url: str, port: int = 0, workers: int = 1) -> ServerHandle:
-    """Migrate, then start `python -m chushang_server serve` on 127.0.0.1 and wait for /v1/health."""
+def start_server(db_url: str, port: int = 0, workers: int = 1, env: dict | None = None) -> ServerHandle:
+    """Migrate, then start `python -m chushang_server serve` on 127.0.0.1 and wait for /v1/health.
+    `env` adds environment variables for the server (e.g. CHUSHANG_LOCK_TIMEOUT)."""
     migrate(db_url)
     port = port or free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "chushang_server", "serve", "--db", db_url, "--host", "127.0.0.1",
          "--port", str(port), "--workers", str(workers)],
-        env=server_env(), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=dict(server_env(), **(env or {})), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     handle = ServerHandle(f"http://127.0.0.1:{port}", db_url, process)
     _wait_healthy(handle)
