@@ -128,3 +128,19 @@ def test_while_online_it_syncs_again_by_itself(qtbot, data_dir, server):
     scheduler.started.connect(lambda: starts.append(1))
     qtbot.waitUntil(lambda: len(starts) >= 2, timeout=10_000)  # nobody asked, nothing was edited
     window.close()
+
+
+def test_failures_back_off_step_by_step_and_honour_retry_after(main_window):
+    from chushang_desk.sync.errors import SyncError
+
+    scheduler, status = main_window.sync.scheduler, main_window.sync.status
+    delays = []
+    for error in [SyncError("network")] * 5 + [SyncError("server_busy", retry_after=600)]:
+        scheduler._failed(error, "")
+        delays.append(scheduler.retry.interval() // 1000)
+    assert delays == [10, 30, 120, 300, 300, 600]
+    assert status.error_label.text() == "The server is busy: will retry at {0}".format(
+        scheduler.last_problem.retry_at.strftime("%H:%M"))
+    scheduler._failed(SyncError("client_too_old"), "")
+    assert scheduler.halted and not scheduler.retry.isActive()
+    assert status.error_label.text() == "This app is too old for the server: please update Chushang Desk"

@@ -85,7 +85,7 @@ class SyncScheduler(QObject):
     def set_account(self, account) -> None:
         """A new account (signed in, or found at start) syncs at once; None stops every timer."""
         self.account = account
-        self.halted, self.failures, self.last_problem = False, 0, None
+        self.halted, self.failures, self.last_problem, self.queued = False, 0, None, False
         self.account_changed.emit(account)
         if account is None:
             self._stop_timers()
@@ -140,7 +140,7 @@ class SyncScheduler(QObject):
         if _changed_anything(report):
             self._announce(report)
         self.finished.emit(report)
-        if self.queued:
+        if self.queued and self.account is not None:  # signed out meanwhile: the queue goes with it
             self._start()
 
     def _announce(self, report) -> None:
