@@ -71,22 +71,45 @@ def _apply(session: Session, actor: Actor, entry: dict, version: int) -> dict:
     fields = _stamped(fields, actor, create=record is None)
     if record is None:
         return _create(session, actor, table, row_id, fields, version, scope, mid)
-    moved, record.station = record.station != scope, scope
+    op = _tombstone_op(op, fields)
     if op == "delete":
         result = _delete(record, actor, fields, version, mid)
     elif op == "restore":
         result = _restore(record, actor, fields, version, mid)
     else:
         result = _upsert(record, actor, fields, base, version, mid)
-    record.parent_id = _parent_of(table, load_data(record))
-    if moved and table == "visit":
-        _rescope_children(session, row_id, scope)
+    _rescope(session, record)
     return result
+
+
+def _tombstone_op(op: str, fields: dict) -> str:
+    """An upsert that sets or clears the tombstone is a delete or a restore, so `deleted` stays true to it."""
+    if op != "upsert" or protocol.TOMBSTONE_FIELD not in fields:
+        return op
+    return "delete" if fields[protocol.TOMBSTONE_FIELD] is not None else "restore"
 
 
 def _parent_of(table: str, data: dict) -> str | None:
     parent_field = protocol.CHILD_TABLES.get(table)
     return data.get(parent_field) if parent_field else None
+
+
+def _rescope(session: Session, record: Record) -> None:
+    """The station scope (and parent) from what the row holds now: a conflicting edit may have left
+    its station or its visit as they were."""
+    data = load_data(record)
+    record.parent_id = _parent_of(record.table_name, data)
+    if record.table_name in protocol.STATION_TABLES:
+        station = data.get("station") or ""
+    else:
+        visit = session.get(Record, ("visit", record.parent_id)) if record.parent_id else None
+        if visit is None:
+            return
+        station = visit.station
+    if station != record.station:
+        record.station = station
+        if record.table_name == "visit":
+            _rescope_children(session, record.id, station)
 
 
 def _rescope_children(session: Session, visit_id: str, station: str) -> None:
@@ -166,7 +189,7 @@ def _create(session, actor, table, row_id, fields, version, scope, mid) -> dict:
     data = defaults(table)
     data.update(fields)
     record = new_record(table, row_id, data, version, scope, actor.device_id)
-    record.parent_id = _parent_of(table, data)
+    record.parent_id = _parent_of(table, data)  # (authorize found the visit; scope is its station)
     session.add(record)
     session.flush()  # a child pushed later in this batch finds its visit
     return _result(mid, "applied", record)

@@ -174,3 +174,27 @@ def test_reference_lists_are_seeded_on_the_server(shared_server):
     assert targets and all(r["id"] == protocol.seed_id("annual_target", r["data"]["year"], r["data"]["metric"])
                            for r in targets)
     assert set(protocol.table_fields()["reference_item"]) == set(station["data"])
+
+
+def test_an_upsert_that_sets_or_clears_the_tombstone_deletes_or_restores(shared_server):
+    device, reader = sign_in(shared_server, "officer_a"), sign_in(shared_server, "hq")
+    row_id = new_id()
+    base = push_one(device, "contact", row_id, contact("墓碑"))["version"]
+    gone = push_one(device, "contact", row_id, {"deleted_at": "2026-03-06T00:00:00.000000"}, base=base)
+    rows, _ = pull_all(reader, base)
+    assert [r["deleted"] for r in rows if r["id"] == row_id] == [True]
+    push_one(device, "contact", row_id, {"deleted_at": None}, base=gone["version"])
+    rows, _ = pull_all(reader, gone["version"])
+    assert [(r["deleted"], r["data"]["deleted_at"]) for r in rows if r["id"] == row_id] == [(False, None)]
+
+
+def test_a_conflicting_station_change_leaves_the_visit_where_it_was(shared_server):
+    hq_one, hq_two, b = sign_in(shared_server, "hq"), sign_in(shared_server, "hq"), sign_in(shared_server, "officer_b")
+    visit_id = new_id()
+    base = push_one(hq_one, "visit", visit_id, visit("jjj"))["version"]
+    push_one(hq_one, "visit", visit_id, {"station": "jjj", "place": "天津"}, base=base)
+    assert push_one(hq_one, "visit", visit_id, {"station": "csj"}, base=base)["status"] == "applied"
+    clash = push_one(hq_two, "visit", visit_id, {"station": "jjj"}, base=base)
+    assert clash["status"] == "conflict" and clash["row"]["data"]["station"] == "csj"
+    rows, _ = pull_all(b, 0)
+    assert visit_id in {r["id"] for r in rows}  # still in csj, where its data says it is
