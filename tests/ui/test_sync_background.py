@@ -144,3 +144,16 @@ def test_failures_back_off_step_by_step_and_honour_retry_after(main_window):
     scheduler._failed(SyncError("client_too_old"), "")
     assert scheduler.halted and not scheduler.retry.isActive()
     assert status.error_label.text() == "This app is too old for the server: please update Chushang Desk"
+
+
+def test_a_station_added_at_headquarters_reaches_the_reference_lists(qtbot, data_dir, server):
+    from tests.support.server_process import server_admin
+
+    window = open_signed_in_window(qtbot, data_dir, server.url)
+    wait_synced(qtbot, window)
+    assert "wh_new" not in [item.code for item in window.ctx.ref_items("station")]
+    server_admin(server.db_url, "add-station", "--code", "wh_new", "--name-zh", "新联络站", "--name-en", "New station")
+    window.sync.sync_now_action.trigger()
+    qtbot.waitUntil(lambda: "wh_new" in [item.code for item in window.ctx.ref_items("station")], timeout=15_000)
+    assert window.ctx.ref_name("station", "wh_new") == "New station"
+    window.close()

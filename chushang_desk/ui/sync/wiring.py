@@ -2,11 +2,11 @@
 File menu's sign-in and sign-out, the Sync menu, and the "Needs review" count."""
 from __future__ import annotations
 
-
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
+from ...services.reference import all_reference_lists
 from ...services.settings import all_settings
 from ...services.sync_status import sync_summary
 from .scheduler import SyncProblem, SyncScheduler
@@ -77,6 +77,11 @@ class SyncUi(QObject):
     def _on_data_changed(self, tables) -> None:
         if "sync_conflict" in tables:
             self.refresh_review_count()
+        if "reference_item" in tables:  # headquarters' lists came in: dialogs opened from now on use them
+            self.ctx.read(all_reference_lists, on_done=self._references_loaded)
+
+    def _references_loaded(self, refs: dict) -> None:
+        self.ctx.refs = refs
 
     def _account_changed(self, account) -> None:
         signed_in = account is not None
