@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 import orjson
-from sqlalchemy.orm import Session
-
 from chushang_desk.sync import protocol
 
 from .auth import Actor
 from .models import Record
+from .records import RecordCache
 
 
 class Rejected(Exception):
     """An entry refused for validation or permission; the text is its reason (short code first)."""
 
 
-def authorize(session: Session, actor: Actor, table: str, record: Record | None, fields: dict) -> str:
+def authorize(cache: RecordCache, actor: Actor, table: str, record: Record | None, fields: dict) -> str:
     """Raise Rejected unless the actor may write this change; return the row's station scope."""
     if table in protocol.HQ_TABLES:
         if actor.role != "hq":
@@ -25,7 +24,7 @@ def authorize(session: Session, actor: Actor, table: str, record: Record | None,
     if table in protocol.STATION_TABLES:
         return _station_scope(actor, table, record, fields)
     if table in protocol.CHILD_TABLES:
-        return _child_scope(session, actor, table, record, fields)
+        return _child_scope(cache, actor, table, record, fields)
     raise Rejected(f"unknown_table: {table!r} has no authorization class")
 
 
@@ -43,14 +42,14 @@ def _station_scope(actor: Actor, table: str, record: Record | None, fields: dict
     return new or ""
 
 
-def _child_scope(session: Session, actor: Actor, table: str, record: Record | None, fields: dict) -> str:
+def _child_scope(cache: RecordCache, actor: Actor, table: str, record: Record | None, fields: dict) -> str:
     parent_field = protocol.CHILD_TABLES[table]
     parents = {_current(record, parent_field), fields.get(parent_field)} - {None}
     if not parents:
         raise Rejected(f"parent_missing: {table}.{parent_field} is required")
     scope = ""
     for visit_id in parents:
-        visit = session.get(Record, ("visit", visit_id)) if isinstance(visit_id, str) else None
+        visit = cache.get("visit", visit_id) if isinstance(visit_id, str) else None
         if visit is None:
             raise Rejected(f"parent_missing: visit {visit_id!r} does not exist")
         if actor.role != "hq" and visit.station != actor.station:
@@ -58,7 +57,7 @@ def _child_scope(session: Session, actor: Actor, table: str, record: Record | No
         scope = visit.station
     new_parent = fields.get(parent_field)
     if new_parent is not None:
-        scope = session.get(Record, ("visit", new_parent)).station
+        scope = cache.get("visit", new_parent).station
     return scope
 
 

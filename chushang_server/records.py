@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 import orjson
-from sqlalchemy import select, update
+from sqlalchemy import select, tuple_, update
 from sqlalchemy.orm import Session
 
 from chushang_desk.models import synced_tables
@@ -110,3 +110,32 @@ def new_record(table: str, row_id: str, data: dict, version: int, station: str, 
     )
     store_data(record, RowState(data, dict.fromkeys(data, version), dict.fromkeys(data, device)))
     return record
+
+
+class RecordCache:
+    """The records one push touches, read in one query up front (plus the rows it creates), instead of
+    a query per entry; new rows are inserted together at commit."""
+
+    CHUNK = 400
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.rows: dict[tuple[str, str], Record | None] = {}
+
+    def preload(self, keys: set[tuple[str, str]]) -> None:
+        missing = sorted(k for k in keys if k not in self.rows)
+        for start in range(0, len(missing), self.CHUNK):
+            chunk = missing[start:start + self.CHUNK]
+            self.rows.update(dict.fromkeys(chunk))
+            found = self.session.scalars(select(Record).where(tuple_(Record.table_name, Record.id).in_(chunk)))
+            self.rows.update({(r.table_name, r.id): r for r in found})
+
+    def get(self, table: str, row_id: str) -> Record | None:
+        key = (table, row_id)
+        if key not in self.rows:
+            self.rows[key] = self.session.get(Record, key)
+        return self.rows[key]
+
+    def add(self, record: Record) -> None:
+        self.session.add(record)
+        self.rows[(record.table_name, record.id)] = record

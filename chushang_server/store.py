@@ -17,7 +17,7 @@ from .access import Rejected, authorize
 from .auth import Actor
 from .db import utcnow, write_session
 from .models import Device, PushResult, Record
-from .records import RowState, bump_counter, defaults, load_data, new_record, read_head, store_data, wire, wire_row
+from .records import RecordCache, RowState, bump_counter, defaults, load_data, new_record, read_head, store_data, wire, wire_row
 
 # Stamped on every edit by the client; never a conflict (two edits of different fields both carry it).
 NO_CONFLICT_FIELDS = protocol.NEVER_CONFLICT
@@ -30,18 +30,35 @@ def push(engine: Engine, actor: Actor, entries: list[dict]) -> dict:
         n = len(entries)
         head = bump_counter(session, n) if n else read_head(session)
         device = session.get(Device, actor.device_id)
+        cache = RecordCache(session)
+        cache.preload(_touched_keys(entries, device.last_mid))
         results = [
-            _push_one(session, actor, device, entry, version)
+            _push_one(cache, actor, device, entry, version)
             for version, entry in enumerate(entries, start=head - n + 1)
         ]
         return {"results": results, "head": read_head(session)}  # (moved visits' children took more)
 
 
-def _push_one(session: Session, actor: Actor, device: Device, entry: dict, version: int) -> dict:
-    mid = entry["mid"]
+def _touched_keys(entries: list[dict], last_mid: int | None) -> set[tuple[str, str]]:
+    """(table, id) of every row the new entries name, and of the visits their children hang on."""
+    keys = set()
+    for entry in entries:
+        if last_mid is not None and entry["mid"] <= last_mid:
+            continue
+        table, row_id, fields = entry.get("table"), entry.get("id"), entry.get("fields")
+        if isinstance(table, str) and isinstance(row_id, str):
+            keys.add((table, row_id))
+        parent = fields.get(protocol.CHILD_TABLES.get(table, ""), None) if isinstance(fields, dict) else None
+        if isinstance(parent, str):
+            keys.add(("visit", parent))
+    return keys
+
+
+def _push_one(cache: RecordCache, actor: Actor, device: Device, entry: dict, version: int) -> dict:
+    session, mid = cache.session, entry["mid"]
     if device.last_mid is not None and mid <= device.last_mid:
         return _stored_result(session, device.id, mid)
-    result = _apply(session, actor, entry, version)
+    result = _apply(cache, actor, entry, version)
     session.add(PushResult(device_id=device.id, mid=mid, result=orjson.dumps(result).decode()))
     device.last_mid = mid
     return result
@@ -58,19 +75,19 @@ def _rejected(mid: int, reason: str) -> dict:
     return {"mid": mid, "status": "rejected", "conflicts": [], "row": None, "reason": reason}
 
 
-def _apply(session: Session, actor: Actor, entry: dict, version: int) -> dict:
+def _apply(cache: RecordCache, actor: Actor, entry: dict, version: int) -> dict:
     mid = entry["mid"]
     try:
         table, row_id, op, fields, base = _validated(entry)
-        record = session.get(Record, (table, row_id))
+        record = cache.get(table, row_id)
         if record is None and op == "delete":
             raise Rejected("not_found: no such row to delete")
-        scope = authorize(session, actor, table, record, fields)
+        scope = authorize(cache, actor, table, record, fields)
     except Rejected as rejected:
         return _rejected(mid, str(rejected))
     fields = _stamped(fields, actor, create=record is None)
     if record is None:
-        return _create(session, actor, table, row_id, fields, version, scope, mid)
+        return _create(cache, actor, table, row_id, fields, version, scope, mid)
     op = _tombstone_op(op, fields)
     if op == "delete":
         result = _delete(record, actor, fields, version, mid)
@@ -78,7 +95,7 @@ def _apply(session: Session, actor: Actor, entry: dict, version: int) -> dict:
         result = _restore(record, actor, fields, version, mid)
     else:
         result = _upsert(record, actor, fields, base, version, mid)
-    _rescope(session, record)
+    _rescope(cache, record)
     return result
 
 
@@ -94,7 +111,7 @@ def _parent_of(table: str, data: dict) -> str | None:
     return data.get(parent_field) if parent_field else None
 
 
-def _rescope(session: Session, record: Record) -> None:
+def _rescope(cache: RecordCache, record: Record) -> None:
     """The station scope (and parent) from what the row holds now: a conflicting edit may have left
     its station or its visit as they were."""
     data = load_data(record)
@@ -102,14 +119,14 @@ def _rescope(session: Session, record: Record) -> None:
     if record.table_name in protocol.STATION_TABLES:
         station = data.get("station") or ""
     else:
-        visit = session.get(Record, ("visit", record.parent_id)) if record.parent_id else None
+        visit = cache.get("visit", record.parent_id) if record.parent_id else None
         if visit is None:
             return
         station = visit.station
     if station != record.station:
         record.station = station
         if record.table_name == "visit":
-            _rescope_children(session, record.id, station)
+            _rescope_children(cache.session, record.id, station)
 
 
 def _rescope_children(session: Session, visit_id: str, station: str) -> None:
@@ -185,13 +202,12 @@ def _row_value(record: Record) -> dict:
     return dict(row, data=load_data(record))  # stored results are JSON again, so no raw fragment here
 
 
-def _create(session, actor, table, row_id, fields, version, scope, mid) -> dict:
+def _create(cache: RecordCache, actor, table, row_id, fields, version, scope, mid) -> dict:
     data = defaults(table)
     data.update(fields)
     record = new_record(table, row_id, data, version, scope, actor.device_id)
     record.parent_id = _parent_of(table, data)  # (authorize found the visit; scope is its station)
-    session.add(record)
-    session.flush()  # a child pushed later in this batch finds its visit
+    cache.add(record)  # a child pushed later in this batch finds its visit here
     return _result(mid, "applied", record)
 
 
