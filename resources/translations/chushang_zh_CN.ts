@@ -1111,27 +1111,34 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="109"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="106"/>
+        <source>Their change: {0}
+My edit: {1}</source>
+        <translation>对方修改：{0}
+我的修改：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="114"/>
         <source>Deleted {0}</source>
         <translation>已于 {0} 删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="109"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="114"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="111"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="116"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="113"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="118"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="113"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="118"/>
         <source>No</source>
         <translation>否</translation>
     </message>

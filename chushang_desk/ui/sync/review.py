@@ -85,7 +85,7 @@ class NeedsReviewPage(Page):
         for row, item in enumerate(self.conflicts):
             for column, text in enumerate(self._cells(item)):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
+                cell.setToolTip(self._when_tip(item) if column == WHEN else text)
                 self.table.setItem(row, column, cell)
         self.views.setCurrentWidget(self.table if self.conflicts else self.empty_label)
         ids = [item.id for item in self.conflicts]
@@ -100,6 +100,11 @@ class NeedsReviewPage(Page):
         return [record, field_label(item.field), self.value_text(item.field, item.mine),
                 self.value_text(item.field, item.theirs), _moment(item.theirs_at or item.created_at),
                 item.theirs_by or ""]
+
+    def _when_tip(self, item) -> str:
+        # Device clocks may be off (SYNC.md): both times are shown, neither decided anything.
+        return self.tr("Their change: {0}\nMy edit: {1}").format(
+            _moment(item.theirs_at) or "-", _moment(item.device_time) or "-")
 
     def value_text(self, field: str, value) -> str:
         if isinstance(value, dict):  # a whole edit: one met a deleted record, or the server refused it
