@@ -15,9 +15,23 @@ from chushang_desk.sync import protocol
 from tests.support.server_process import REPO, server_env, server_admin
 
 
+def start_cli(db_url: str, *args: str, stdin: str = "", env: dict | None = None) -> subprocess.Popen:
+    process = subprocess.Popen([sys.executable, "-m", "chushang_server", *args, "--db", db_url],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=env or server_env(), cwd=REPO)
+    process.stdin.write(stdin)
+    process.stdin.close()
+    process.stdin = None  # sent; communicate() then only reads
+    return process
+
+
+def finished(process: subprocess.Popen) -> subprocess.CompletedProcess:
+    out, err = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
 def run_cli(db_url: str, *args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "chushang_server", *args, "--db", db_url], input=stdin,
-                          capture_output=True, text=True, env=env or server_env(), cwd=REPO, timeout=120)
+    return finished(start_cli(db_url, *args, stdin=stdin, env=env))
 
 
 def test_admin_commands_from_migrate_to_revoke(server_db_url):
@@ -54,16 +68,16 @@ def test_passwords_come_from_stdin_or_the_environment_and_bad_input_exits_2(tmp_
     server_admin(db_url, "add-station", "--code", "jjj", "--name-zh", "京津冀")
     env = dict(server_env(), CHUSHANG_PASSWORD="from-env-pass")
     assert run_cli(db_url, "add-user", "--user", "hq1", "--role", "hq", env=env).returncode == 0
-    failures = [
-        run_cli(db_url, "add-user", "--user", "hq1", "--role", "hq", stdin="another-pass\n"),  # exists
-        run_cli(db_url, "add-user", "--user", "x", "--role", "officer", "--station", "nowhere", stdin="long-enough\n"),
-        run_cli(db_url, "add-user", "--user", "y", "--role", "officer", stdin="long-enough\n"),  # no station
-        run_cli(db_url, "add-user", "--user", "z", "--role", "hq", stdin="short\n"),
-        run_cli(db_url, "add-user", "--user", "w", "--role", "king", stdin="long-enough\n"),
-        run_cli(db_url, "set-password", "--user", "nobody", stdin="long-enough\n"),
-        run_cli(db_url, "revoke-device", "--device", "no-such-device"),
+    failing = [  # run at once: each only reads, or is refused before it writes
+        start_cli(db_url, "add-user", "--user", "hq1", "--role", "hq", stdin="another-pass\n"),  # exists
+        start_cli(db_url, "add-user", "--user", "x", "--role", "officer", "--station", "nowhere", stdin="long-enough\n"),
+        start_cli(db_url, "add-user", "--user", "y", "--role", "officer", stdin="long-enough\n"),  # no station
+        start_cli(db_url, "add-user", "--user", "z", "--role", "hq", stdin="short\n"),
+        start_cli(db_url, "add-user", "--user", "w", "--role", "king", stdin="long-enough\n"),
+        start_cli(db_url, "set-password", "--user", "nobody", stdin="long-enough\n"),
+        start_cli(db_url, "revoke-device", "--device", "no-such-device"),
     ]
-    for failed in failures:
+    for failed in map(finished, failing):
         assert failed.returncode == 2, failed
         assert failed.stderr.strip() and "Traceback" not in failed.stderr
     assert run_cli(db_url, "set-password", "--user", "hq1", stdin="changed-pass-1\n").returncode == 0
