@@ -6,6 +6,8 @@ import getpass
 import os
 import sys
 
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
 from chushang_desk.sync import protocol
 
 from . import admin, config
@@ -19,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args) or 0
     except admin.AdminError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except (ArgumentError, NoSuchModuleError, OperationalError) as error:  # a URL that names no database
+        print(f"error: cannot use the database {args.db!r}: {str(error).splitlines()[0]}", file=sys.stderr)
         return 2
 
 

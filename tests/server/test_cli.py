@@ -89,8 +89,12 @@ def test_passwords_come_from_stdin_or_the_environment_and_bad_input_exits_2(tmp_
     assert names == ["hq1"] and auth.verify_password(stored, "changed-pass-1")
 
 
-def test_commands_refuse_a_database_that_is_not_migrated(tmp_path):
+def test_commands_refuse_a_database_that_is_not_migrated_or_not_there(tmp_path):
     db_url = f"sqlite:///{tmp_path / 'empty.db'}"
-    for args in (["serve", "--port", "9"], ["list-devices"]):
-        refused = run_cli(db_url, *args)
+    refusing = [start_cli(db_url, "serve", "--port", "9"), start_cli(db_url, "list-devices")]
+    for refused in map(finished, refusing):
         assert refused.returncode == 2 and "chushang-server migrate" in refused.stderr
+    nowhere = [start_cli("nosuchdb://x/y", "migrate"),
+               start_cli("postgresql+psycopg://postgres@127.0.0.1:5432/cs_no_such_database", "migrate")]
+    for refused in map(finished, nowhere):
+        assert refused.returncode == 2 and "cannot use the database" in refused.stderr, refused.stderr
