@@ -6,7 +6,7 @@ def test_main_window_opens_profile_and_lists_screens(main_window, qtbot, data_di
     wait_idle(qtbot, main_window)
     assert (data_dir / "chushang.db").exists()
     titles = [main_window.sidebar.item(i).text() for i in range(main_window.sidebar.count())]
-    assert titles == ["Contacts", "Organizations", "Visits", "Follow-ups", "Referrals"]
+    assert titles == ["Contacts", "Organizations", "Visits", "Follow-ups", "Referrals", "Needs review"]
     for title in titles[1:]:  # every screen is built on first show and has the sidebar's title
         index = titles.index(title)
         main_window.sidebar.setCurrentRow(index)
