@@ -51,6 +51,7 @@ def create_app(db_url: str) -> FastAPI:
 
 def app_from_env() -> FastAPI:
     """Factory for uvicorn (workers import it by name): the database URL comes from the environment."""
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     return create_app(db_url_from_env())
 
 
@@ -75,11 +76,7 @@ def _install_errors(app: FastAPI) -> None:
         detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
         return json_response(ApiError(400, "bad_request", detail).body(), 400)
 
-    @app.exception_handler(Exception)
-    async def _internal(_request, error: Exception):
-        log.exception("internal error", exc_info=error)
-        return json_response(ApiError(500, "internal").body(), 500,
-                             {protocol.SERVER_SCHEMA_HEADER: str(protocol.SCHEMA_VERSION)})
+    # Unexpected exceptions are answered (500 JSON) and logged by gate.ProtocolGate.
 
 
 _LOGIN_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": {

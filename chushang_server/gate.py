@@ -2,11 +2,15 @@
 Also stamps the server's schema version on every response."""
 from __future__ import annotations
 
+import logging
+
 import orjson
 
 from chushang_desk.sync import protocol
 
 from .errors import ApiError
+
+log = logging.getLogger("chushang_server")
 
 # Reachable without the schema header: start-up checks and the API description.
 OPEN_PATHS = frozenset({"/v1/health", "/openapi.json", "/docs", "/redoc", "/docs/oauth2-redirect"})
@@ -41,8 +45,12 @@ class ProtocolGate:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
 
+        started = False
+
         async def send_stamped(message):
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message["headers"] = [*message.get("headers", []), _SERVER_SCHEMA]
             await send(message)
 
@@ -51,7 +59,15 @@ class ProtocolGate:
             error = refusal(headers, self.epoch_of())
             if error is not None:
                 return await _send_error(send_stamped, error)
-        await self.app(scope, receive, send_stamped)
+        try:
+            await self.app(scope, receive, send_stamped)
+        except Exception:
+            if started:
+                raise
+            # Answered here rather than by Starlette's last-resort handler, which re-raises to uvicorn,
+            # and uvicorn then resets the connection before the client reads the answer.
+            log.exception("internal error")
+            await _send_error(send_stamped, ApiError(500, "internal"))
 
 
 async def _send_error(send, error: ApiError) -> None:

@@ -62,3 +62,26 @@ def test_a_cursor_older_than_the_purge_horizon_gets_410_but_a_first_sync_does_no
     assert old.status_code == 410 and old.json()["code"] == "cursor_too_old"
     assert device.get(protocol.PULL_PATH, params={"cursor": 5}).status_code == 200
     assert device.get(protocol.PULL_PATH, params={"cursor": 0}).status_code == 200
+
+
+def test_an_unexpected_error_answers_500_json_and_is_logged(impatient_server):
+    device = sign_in(impatient_server, "officer_a")
+    row_id = new_id()
+    engine = make_engine(impatient_server.db_url)
+    broken = {"t": "contact", "id": row_id, "v": 10**9, "now": "2026-01-01 00:00:00", "no": False}
+    with write_session(engine) as session:  # a record the server cannot read back (hand-damaged)
+        session.execute(text(
+            "INSERT INTO record (table_name, id, version, station, deleted, data, field_versions, field_devices,"
+            " last_device, created_at, updated_at) VALUES (:t, :id, :v, '', :no, '{broken', '{}', '{}', '', :now, :now)"
+        ), broken)
+    try:
+        answer = device.post(protocol.PUSH_PATH, json={"entries": [entry(device, "contact", row_id, {"city": "x"})]})
+        assert answer.status_code == 500 and answer.json()["code"] == "internal"
+        assert answer.headers[protocol.SERVER_SCHEMA_HEADER] == str(protocol.SCHEMA_VERSION)
+        assert "internal error" in impatient_server.log()
+    finally:
+        with write_session(engine) as session:
+            session.execute(text("DELETE FROM record WHERE id = :id"), {"id": row_id})
+        engine.dispose()
+    retried = device.post(protocol.PUSH_PATH, json={"entries": [entry(device, "contact", new_id(), contact("好"))]})
+    assert retried.status_code == 200  # the failed push changed nothing, not even the device's last mid

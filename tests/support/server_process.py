@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass
@@ -58,6 +59,10 @@ class ServerHandle:
     url: str
     db_url: str
     process: subprocess.Popen
+    log_path: str = ""  # the server's stderr (a file: a pipe nobody reads would block it when full)
+
+    def log(self) -> str:
+        return Path(self.log_path).read_text(errors="replace") if self.log_path else ""
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -91,12 +96,14 @@ def start_server(db_url: str, port: int = 0, workers: int = 1, env: dict | None 
     `env` adds environment variables for the server (e.g. CHUSHANG_LOCK_TIMEOUT)."""
     migrate(db_url)
     port = port or free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "chushang_server", "serve", "--db", db_url, "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers)],
-        env=dict(server_env(), **(env or {})), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    handle = ServerHandle(f"http://127.0.0.1:{port}", db_url, process)
+    log = tempfile.NamedTemporaryFile(prefix="server_", suffix=".log", delete=False)
+    with log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "chushang_server", "serve", "--db", db_url, "--host", "127.0.0.1",
+             "--port", str(port), "--workers", str(workers)],
+            env=dict(server_env(), **(env or {})), cwd=REPO, stdout=subprocess.DEVNULL, stderr=log,
+        )
+    handle = ServerHandle(f"http://127.0.0.1:{port}", db_url, process, log.name)
     _wait_healthy(handle)
     return handle
 
@@ -105,7 +112,7 @@ def _wait_healthy(handle: ServerHandle, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if handle.process.poll() is not None:
-            raise RuntimeError(f"server exited: {handle.process.stderr.read().decode(errors='replace')}")
+            raise RuntimeError(f"server exited: {handle.log()}")
         try:
             if httpx.get(handle.url + "/v1/health", timeout=1.0).status_code == 200:
                 return
