@@ -40,6 +40,13 @@ def test_a_client_too_old_or_without_schema_gets_426_in_plain_words(shared_serve
         assert answer.headers[protocol.SERVER_SCHEMA_HEADER] == str(protocol.SCHEMA_VERSION)
 
 
+def test_a_refused_push_with_a_large_body_still_gets_its_answer(shared_server, device):
+    body = protocol.encode({"entries": [], "pad": "x" * (2 << 20)})
+    for _ in range(3):  # on a kept-alive connection, too
+        answer = device.post(protocol.PUSH_PATH, content=body, headers={protocol.SCHEMA_HEADER: "0"})
+        assert answer.status_code == 426 and answer.json()["code"] == "client_too_old"
+
+
 def test_a_client_newer_than_the_server_gets_409(shared_server, device):
     answer = device.get("/v1/me", headers={protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION + 1)})
     assert answer.status_code == 409 and answer.json()["code"] == "server_too_old"
