@@ -28,6 +28,8 @@ CONTACT_INDEX_COLUMNS = ("id", "name", "sort_key", "company", "phones", "deleted
 def _datetime(value):
     if value is None:
         return None
+    if len(value) == 26 and value[10] == "T":  # our own wire form: naive, microseconds (the fast path)
+        return f"{value[:10]} {value[11:]}"
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is not None:  # local columns hold naive UTC
         moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
@@ -54,39 +56,46 @@ def _decimal(quantum):
 
 @lru_cache(maxsize=None)
 def _columns(table: str) -> dict:
-    """column -> (to storage form, default) for every column of a synced table."""
+    """column -> (to storage form or None when the wire form is stored as it is, storage default)."""
     model = synced_tables()[table]
     kinds = protocol.table_fields()[table]
     out = {}
     for column in model.__table__.columns:
         kind = kinds.get(column.key, ("str", None, True))[0]
-        convert = {"datetime": _datetime, "bool": _bool, "json": _json}.get(kind, _same)
+        convert = {"datetime": _datetime, "bool": _bool, "json": _json}.get(kind)
         if isinstance(column.type, DecimalText):
             convert = _decimal(column.type.quantum)
-        default = column.default.arg if column.default is not None else None
-        out[column.key] = (convert, default)
+        default = _default(column.default.arg) if column.default is not None else None
+        out[column.key] = (convert, convert(default) if convert and default is not None else default)
     return out
 
 
+@lru_cache(maxsize=None)
+def _plan(table: str) -> tuple[tuple, frozenset]:
+    """The columns a pulled row's data fills (id and version come from the row itself)."""
+    plan = tuple((name, convert, fallback) for name, (convert, fallback) in _columns(table).items()
+                 if name not in ("id", "version"))
+    return plan, frozenset(name for name, _c, _f in plan)
+
+
 def _default(default):
-    value = default(None) if callable(default) else default
-    return value if not isinstance(value, list) else list(value)
+    return default(None) if callable(default) else default
 
 
 def stored_values(table: str, row: dict) -> tuple[dict, set[str]]:
     """A pulled row as column -> storage value, and the columns its data actually carried."""
     data = row.get("data") or {}
-    columns = _columns(table)
-    values, carried = {}, {"version"}
-    for name, (convert, default) in columns.items():
-        if name in data:
-            values[name] = convert(data[name])
-            carried.add(name)
-        elif name not in ("id", "version"):
-            values[name] = convert(_default(default)) if default is not None else None
-    for stamp in ("created_at", "updated_at"):  # never missing from a server's row; cheap to be sure
-        if values.get(stamp) is None:
-            values[stamp] = _datetime(utcnow().isoformat())
+    plan, names = _plan(table)
+    values = {
+        name: (data[name] if convert is None else convert(data[name])) if name in data else fallback
+        for name, convert, fallback in plan
+    }
+    carried = set(names.intersection(data))
+    carried.add("version")
+    if values.get("created_at") is None or values.get("updated_at") is None:
+        now = _datetime(utcnow().isoformat())  # never missing from a server's row; cheap to be sure
+        values["created_at"] = values.get("created_at") or now
+        values["updated_at"] = values.get("updated_at") or now
     values["id"], values["version"] = row["id"], int(row.get("version") or 0)
     if row.get("deleted"):
         values["deleted_at"] = values.get("deleted_at") or _datetime(utcnow().isoformat())
@@ -165,7 +174,8 @@ def reindex_contacts(conn: Connection, ids: list[str]) -> None:
 def apply_rows(conn: Connection, rows: list[dict]) -> int:
     """Apply a page of pulled rows (any tables, version order) grouped by table."""
     by_table: dict[str, list[dict]] = {}
+    known = synced_tables()
     for row in rows:
-        if row.get("table") in synced_tables():
+        if row.get("table") in known:
             by_table.setdefault(row["table"], []).append(row)
     return sum(upsert_rows(conn, table, table_rows) for table, table_rows in by_table.items())

@@ -14,6 +14,7 @@ Device clocks are never used to order anything: only the server's versions are.
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, fields as dc_fields
 from datetime import datetime, timezone
@@ -28,6 +29,7 @@ from ..models import OutboxEntry
 from ..services.sync_status import all_state, set_state
 from . import protocol
 from .account import account_token, current_account
+from .apply import apply_rows
 from .client import SyncClient
 from .errors import ReplacementNeeded, SyncError
 from .results import apply_results
@@ -176,22 +178,27 @@ class _Steps:
     # -- pull ----------------------------------------------------------------------------------
 
     def pull(self, client: SyncClient) -> None:
-        from .apply import apply_rows
-
+        """Pages in cursor order, each applied with its cursor in one transaction. The next page is
+        fetched while this one is written (its cursor is known as soon as this page arrives), so the
+        server's time and ours overlap."""
         cursor = int(self.profile.read(all_state)["cursor"] or 0)
-        while True:
-            self.check_cancel()
-            page = client.pull(cursor, protocol.PULL_MAX_LIMIT)
-            rows = page.get("rows") or []
-            with remote_write(self.profile) as session:
-                apply_rows(session.connection(), rows)
-                set_state(session, cursor=str(page["cursor"]), epoch=page.get("epoch") or client.epoch or "")
-            cursor = int(page["cursor"])
-            self.report.pulled += len(rows)
-            self.report.pages += 1
-            self.progress("pull", self.report.pulled, None)
-            if not page.get("has_more"):
-                return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
+            coming = fetcher.submit(client.pull, cursor, protocol.PULL_MAX_LIMIT)
+            while coming is not None:
+                page = coming.result()
+                self.check_cancel()
+                more = bool(page.get("has_more"))
+                coming = fetcher.submit(client.pull, int(page["cursor"]), protocol.PULL_MAX_LIMIT) if more else None
+                self.apply_page(page, client)
+
+    def apply_page(self, page: dict, client: SyncClient) -> None:
+        rows = page.get("rows") or []
+        with remote_write(self.profile) as session:
+            apply_rows(session.connection(), rows)
+            set_state(session, cursor=str(page["cursor"]), epoch=page.get("epoch") or client.epoch or "")
+        self.report.pulled += len(rows)
+        self.report.pages += 1
+        self.progress("pull", self.report.pulled, None)
 
 
 def _outbox_size(session: Session) -> int:

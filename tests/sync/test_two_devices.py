@@ -128,3 +128,18 @@ def test_an_edit_against_a_record_deleted_elsewhere_can_restore_it(make_device):
         assert device.read(get_contact, cid)["title"] == "会长"
         assert field_of(device, cid, "deleted_at") is None
     assert local_rows(a.profile)[("contact", cid)] == local_rows(b.profile)[("contact", cid)]
+
+
+def test_a_refused_edit_stays_in_view(make_device):
+    """The server refuses an officer's visit for another station: the edit is not dropped silently but
+    waits under "needs review" with the server's reason."""
+    a = make_device("a", "officer_a")
+    people = [a.write(save_contact, contact("赵六"))]
+    vid = a.write(visits.save_visit, {"visit_date": date(2025, 3, 14), "station": "csj", "officers": ["甲"],
+                                      "mode": "visit", "place": "上海", "contact_ids": people})
+    report = sync_once(a.profile)
+    assert report.rejected >= 1 and report.applied >= 1
+    refused = [c for c in a.read(conflicts.open_conflicts) if c.row_id == vid]
+    assert len(refused) == 1
+    assert refused[0].field == "" and refused[0].mine["fields"]["station"] == "csj" and refused[0].theirs
+    assert refused[0].record_label == "2025-03-14 上海"
