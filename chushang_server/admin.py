@@ -81,6 +81,15 @@ def set_password(engine: Engine, name: str, password: str) -> None:
         user.password_hash = hash_password(password)
 
 
+def list_users(engine: Engine) -> list[dict]:
+    with read_session(engine) as session:
+        return [
+            {"user": u.name, "display_name": u.display_name, "role": u.role, "station": u.station,
+             "created": u.created_at, "disabled": u.disabled}
+            for u in session.scalars(select(AppUser).order_by(AppUser.name))
+        ]
+
+
 def list_devices(engine: Engine, user: str | None = None) -> list[dict]:
     query = select(Device, AppUser.name).join(AppUser, AppUser.id == Device.user_id).order_by(Device.created_at)
     if user:

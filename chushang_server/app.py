@@ -15,6 +15,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from chushang_desk.sync import protocol
 
 from . import auth, pull, store
+from .watch import MAX_WAIT_SECONDS, HeadWatch
 from .body import read_json
 from .config import RETRY_AFTER_SECONDS, db_url_from_env
 from .db import make_engine, read_session
@@ -139,6 +140,14 @@ def _install_routes(app: FastAPI, engine, epoch: str) -> None:
         actor = await actor_of(request)
         page = await run_in_threadpool(pull.pull, engine, actor, epoch, cursor, pull.page_limit(limit))
         return json_response(page)
+
+    heads = HeadWatch(engine)
+
+    @app.get(protocol.WATCH_PATH, summary="Long-poll: answers when the server has changes after a cursor")
+    async def watch(request: Request, cursor: int = Query(0, ge=0),
+                    wait: float = Query(25.0, ge=0, le=MAX_WAIT_SECONDS)):
+        await actor_of(request)
+        return json_response({"head": await heads.wait_past(cursor, wait)})
 
 
 def _entries(body: dict) -> list[dict]:

@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--display-name", default="")
     password = _command(commands, "set-password", _set_password, "set a user's password (stdin or env)")
     password.add_argument("--user", required=True)
+    _command(commands, "list-users", _list_users, "list users with their roles and stations")
     devices = _command(commands, "list-devices", _list_devices, "list signed-in devices")
     devices.add_argument("--user")
     revoke = _command(commands, "revoke-device", _revoke_device, "revoke a device (its next request gets 401)")
@@ -90,7 +91,9 @@ def _serve(args) -> int:
     _engine(args).dispose()
     os.environ[config.DB_ENV] = args.db  # the app factory (and every worker) reads it
     uvicorn.run("chushang_server.app:app_from_env", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_level="warning", access_log=False)
+                workers=args.workers, log_level="warning", access_log=False,
+                # long-polls (/v1/sync/watch) would otherwise hold a shutdown for up to 30 s
+                timeout_graceful_shutdown=3)
     return 0
 
 
@@ -120,17 +123,30 @@ def _set_password(args) -> int:
     return 0
 
 
+def _list_users(args) -> int:
+    rows = admin.list_users(_engine(args))
+    _print_table(("user", "display name", "role", "station", "created", "disabled"), [
+        (r["user"], r["display_name"], r["role"], r["station"] or "-", _when(r["created"]),
+         "yes" if r["disabled"] else "-")
+        for r in rows
+    ])
+    return 0
+
+
 def _list_devices(args) -> int:
     rows = admin.list_devices(_engine(args), args.user)
-    header = ("id", "user", "name", "created", "last seen", "revoked")
-    table = [header] + [
+    _print_table(("id", "user", "name", "created", "last seen", "revoked"), [
         (r["id"], r["user"], r["name"], _when(r["created"]), _when(r["last_seen"]), _when(r["revoked"]))
         for r in rows
-    ]
+    ])
+    return 0
+
+
+def _print_table(header: tuple, rows: list[tuple]) -> None:
+    table = [header] + rows
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for row in table:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
-    return 0
 
 
 def _when(moment) -> str:

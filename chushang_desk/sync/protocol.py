@@ -13,6 +13,8 @@ POST /v1/sync/push   {"entries": [{"mid", "table", "id", "op", "fields", "base_v
      server holds without waiting for a pull.
 GET  /v1/sync/pull?cursor=N&limit=L
   -> {"rows": [{"table", "id", "version", "deleted", "data"}], "cursor", "has_more", "epoch", "head"}
+GET  /v1/sync/watch?cursor=N&wait=S   (long-poll: answers once head > N, or after S seconds)
+  -> {"head"}
 Every request carries SCHEMA_HEADER; every request but login carries "Authorization: Bearer <token>"
 and EPOCH_HEADER once the device knows the server's epoch. Errors answer {"code", "message"}.
 """
@@ -42,6 +44,7 @@ LOGIN_PATH = "/v1/auth/login"
 LOGOUT_PATH = "/v1/auth/logout"
 PUSH_PATH = "/v1/sync/push"
 PULL_PATH = "/v1/sync/pull"
+WATCH_PATH = "/v1/sync/watch"
 
 PUSH_MAX_ENTRIES = 500
 PUSH_MAX_BYTES = 1 << 20  # one push batch, uncompressed

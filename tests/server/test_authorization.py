@@ -163,6 +163,7 @@ def test_a_rejected_entry_does_not_block_the_queue(shared_server, people):
 ENDPOINTS = [
     ("GET", "/v1/me", None),
     ("GET", protocol.PULL_PATH + "?cursor=0", None),
+    ("GET", protocol.WATCH_PATH + "?cursor=0&wait=0", None),
     ("POST", protocol.PUSH_PATH, {"entries": []}),
     ("POST", protocol.LOGOUT_PATH, {}),
 ]

@@ -48,6 +48,9 @@ def test_admin_commands_from_migrate_to_revoke(server_db_url):
         assert (user.display_name, user.role, user.station) == ("李明", "officer", "whn")
         assert user.password_hash.startswith("$argon2id$") and auth.verify_password(user.password_hash, "from-stdin-1")
         assert '"name_zh":"武汉站"' in item.data  # the new station syncs to every client as a reference item
+        users = server_admin(server_db_url, "list-users").stdout.splitlines()
+        assert users[0].split()[:2] == ["user", "display"]
+        assert [line.split()[:4] for line in users[1:]] == [["li", "李明", "officer", "whn"]]
         device = auth.login(engine, "li", "from-stdin-1", "李明的笔记本", "127.0.0.1")
         listed = server_admin(server_db_url, "list-devices", "--user", "li").stdout.splitlines()
         assert listed[0].split() == ["id", "user", "name", "created", "last", "seen", "revoked"]

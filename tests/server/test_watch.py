@@ -1,0 +1,46 @@
+"""The long-poll: a device waiting on /v1/sync/watch hears of another device's push at once."""
+from __future__ import annotations
+
+import threading
+import time
+
+from chushang_desk.sync import protocol
+
+from tests.server.helpers import head, new_id, push_one, sign_in
+
+
+def _watch(device, cursor: int, wait: float) -> tuple[int, float]:
+    started = time.monotonic()
+    answer = device.get(protocol.WATCH_PATH, params={"cursor": cursor, "wait": wait})
+    assert answer.status_code == 200, answer.text
+    return answer.json()["head"], time.monotonic() - started
+
+
+def test_a_watch_behind_the_head_answers_at_once(shared_server):
+    device = sign_in(shared_server, "officer_b")
+    now = head(device)
+    got, seconds = _watch(device, now - 1, 20)
+    assert got == now and seconds < 2
+
+
+def test_a_watch_with_no_news_answers_when_its_wait_is_up(shared_server):
+    device = sign_in(shared_server, "officer_b")
+    now = head(device)
+    got, seconds = _watch(device, now, 1.5)
+    assert got == now and 1.4 < seconds < 10
+
+
+def test_a_push_elsewhere_wakes_every_watcher(shared_server):
+    watchers = [sign_in(shared_server, "lead_a") for _ in range(3)]
+    writer = sign_in(shared_server, "officer_a")
+    now = head(writer)
+    results = []
+    threads = [threading.Thread(target=lambda w=w: results.append(_watch(w, now, 25))) for w in watchers]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.5)
+    pushed = push_one(writer, "contact", new_id(), {"name": "王五", "is_merchant": True})
+    for thread in threads:
+        thread.join()
+    assert [got for got, _s in results] == [pushed["version"]] * 3
+    assert all(seconds < 10 for _got, seconds in results), results  # woken by the push, not by the 25 s wait
