@@ -128,11 +128,13 @@ def _chunks(items: list, size: int):
         yield items[start:start + size]
 
 
-def upsert_rows(conn: Connection, table: str, rows: list[dict]) -> int:
-    """Insert or update pulled rows of one table; pending local fields are left as they are."""
+def upsert_rows(conn: Connection, table: str, rows: list[dict], pending: dict[str, set[str]] | None = None) -> int:
+    """Insert or update pulled rows of one table; pending local fields (by default: the fields of the
+    rows' outbox entries) are left as they are."""
     if not rows:
         return 0
-    pending = pending_fields(conn, table, [r["id"] for r in rows])
+    if pending is None:
+        pending = pending_fields(conn, table, [r["id"] for r in rows])
     groups: dict[tuple, list[tuple]] = {}
     names = list(_columns(table))
     for row in rows:

@@ -10,9 +10,9 @@
 """
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
-from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ..db.ids import uuid7
@@ -27,17 +27,31 @@ NOT_COMPARED = NOT_REVIEWED | {"id", "version", "sort_key"}
 
 
 def apply_results(session: Session, batch: list[OutboxEntry], results: list[dict]) -> dict[str, int]:
-    """Apply the answers to a pushed batch; returns how many entries got each status."""
+    """Apply the answers to a pushed batch; returns how many entries got each status.
+
+    Most answers are a plain `applied`: those take a few statements for the whole batch (a first push
+    of tens of thousands of entries), the rest are handled one by one."""
     by_mid = {e.mid: e for e in batch}
+    answered = [(by_mid[r["mid"]], r, _status_of(r)) for r in results if r.get("mid") in by_mid]
+    conn = session.connection()
     counts: dict[str, int] = {}
-    for result in results:
-        entry = by_mid.get(result.get("mid"))
-        if entry is None:
-            continue
-        status = _status_of(result)
+    later = _later_fields(conn, [e for e, _r, status in answered if status in ("merged", "conflict")])
+    others: dict[tuple, set[str]] = {}
+    for entry, result, status in answered:
         counts[status] = counts.get(status, 0) + 1
-        _apply_one(session, entry, result, status)
+        if status == "rejected":
+            _record_rejection(session, entry, result)
+        elif status in ("merged", "conflict"):
+            others.setdefault(_key(entry), set()).update(_take_row(session, entry, result, later))
+    _forget_answered(conn, [e.mid for e, _r, _s in answered])
+    versions = {_key(e): int(r.get("version") or 0) for e, r, s in answered if s != "rejected"}
+    _set_versions(conn, versions)
+    _rebase_later(conn, versions, others)
     return counts
+
+
+def _key(entry: OutboxEntry) -> tuple[str, str]:
+    return entry.table_name, entry.row_id
 
 
 def _status_of(result: dict) -> str:
@@ -52,26 +66,53 @@ def _reviewed(conflicts: list[dict]) -> list[dict]:
     return [c for c in conflicts if c.get("field") not in NOT_REVIEWED]
 
 
-def _apply_one(session: Session, entry: OutboxEntry, result: dict, status: str) -> None:
+def _outbox_rows(conn, row_ids: list[str]) -> list[tuple]:
+    """(mid, table, row id, base version, fields) of the outbox entries of these rows."""
+    if not row_ids:
+        return []
+    result = conn.exec_driver_sql(
+        "SELECT mid, table_name, row_id, base_version, fields FROM outbox "
+        "WHERE row_id IN (SELECT value FROM json_each(?)) ORDER BY mid", (json.dumps(sorted(set(row_ids))),))
+    return [(mid, t, r, base, json.loads(f) if isinstance(f, str) else (f or {})) for mid, t, r, base, f in result]
+
+
+def _later_fields(conn, entries: list[OutboxEntry]) -> dict[int, set[str]]:
+    """mid -> fields of the same row's LATER outbox entries (pushed in this batch or not): what the
+    server's row must not overwrite locally, since those edits are newer than the answer."""
+    rows = _outbox_rows(conn, [e.row_id for e in entries])
+    later = {}
+    for entry in entries:
+        later[entry.mid] = {f for mid, t, r, _b, fields in rows
+                            if (t, r) == _key(entry) and mid > entry.mid for f in fields}
+    return later
+
+
+def _take_row(session: Session, entry: OutboxEntry, result: dict, later: dict[int, set[str]]) -> set[str]:
+    """A merged or conflicting edit: record its conflicts and take the server's row; returns the fields
+    other devices changed since the edit's base version."""
     conn = session.connection()
-    session.execute(delete(OutboxEntry).where(OutboxEntry.mid == entry.mid))
-    if status == "rejected":
-        _record_rejection(session, entry, result)
-        return
-    version = int(result.get("version") or 0)
-    row = result.get("row")
-    others_changed = _others_changed(conn, entry, row) if row else set()
-    if row and entry.table_name in synced_tables():
-        upsert_rows(conn, entry.table_name, [row])
-    _set_version(conn, entry, version)
     for conflict in _reviewed(result.get("conflicts") or []):
         _record_conflict(session, entry, result, conflict)
-    _rebase_later(session, entry, version, others_changed)
+    row = result.get("row")
+    if not row or entry.table_name not in synced_tables():
+        return set()
+    changed = _others_changed(conn, entry, row)
+    upsert_rows(conn, entry.table_name, [row], pending={entry.row_id: later.get(entry.mid, set())})
+    return changed
 
 
-def _set_version(conn, entry: OutboxEntry, version: int) -> None:
-    if entry.table_name in synced_tables() and version:
-        conn.exec_driver_sql(f'UPDATE "{entry.table_name}" SET version = ? WHERE id = ?', (version, entry.row_id))
+def _forget_answered(conn, mids: list[int]) -> None:
+    if mids:
+        conn.exec_driver_sql("DELETE FROM outbox WHERE mid IN (SELECT value FROM json_each(?))", (json.dumps(mids),))
+
+
+def _set_versions(conn, versions: dict[tuple, int]) -> None:
+    by_table: dict[str, list[tuple]] = {}
+    for (table, row_id), version in versions.items():
+        if table in synced_tables() and version:
+            by_table.setdefault(table, []).append((version, row_id))
+    for table, params in by_table.items():
+        conn.exec_driver_sql(f'UPDATE "{table}" SET version = ? WHERE id = ?', params)
 
 
 def _local_values(conn, table: str, row_id: str) -> dict | None:
@@ -83,27 +124,23 @@ def _local_values(conn, table: str, row_id: str) -> dict | None:
 def _others_changed(conn, entry: OutboxEntry, row: dict) -> set[str]:
     """Fields the server's row holds differently from ours, that this entry did not set: what other
     devices changed since our edit's base version."""
-    if entry.table_name not in synced_tables():
-        return set()
     local = _local_values(conn, entry.table_name, entry.row_id) or {}
     theirs, carried = stored_values(entry.table_name, row)
     mine = set(entry.fields or {})
     return {f for f in carried - NOT_COMPARED - mine if theirs.get(f) != local.get(f)}
 
 
-def _rebase_later(session: Session, entry: OutboxEntry, version: int, others_changed: set[str]) -> None:
-    """Later entries of this row were made on top of this one: send them on the version it produced,
-    unless that would hide another device's change to one of their fields (then they keep their base
-    and the server reports the overlap)."""
-    if not version:
-        return
-    later = session.scalars(
-        select(OutboxEntry).where(OutboxEntry.table_name == entry.table_name,
-                                  OutboxEntry.row_id == entry.row_id, OutboxEntry.mid > entry.mid)
-    ).all()
-    for other in later:
-        if not (set(other.fields or {}) & others_changed) and (other.base_version or 0) < version:
-            session.execute(update(OutboxEntry).where(OutboxEntry.mid == other.mid).values(base_version=version))
+def _rebase_later(conn, versions: dict[tuple, int], others: dict[tuple, set[str]]) -> None:
+    """Entries of these rows still waiting were made on top of the ones just answered: send them on
+    the version those produced, unless that would hide another device's change to one of their fields
+    (then they keep their base and the server reports the overlap)."""
+    moves = []
+    for mid, table, row_id, base, fields in _outbox_rows(conn, [r for (_t, r) in versions]):
+        version = versions.get((table, row_id), 0)
+        if version > (base or 0) and not set(fields) & others.get((table, row_id), set()):
+            moves.append((version, mid))
+    if moves:
+        conn.exec_driver_sql("UPDATE outbox SET base_version = ? WHERE mid = ?", moves)
 
 
 def _when(value) -> datetime | None:
