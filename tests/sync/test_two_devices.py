@@ -143,3 +143,20 @@ def test_a_refused_edit_stays_in_view(make_device):
     assert len(refused) == 1
     assert refused[0].field == "" and refused[0].mine["fields"]["station"] == "csj" and refused[0].theirs
     assert refused[0].record_label == "2025-03-14 上海"
+
+
+def test_several_offline_edits_of_one_field_are_not_a_conflict_with_themselves(make_device):
+    """Each edit is pushed on the version the one before produced, also when another device changed
+    a different field of the record meanwhile."""
+    a, b = make_device("a", "officer_a"), make_device("b", "officer_b")
+    cid = shared_contact(a, b)
+    b.write(save_contact, {"title": "秘书长"}, cid)
+    sync_once(b.profile)
+    for company in ("第一家", "第二家", "第三家"):
+        a.write(save_contact, {"company": company}, cid)
+    report = sync_once(a.profile)
+    assert (report.pushed, report.conflicts, report.rejected) == (3, 0, 0)
+    sync_once(b.profile)
+    for device in (a, b):
+        assert (field_of(device, cid, "company"), field_of(device, cid, "title")) == ("第三家", "秘书长")
+        assert device.read(conflicts.count_open) == 0
