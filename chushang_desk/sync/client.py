@@ -108,6 +108,13 @@ class SyncClient:
         self.epoch = answer.get("epoch") or self.epoch
         return answer
 
+    def watch(self, cursor: int, wait: float = 25.0) -> int:
+        """Long-poll: the server's head, answered as soon as it passes `cursor` or after `wait`
+        seconds (then it equals the cursor, or is below it on a fresh server)."""
+        answer = self._request("GET", f"{protocol.WATCH_PATH}?cursor={cursor}&wait={wait:g}",
+                               timeout=httpx.Timeout(connect=5.0, read=wait + 15.0, write=10.0, pool=5.0))
+        return int(answer.get("head") or 0)
+
     # -- plumbing ------------------------------------------------------------------------------
 
     def _retrying(self, method: str, path: str, message=None) -> dict:
@@ -139,11 +146,12 @@ class SyncClient:
             headers["Content-Encoding"] = "gzip"
         return body
 
-    def _request(self, method: str, path: str, message=None, auth: bool = True) -> dict:
+    def _request(self, method: str, path: str, message=None, auth: bool = True, timeout=None) -> dict:
         headers = self._headers(auth)
         body = self._body(message, headers)
         try:
-            response = self._http.request(method, path, content=body, headers=headers)
+            response = self._http.request(method, path, content=body, headers=headers,
+                                          timeout=timeout or TIMEOUT)
         except httpx.HTTPError as exc:
             raise SyncError("network", f"{type(exc).__name__}: {exc}") from exc
         self._count(response, body)
