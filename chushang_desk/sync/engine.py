@@ -13,6 +13,7 @@ Device clocks are never used to order anything: only the server's versions are.
 """
 from __future__ import annotations
 
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -183,12 +184,12 @@ class _Steps:
         server's time and ours overlap."""
         cursor = int(self.profile.read(all_state)["cursor"] or 0)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
-            coming = fetcher.submit(client.pull, cursor, protocol.PULL_MAX_LIMIT)
+            coming = fetcher.submit(client.pull, cursor, pull_limit())
             while coming is not None:
                 page = coming.result()
                 self.check_cancel()
                 more = bool(page.get("has_more"))
-                coming = fetcher.submit(client.pull, int(page["cursor"]), protocol.PULL_MAX_LIMIT) if more else None
+                coming = fetcher.submit(client.pull, int(page["cursor"]), pull_limit()) if more else None
                 self.apply_page(page, client)
 
     def apply_page(self, page: dict, client: SyncClient) -> None:
@@ -199,6 +200,23 @@ class _Steps:
         self.report.pulled += len(rows)
         self.report.pages += 1
         self.progress("pull", self.report.pulled, None)
+
+
+def _env_limit(name: str, most: int) -> int:
+    """A smaller batch or page than the protocol allows, for tests and benches that want one sync to
+    be many transactions (e.g. to kill it between any two); the protocol's limit otherwise."""
+    try:
+        return max(1, min(int(os.environ.get(name, most)), most))
+    except ValueError:
+        return most
+
+
+def push_batch_limit() -> int:
+    return _env_limit("CHUSHANG_PUSH_BATCH", protocol.PUSH_MAX_ENTRIES)
+
+
+def pull_limit() -> int:
+    return _env_limit("CHUSHANG_PULL_LIMIT", protocol.PULL_MAX_LIMIT)
 
 
 def _outbox_size(session: Session) -> int:
@@ -220,7 +238,7 @@ def next_batch(session: Session, after_mid: int) -> list[OutboxEntry]:
     """
     candidates = session.scalars(
         select(OutboxEntry).where(OutboxEntry.mid > after_mid).order_by(OutboxEntry.mid)
-        .limit(protocol.PUSH_MAX_ENTRIES)
+        .limit(push_batch_limit())
     ).all()
     batch, size, touched = [], 0, {}
     for entry in candidates:

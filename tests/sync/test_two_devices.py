@@ -160,3 +160,19 @@ def test_several_offline_edits_of_one_field_are_not_a_conflict_with_themselves(m
     for device in (a, b):
         assert (field_of(device, cid, "company"), field_of(device, cid, "title")) == ("第三家", "秘书长")
         assert device.read(conflicts.count_open) == 0
+
+
+@pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)
+def test_small_batches_and_pages_when_asked(make_device, monkeypatch):
+    """CHUSHANG_PUSH_BATCH / CHUSHANG_PULL_LIMIT make one sync many transactions (the kill tests
+    stop it between any two); the outcome is the same."""
+    monkeypatch.setenv("CHUSHANG_PUSH_BATCH", "4")
+    monkeypatch.setenv("CHUSHANG_PULL_LIMIT", "7")
+    a, b = make_device("a", "officer_a"), make_device("b", "lead_a")
+    offline_work(a, "甲")
+    pushed = sync_once(a.profile)
+    assert pushed.pushed >= 12 and pushed.requests >= pushed.pushed // 4 + 1
+    pulled = sync_once(b.profile)
+    assert pulled.pages >= pulled.pulled // 7 and pulled.pages > 2
+    sync_once(a.profile)
+    assert local_rows(a.profile) == local_rows(b.profile)
