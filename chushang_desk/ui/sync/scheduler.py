@@ -1,5 +1,6 @@
-"""When background sync runs: at start, a few seconds after local edits, every few minutes while
-online, on demand, and again after a failure with backoff. Never two at once.
+"""When background sync runs: at start, a moment after local edits, as soon as the server has news
+(a long-poll, sync/live.py), every few minutes while online, on demand, and again after a failure with
+backoff. Never two at once.
 
 The scheduler lives on the GUI thread; each sync runs `sync_once` on the task runner's long lane, so
 typing never waits on the network. Results come back as signals the status bar and screens listen to.
@@ -38,8 +39,9 @@ class SyncScheduler(QObject):
     progressed = Signal(int, int)
     finished = Signal(object)  # SyncReport
     failed = Signal(object)  # SyncProblem
+    news = Signal()  # the server has changes for us (emitted from the watcher's thread, queued here)
 
-    debounce_ms = 3_000  # after a local edit: a burst of typing makes one sync
+    debounce_ms = 800  # after a local edit: a burst of typing makes one sync, and others see it in ~1 s
     interval_ms = 180_000  # while online, to bring in other stations' changes
     backoff_s = (10, 30, 120, 300)
 
@@ -55,6 +57,8 @@ class SyncScheduler(QObject):
         self.last_problem: SyncProblem | None = None
         self._cancel: CancelToken | None = None
         self._announcing = False
+        self._watcher = None
+        self.news.connect(self._automatic)
         self.debounce = self._timer(self.debounce_ms, single=True)
         self.periodic = self._timer(self.interval_ms, single=False)
         self.retry = self._timer(0, single=True)
@@ -90,6 +94,7 @@ class SyncScheduler(QObject):
         if account is None:
             self._stop_timers()
         else:
+            self._watch()
             self.request()
 
     # Requests -------------------------------------------------------------------------------------
@@ -174,6 +179,14 @@ class SyncScheduler(QObject):
         self.retry.start(int(delay * 1000))
         return datetime.now() + timedelta(seconds=delay)
 
+    def _watch(self) -> None:
+        """Hold a long-poll open while signed in (the watcher follows sign-in and sign-out itself)."""
+        from ...sync.live import ChangeWatcher
+
+        if self._watcher is None and self.ctx.profile is not None:
+            self._watcher = ChangeWatcher(self.ctx.profile, self.news.emit)
+            self._watcher.start()
+
     def _stop_timers(self) -> None:
         for timer in (self.debounce, self.periodic, self.retry):
             timer.stop()
@@ -182,6 +195,9 @@ class SyncScheduler(QObject):
         """The window closes: no new syncs, and the running one stops at its next step."""
         self.account = None
         self._stop_timers()
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
         if self._cancel is not None:
             self._cancel.cancel()
 

@@ -1,0 +1,104 @@
+"""Live sync while online: a long-poll that learns within a moment when the server has news, so another
+station's edit shows up in about a second instead of at the next timed sync.
+
+`ChangeWatcher` holds one `GET /v1/sync/watch` open at a time (the server answers as soon as its head
+passes our cursor, or after `wait` seconds with nothing) and calls `on_news()` when there is something
+to pull. It never touches the database but to read the cursor, and never syncs itself: the caller does
+(the app's scheduler on its task runner; `LiveSync` below for headless use and the benches).
+"""
+from __future__ import annotations
+
+import threading
+from typing import Callable
+
+from ..services.sync_status import all_state
+from .account import account_token, current_account
+from .client import SyncClient
+from .engine import sync_once
+from .errors import SyncError
+
+WATCH_SECONDS = 25.0  # under common proxies' 30-60 s idle timeouts
+RETRY_SECONDS = (2.0, 5.0, 15.0, 60.0)  # after failures: offline, server down
+
+
+class ChangeWatcher:
+    def __init__(self, profile, on_news: Callable[[], None], wait: float = WATCH_SECONDS):
+        self.profile, self.on_news, self.wait = profile, on_news, wait
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sync-watch", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Returns at once: a long-poll in flight cannot be interrupted from here, so the thread (a
+        daemon) ends when its answer comes, touching nothing after it (the stop flag is checked first)."""
+        self._stop.set()
+        self._thread.join(timeout=0.5)
+
+    def _run(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            try:
+                news = self._watch_once()
+                failures = 0
+            except SyncError:
+                news = False
+                delay = RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)]
+                failures += 1
+                self._stop.wait(delay)
+            except Exception:  # the profile was closed under a stopping watcher
+                if self._stop.is_set():
+                    return
+                raise
+            if news and not self._stop.is_set():
+                self.on_news()
+
+    def _watch_once(self) -> bool:
+        account = current_account(self.profile)
+        token = account_token(self.profile, account) if account is not None else None
+        if not token:
+            self._stop.wait(self.wait)  # not signed in: look again later
+            return False
+        state = self.profile.read(all_state)
+        cursor = int(state.get("cursor") or 0)
+        with SyncClient(account.server_url, token, state.get("epoch") or None) as client:
+            return client.watch(cursor, self.wait) > cursor
+
+
+class LiveSync:
+    """Headless live sync: syncs right after local edits (`edited()`) and when the watcher hears news;
+    one sync at a time, requests arriving meanwhile folded into one more."""
+
+    def __init__(self, profile, debounce: float = 0.2):
+        self.profile, self.debounce = profile, debounce
+        self.errors: list[SyncError] = []
+        self._wanted = threading.Event()
+        self._stop = threading.Event()
+        self._runner = threading.Thread(target=self._run, name="sync-live", daemon=True)
+        self.watcher = ChangeWatcher(profile, self._wanted.set)
+
+    def start(self) -> None:
+        self._runner.start()
+        self.watcher.start()
+
+    def edited(self) -> None:
+        self._wanted.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wanted.set()
+        self.watcher.stop()
+        self._runner.join(timeout=30)
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            if self._stop.is_set():
+                return
+            self._stop.wait(self.debounce)  # edits in a burst go up together
+            self._wanted.clear()
+            try:
+                sync_once(self.profile)
+            except SyncError as exc:
+                self.errors.append(exc)
