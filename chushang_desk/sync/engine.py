@@ -128,6 +128,7 @@ class _Steps:
 
     def __init__(self, profile, progress: Progress, cancel: Callable[[], bool], report: SyncReport):
         self.profile, self.progress, self.cancel, self.report = profile, progress, cancel, report
+        self.stamp = profile.read(all_state)["display_name"]  # what the server writes as who edited
 
     def run(self, client: SyncClient) -> None:
         try:
@@ -160,7 +161,7 @@ class _Steps:
             answer = client.push([wire_entry(e) for e in batch])
             results = answer.get("results") or []
             with remote_write(self.profile) as session:
-                counts = apply_results(session, batch, results)
+                counts = apply_results(session, batch, results, self.stamp)
             self._count(counts)
             self.progress("push", self.report.pushed, total)
             answered = {r.get("mid") for r in results}

@@ -26,7 +26,7 @@ NOT_REVIEWED = frozenset({"updated_at", "updated_by", "created_by", "created_at"
 NOT_COMPARED = NOT_REVIEWED | {"id", "version", "sort_key"}
 
 
-def apply_results(session: Session, batch: list[OutboxEntry], results: list[dict]) -> dict[str, int]:
+def apply_results(session: Session, batch: list[OutboxEntry], results: list[dict], stamp: str = "") -> dict[str, int]:
     """Apply the answers to a pushed batch; returns how many entries got each status.
 
     Most answers are a plain `applied`: those take a few statements for the whole batch (a first push
@@ -44,6 +44,8 @@ def apply_results(session: Session, batch: list[OutboxEntry], results: list[dict
         elif status in ("merged", "conflict"):
             others.setdefault(_key(entry), set()).update(_take_row(session, entry, result, later))
     _forget_answered(conn, [e.mid for e, _r, _s in answered])
+    if stamp:
+        _mirror_stamps(conn, [e for e, _r, status in answered if status == "applied"], stamp)
     versions = {_key(e): int(r.get("version") or 0) for e, r, s in answered if s != "rejected"}
     _set_versions(conn, versions)
     _rebase_later(conn, versions, others)
@@ -104,6 +106,19 @@ def _take_row(session: Session, entry: OutboxEntry, result: dict, later: dict[in
 def _forget_answered(conn, mids: list[int]) -> None:
     if mids:
         conn.exec_driver_sql("DELETE FROM outbox WHERE mid IN (SELECT value FROM json_each(?))", (json.dumps(mids),))
+
+
+def _mirror_stamps(conn, applied: list[OutboxEntry], stamp: str) -> None:
+    """The server writes who made an edit itself (the signed-in user's display name), never what the
+    device sent: an applied edit's row says the same here, also for edits made before signing in."""
+    by_statement: dict[tuple[str, str], list[tuple]] = {}
+    for entry in applied:
+        if entry.table_name not in synced_tables():
+            continue
+        for field in protocol.SERVER_STAMPED & set(entry.fields or {}):
+            by_statement.setdefault((entry.table_name, field), []).append((stamp, entry.row_id))
+    for (table, field), params in by_statement.items():
+        conn.exec_driver_sql(f'UPDATE "{table}" SET "{field}" = ? WHERE id = ?', params)
 
 
 def _set_versions(conn, versions: dict[tuple, int]) -> None:

@@ -2,6 +2,7 @@
 backup (new epoch: 410) makes the client pull everything again while keeping its pending edits."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import delete, text
 
 from chushang_desk.models import Contact, OutboxEntry
@@ -79,3 +80,26 @@ def test_a_new_server_epoch_means_a_replacement_sync_that_keeps_pending_edits(ma
     sync_once(a.profile)
     assert local_rows(a.profile) == local_rows(b.profile) == server_rows(a.profile)
     assert a.read(lambda s: s.get(Contact, cid).company) == "离线时改的"
+
+
+@pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)
+def test_an_edit_carries_the_servers_stamp_of_who_made_it_after_sync(server, tmp_path):
+    """The server writes who made an edit (the signed-in user), never what the device sent (here a
+    name typed into the settings after signing in); the device's copy says the same once the edit is
+    through, so the replicas stay equal."""
+    from chushang_desk.services.profile import open_profile
+    from chushang_desk.sync.account import sign_in
+    from tests.support.server_process import PASSWORD
+
+    profile = open_profile(tmp_path / "p")
+    try:
+        sign_in(profile, server.url, "officer_a", PASSWORD)
+        sync_once(profile)
+        profile.sign_as("本机用户")
+        cid = profile.write(save_contact, {"name": "改了名字后录入", "is_merchant": True})
+        sync_once(profile)
+        mine = local_rows(profile)[("contact", cid)]
+        assert mine["created_by"] == mine["updated_by"] == "officer_a name"
+        assert mine == server_rows(profile)[("contact", cid)]
+    finally:
+        profile.close()
