@@ -116,7 +116,8 @@ def test_an_edit_made_before_a_delete_loses_to_it_whatever_the_order_of_clocks(s
     base = push_one(one, "contact", row_id, contact("孙八"))["version"]
     push_one(one, "contact", row_id, {"city": "天津"}, base=base)
     gone = push_one(two, "contact", row_id, {"deleted_at": "2020-01-01T00:00:00.000000"}, op="delete", base=base)
-    assert gone["status"] == "applied"  # a delete applies over concurrent edits
+    # A delete applies over concurrent edits; "merged" hands the deleting device the edit it had not seen.
+    assert gone["status"] == "merged" and gone["row"]["deleted"] and gone["row"]["data"]["city"] == "天津"
 
 
 def test_versions_follow_push_order(shared_server):

@@ -9,7 +9,7 @@ import pytest
 
 from chushang_desk.models import Contact, SyncConflict
 from chushang_desk.services import conflicts, organizations, visits
-from chushang_desk.services.contacts import delete_contact, get_contact, save_contact
+from chushang_desk.services.contacts import delete_contact, get_contact, restore_contact, save_contact
 from chushang_desk.sync.engine import sync_once
 
 from .conftest import local_rows, server_rows
@@ -176,3 +176,27 @@ def test_small_batches_and_pages_when_asked(make_device, monkeypatch):
     assert pulled.pages >= pulled.pulled // 7 and pulled.pages > 2
     sync_once(a.profile)
     assert local_rows(a.profile) == local_rows(b.profile)
+
+
+def test_a_delete_brings_back_what_another_device_changed_meanwhile(make_device):
+    a, b = make_device("a", "officer_a"), make_device("b", "lead_a")
+    cid = shared_contact(a, b)
+    b.write(save_contact, {"notes": "乙的备注"}, cid)
+    sync_once(b.profile)
+    a.write(delete_contact, cid)
+    rounds(a, b)
+    assert field_of(a, cid, "notes") == field_of(b, cid, "notes") == "乙的备注"
+    assert local_rows(a.profile) == local_rows(b.profile) == server_rows(a.profile)
+
+
+def test_a_restore_brings_back_what_another_device_changed_meanwhile(make_device):
+    a, b = make_device("a", "officer_a"), make_device("b", "lead_a")
+    cid = shared_contact(a, b)
+    b.write(save_contact, {"notes": "乙的备注"}, cid)
+    b.write(delete_contact, cid)
+    sync_once(b.profile)
+    a.write(delete_contact, cid)
+    a.write(restore_contact, cid)
+    rounds(a, b)
+    assert field_of(a, cid, "notes") == field_of(b, cid, "notes") == "乙的备注"
+    assert local_rows(a.profile) == local_rows(b.profile) == server_rows(a.profile)
