@@ -40,6 +40,8 @@ def _sync_commands(sub) -> None:
     login.add_argument("--server", required=True, help="server address, e.g. http://127.0.0.1:8765")
     login.add_argument("--user", required=True, help="user name on the server")
     login.add_argument("--device-name", help="how the server lists this computer (default: its host name)")
+    login.add_argument("--if-needed", action="store_true",
+                       help="do nothing when already signed in to this server as this user (make run)")
 
     sync = sub.add_parser("sync", help="run one full sync: push local edits, pull the server's changes")
     sync.add_argument("--data-dir", type=Path, required=True, help=DATA_DIR_HELP)
@@ -102,6 +104,9 @@ def _login(args) -> int:
     from .sync.account import sign_in
     from .sync.errors import SyncError
 
+    if args.if_needed and _signed_in_as(args.data_dir, args.server, args.user):
+        print(f"already signed in to {args.server} as {args.user}")
+        return 0
     password = _read_password()
     profile = open_profile(args.data_dir)
     try:
@@ -114,6 +119,20 @@ def _login(args) -> int:
     print(f"signed in to {account.server_url} as {account.user} ({account.display_name}, "
           f"{account.role or '-'} {account.station}), device {account.device_id}")
     return 0
+
+
+def _signed_in_as(data_dir: Path, server: str, user: str) -> bool:
+    """Signed in to this server as this user, with the device token at hand (keyring or file)."""
+    from .services.profile import open_profile
+    from .sync.account import account_token, current_account, normalized_url
+
+    profile = open_profile(data_dir)
+    try:
+        account = current_account(profile)
+        return (account is not None and (account.server_url, account.user) == (normalized_url(server), user)
+                and bool(account_token(profile, account)))
+    finally:
+        profile.close()
 
 
 def _sync(args) -> int:

@@ -45,6 +45,11 @@ def test_login_sync_logout_from_the_command_line(server, tmp_path):
                     stdin=PASSWORD + "\n")
         assert done.returncode == 0, done.stderr
         assert "officer_a" in done.stdout
+    again = desk("login", "--data-dir", str(a), "--server", server.url, "--user", "officer_a", "--if-needed")
+    assert again.returncode == 0 and "already signed in" in again.stdout  # no password asked, no new device
+    other_user = desk("login", "--data-dir", str(b), "--server", server.url, "--user", "lead_a", "--if-needed",
+                      stdin="nope\n")
+    assert other_user.returncode != 0  # another user does sign in again (and here the password is wrong)
 
     add_contact(a, "命令行")
     pushed = desk("sync", "--data-dir", str(a), "--server", server.url)
