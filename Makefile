@@ -5,15 +5,22 @@ PY := $(VENV)/bin/python
 DATA_DIR ?= $(HOME)/.local/share/chushang-desk/demo
 DEMO_CONTACTS ?= 2000
 DEMO_VISITS ?= 6000
+# The embedded demo server beside the demo profile (SQLite, loopback only), and `make server`'s.
+SERVER_PORT ?= 8765
+SERVER_DB ?= sqlite:///$(DATA_DIR)-server.db
 APT_RUN := libegl1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libglib2.0-0 libfontconfig1 fonts-noto-cjk
 APT_TEST := $(APT_RUN) libreoffice-calc-nogui
 
-.PHONY: run test setup setup-test apt-run apt-test translations bench clean
+.PHONY: run server test setup setup-test apt-run apt-test translations bench clean
 
 run: setup apt-run translations
-	@test -f "$(DATA_DIR)/chushang.db" || $(PY) -m chushang_desk demo-data --data-dir "$(DATA_DIR)" \
-		--contacts $(DEMO_CONTACTS) --visits $(DEMO_VISITS) --seed 1
-	$(PY) -m chushang_desk --data-dir "$(DATA_DIR)"
+	@mkdir -p "$(DATA_DIR)"
+	sh scripts/run-demo.sh $(PY) "$(DATA_DIR)" "$(SERVER_DB)" $(SERVER_PORT) $(DEMO_CONTACTS) $(DEMO_VISITS)
+
+# The central server alone, in the foreground (SERVER_DB=postgresql+psycopg://user@host/db for PostgreSQL).
+server: setup
+	$(PY) -m chushang_server migrate --db "$(SERVER_DB)"
+	$(PY) -m chushang_server serve --db "$(SERVER_DB)" --host 127.0.0.1 --port $(SERVER_PORT)
 
 test: setup-test apt-test translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
@@ -24,7 +31,7 @@ $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || sh scripts/ensure-apt.sh python3-venv
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q -e '.[server]'
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
