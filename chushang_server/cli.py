@@ -89,6 +89,9 @@ def _serve(args) -> int:
     if args.migrate:
         upgrade(args.db)
     _engine(args).dispose()
+    if config.argon2_params():
+        print(f"warning: {config.ARGON2_ENV}=fast: new password hashes are cheap to crack; "
+              "for tests and demos only", file=sys.stderr)
     os.environ[config.DB_ENV] = args.db  # the app factory (and every worker) reads it
     uvicorn.run("chushang_server.app:app_from_env", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level="warning", access_log=False,
