@@ -95,6 +95,7 @@ def _serve(args) -> int:
     os.environ[config.DB_ENV] = args.db  # the app factory (and every worker) reads it
     uvicorn.run("chushang_server.app:app_from_env", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level="warning", access_log=False,
+                http="chushang_server.nodelay:H11NoDelay",
                 # long-polls (/v1/sync/watch) would otherwise hold a shutdown for up to 30 s
                 timeout_graceful_shutdown=3)
     return 0

@@ -1,14 +1,14 @@
 """Pull: rows changed after the device's cursor, in version order, that the device may read."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 
 from chushang_desk.sync import protocol
 
 from .access import readable_stations
 from .auth import Actor
-from .db import read_session
+from .db import is_sqlite, read_session
 from .errors import ApiError
 from .models import Record
 from .records import meta, read_head, wire_row
@@ -29,6 +29,7 @@ def pull(engine: Engine, actor: Actor, epoch: str, cursor: int, limit: int) -> d
         head = read_head(session)
         if cursor >= head:  # idle: nothing new
             return {"rows": [], "cursor": head, "has_more": False, "epoch": epoch, "head": head}
+        _walk_the_version_index(session)
         records = session.execute(_page_query(actor, cursor, head, limit + 1)).all()
         has_more = len(records) > limit
         records = records[:limit]
@@ -36,6 +37,16 @@ def pull(engine: Engine, actor: Actor, epoch: str, cursor: int, limit: int) -> d
         next_cursor = records[-1].version if has_more else head
         return {"rows": [wire_row(r) for r in records], "cursor": next_cursor, "has_more": has_more,
                 "epoch": epoch, "head": head}
+
+
+def _walk_the_version_index(session) -> None:
+    """A page is the next rows in version order: walking the version index and stopping at the limit
+    is always the right plan. Right after a large push, before autovacuum has analyzed the table,
+    PostgreSQL's estimates are far too low and it picks a bitmap scan that sorts every row past the
+    cursor on disk instead (measured: 95 ms a page of 5,000 instead of 3 ms)."""
+    if not is_sqlite(session.get_bind()):
+        session.execute(text("SET LOCAL enable_bitmapscan = off"))
+        session.execute(text("SET LOCAL enable_seqscan = off"))
 
 
 def _page_query(actor: Actor, cursor: int, head: int, limit: int):

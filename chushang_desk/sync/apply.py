@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from operator import itemgetter
 from decimal import Decimal
 from functools import lru_cache
 
@@ -137,18 +138,31 @@ def upsert_rows(conn: Connection, table: str, rows: list[dict], pending: dict[st
         pending = pending_fields(conn, table, [r["id"] for r in rows])
     groups: dict[tuple, list[tuple]] = {}
     names = list(_columns(table))
+    in_order = itemgetter(*names)
+    every, every_update = _every_column(table)
     for row in rows:
         values, carried = stored_values(table, row)
-        keep = pending.get(row["id"], set())
-        if table in NAMED_TABLES and "name" in keep:
-            keep = keep | {"sort_key"}
-        update = tuple(n for n in names if n in carried and n not in keep and n != "id")
-        groups.setdefault(update, []).append(tuple(values[n] for n in names))
+        keep = pending.get(row["id"])
+        if not keep and every <= carried:  # the usual case: a whole row, nothing pending
+            update = every_update
+        else:
+            keep = keep or set()
+            if table in NAMED_TABLES and "name" in keep:
+                keep = keep | {"sort_key"}
+            update = tuple(n for n in names if n in carried and n not in keep and n != "id")
+        groups.setdefault(update, []).append(in_order(values))
     for update, params in groups.items():
         conn.exec_driver_sql(_upsert_sql(table, tuple(names), update), params)
     if table == "contact":
         reindex_contacts(conn, [r["id"] for r in rows])
     return len(rows)
+
+
+@lru_cache(maxsize=None)
+def _every_column(table: str) -> tuple[frozenset, tuple]:
+    """The columns a whole pulled row sets, as a set and in table order (the usual update)."""
+    update = tuple(n for n in _columns(table) if n != "id")
+    return frozenset(update), update
 
 
 @lru_cache(maxsize=64)

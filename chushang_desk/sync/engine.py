@@ -109,10 +109,16 @@ def _remember_error(profile, code: str) -> None:
 def remote_write(profile) -> Iterator[Session]:
     """One write transaction applying the server's data: no outbox entries (applying_remote) and
     foreign keys off, since rows arrive in version order, children possibly before their parents.
-    The pragma only works outside a transaction, so it is set on the connection before BEGIN."""
+    The pragmas only work outside a transaction, so they are set on the connection before BEGIN.
+
+    synchronous=NORMAL (not FULL, as for officers' edits): a power cut may undo the last of these
+    transactions, but WAL keeps each whole or absent, and what it held is the server's data with the
+    cursor or the push answers that go with it - fetched or answered again at the next sync. Saves an
+    fsync per page: ~0.5 s of a first sync of 176,000 rows."""
     with writer(profile.sessions.engine).connect() as conn:
         raw = conn.connection.dbapi_connection
         raw.execute("PRAGMA foreign_keys=OFF")
+        raw.execute("PRAGMA synchronous=NORMAL")
         try:
             with DeskSession(bind=conn, expire_on_commit=False) as session:
                 session.info["applying_remote"] = True
@@ -121,6 +127,7 @@ def remote_write(profile) -> Iterator[Session]:
                     yield session
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
+            raw.execute("PRAGMA synchronous=FULL")
 
 
 class _Steps:
