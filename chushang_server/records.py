@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
 from functools import lru_cache
 
 import orjson
@@ -16,18 +14,7 @@ from chushang_desk.sync import protocol
 from .db import utcnow
 from .models import Record, ServerMeta, SyncCounter
 
-
-def wire(value):
-    """A Python default as it travels (same form as the client's outbox)."""
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, (list, tuple)):
-        return [wire(v) for v in value]
-    return value
+wire = protocol.to_wire  # a Python value as it travels (the same form as the client's outbox)
 
 
 @lru_cache(maxsize=None)

@@ -89,10 +89,8 @@ def _apply(cache: RecordCache, actor: Actor, entry: dict, version: int) -> dict:
     if record is None:
         return _create(cache, actor, table, row_id, fields, version, scope, mid)
     op = _tombstone_op(op, fields)
-    if op == "delete":
-        result = _delete(record, actor, fields, version, mid, base)
-    elif op == "restore":
-        result = _restore(record, actor, fields, version, mid, base)
+    if op in ("delete", "restore"):
+        result = _set_tombstone(record, actor, fields, version, mid, base, deleted=op == "delete")
     else:
         result = _upsert(record, actor, fields, base, version, mid)
     _rescope(cache, record)
@@ -217,26 +215,20 @@ def _touch(record: Record, actor: Actor, version: int, state: RowState) -> None:
     record.last_device = actor.device_id
 
 
-def _delete(record: Record, actor: Actor, fields: dict, version: int, mid: int, base: int) -> dict:
-    """A delete wins over concurrent edits: it always applies."""
+def _set_tombstone(record: Record, actor: Actor, fields: dict, version: int, mid: int, base: int,
+                   deleted: bool) -> dict:
+    """A delete (or restore) always applies: a delete wins over concurrent edits. Made on an old base,
+    it answers merged with the row, so the device learns the edits it had not seen (pull leaves out
+    rows a device changed last)."""
     state = RowState.of(record)
     changed = any(_changed_elsewhere(state, f, base, actor) for f in state.versions)
-    if fields.get(protocol.TOMBSTONE_FIELD) is None:
+    if not deleted:
+        fields[protocol.TOMBSTONE_FIELD] = None
+    elif fields.get(protocol.TOMBSTONE_FIELD) is None:
         fields[protocol.TOMBSTONE_FIELD] = state.data.get(protocol.TOMBSTONE_FIELD) or wire(utcnow())
     for field, value in fields.items():
         state.set(field, value, version, actor.device_id)
-    record.deleted = True
-    _touch(record, actor, version, state)
-    return _result(mid, "merged" if changed else "applied", record, with_row=changed)
-
-
-def _restore(record: Record, actor: Actor, fields: dict, version: int, mid: int, base: int) -> dict:
-    state = RowState.of(record)
-    changed = any(_changed_elsewhere(state, f, base, actor) for f in state.versions)
-    fields[protocol.TOMBSTONE_FIELD] = None
-    for field, value in fields.items():
-        state.set(field, value, version, actor.device_id)
-    record.deleted = False
+    record.deleted = deleted
     _touch(record, actor, version, state)
     return _result(mid, "merged" if changed else "applied", record, with_row=changed)
 

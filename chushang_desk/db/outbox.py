@@ -13,8 +13,7 @@ Applying pulled changes sets `session.info["applying_remote"]` and writes no out
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
-from decimal import Decimal
+from datetime import datetime, timezone
 
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Contact, Organization, OutboxEntry
 from ..models.base import Synced, synced_tables
+from ..models.types import to_wire  # noqa: F401  (bulk.py and the tests take it from here)
 from .ids import uuid7
 from .search_index import index_contacts, sort_key
 
@@ -38,19 +38,6 @@ class OutboxBypassed(RuntimeError):
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-def to_wire(value):
-    """A column value as it travels in an outbox entry (JSON)."""
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, (list, tuple)):
-        return [to_wire(v) for v in value]
-    return value
 
 
 def synced_fields(obj) -> list[str]:

@@ -1,6 +1,7 @@
 """Column types of our own."""
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import String
@@ -25,3 +26,16 @@ class DecimalText(TypeDecorator):
 
     def process_result_value(self, value, dialect):
         return None if value is None else Decimal(value)
+
+
+def to_wire(value):
+    """A column value as it travels in an outbox entry and on the server (JSON)."""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [to_wire(v) for v in value]
+    return value

@@ -30,7 +30,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
 
 from ..db import ids as _ids
 from ..models.base import synced_tables
-from ..models.types import DecimalText
+from ..models.types import DecimalText, to_wire  # noqa: F401  (the server's wire form of a value)
 
 # The data schema this client speaks; a server accepts clients from its MIN_CLIENT_SCHEMA up.
 SCHEMA_VERSION = 1
