@@ -92,11 +92,11 @@ class LiveSync:
         self._runner.join(timeout=30)
 
     def _run(self) -> None:
-        while True:
-            self._wanted.wait()
-            if self._stop.is_set():
+        while not self._stop.is_set():
+            if not self._wanted.wait(timeout=1.0):
+                continue
+            if self._stop.wait(self.debounce):  # edits in a burst go up together; stopping wins
                 return
-            self._stop.wait(self.debounce)  # edits in a burst go up together
             self._wanted.clear()
             try:
                 sync_once(self.profile)

@@ -36,6 +36,9 @@ def test_an_edit_reaches_the_other_online_laptop_by_itself(server, tmp_path):
             writing.edited()
             assert _arrives(lambda: reader.read(contacts.get_contact, cid)["notes"] == f"第{n}次")
         assert not writing.errors and not reading.errors
+        started = time.monotonic()
+        writing.stop(), reading.stop()
+        assert time.monotonic() - started < 5  # neither waits out a long-poll nor hangs on its queue
     finally:
         writing.stop(), reading.stop()
         writer.close(), reader.close()
