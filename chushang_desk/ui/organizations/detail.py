@@ -3,28 +3,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+    QFormLayout, QHBoxLayout, QLabel, QPushButton, QTableWidget,
     QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ..referrals.labels import status_label
 from ..visits.labels import mode_label
+from ..widgets.tables import readonly_table
 from .labels import kind_label
 from .model import place_text
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], ids: list[str]) -> None:
@@ -57,9 +44,9 @@ class OrganizationDetail(QWidget):
         self.fields.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._members_tab(), self.tr("Members"))
-        self.visits = _table([self.tr("Date"), self.tr("Mode"), self.tr("Station"), self.tr("Purpose")])
+        self.visits = readonly_table([self.tr("Date"), self.tr("Mode"), self.tr("Station"), self.tr("Purpose")])
         self.tabs.addTab(self.visits, self.tr("Visits"))
-        self.referrals = _table([self.tr("Date"), self.tr("Ambassador"), self.tr("Status"), self.tr("Project")])
+        self.referrals = readonly_table([self.tr("Date"), self.tr("Ambassador"), self.tr("Status"), self.tr("Project")])
         self.tabs.addTab(self.referrals, self.tr("Referrals"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -69,7 +56,7 @@ class OrganizationDetail(QWidget):
 
     def _members_tab(self) -> QWidget:
         tab = QWidget()
-        self.members = _table([self.tr("Name"), self.tr("Role"), self.tr("Since"), self.tr("Company / title")])
+        self.members = readonly_table([self.tr("Name"), self.tr("Role"), self.tr("Since"), self.tr("Company / title")])
         self.members.doubleClicked.connect(lambda _i: self._emit_member(self.edit_member))
         self.members.itemSelectionChanged.connect(self._update_buttons)
         self.add_button = QPushButton(self.tr("Add member…"))

@@ -7,12 +7,13 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableWidget,
+    QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableWidget,
     QTableWidgetItem, QVBoxLayout,
 )
 
 from ...services.conflicts import keep_mine, keep_theirs, open_conflicts
 from ..pages import Page
+from ..widgets.tables import readonly_table
 from .texts import field_label, local_time, table_label
 
 RECORD, FIELD, MINE, THEIRS, WHEN, BY = range(6)
@@ -58,19 +59,13 @@ class NeedsReviewPage(Page):
         self._selection_changed()
 
     def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, 6)
-        table.setHorizontalHeaderLabels([self.tr("Record"), self.tr("Field"), self.tr("Mine"), self.tr("Theirs"),
-                                         self.tr("When"), self.tr("By")])
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
+        table = readonly_table([self.tr("Record"), self.tr("Field"), self.tr("Mine"), self.tr("Theirs"),
+                                self.tr("When"), self.tr("By")])
         table.setWordWrap(False)
         header = table.horizontalHeader()
-        for column in (RECORD, MINE, THEIRS):
+        header.setStretchLastSection(False)
+        for column in (RECORD, MINE, THEIRS):  # the values share the room; the rest fit their contents
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for column in (FIELD, WHEN, BY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.itemSelectionChanged.connect(self._selection_changed)
         return table
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..context import AppContext
-from ..tasks import CancelToken
+from ..tasks import CancelToken, Cancelled
 from .texts import STOP_CODES, error_code
 
 
@@ -159,7 +159,7 @@ class SyncScheduler(QObject):
     def _failed(self, exc: BaseException, _details: str) -> None:
         self.running, self._cancel = False, None
         code, message, retry_after = error_code(exc)
-        if type(exc).__name__ == "Cancelled" or code == "cancelled":
+        if isinstance(exc, Cancelled) or code == "cancelled":
             return  # the window is closing
         retry_at = None
         if code in STOP_CODES:

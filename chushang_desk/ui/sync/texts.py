@@ -76,8 +76,9 @@ def sign_in_error(code: str, message: str = "", retry_after: float | None = None
 
 def error_code(exc: BaseException) -> tuple[str, str, float | None]:
     """(code, message, retry_after) of a sync failure; anything that is no SyncError is 'unexpected'."""
-    # By class name: a SyncError subclass counts too, and no other exception's `.code` is taken for one.
-    if "SyncError" in {cls.__name__ for cls in type(exc).__mro__}:
+    from ...sync.errors import SyncError
+
+    if isinstance(exc, SyncError):
         return str(exc.code), str(getattr(exc, "message", "") or exc), getattr(exc, "retry_after", None)
     return "unexpected", str(exc) or type(exc).__name__, None
 
