@@ -10,7 +10,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from chushang_desk.sync import protocol
 
-from . import admin, config
+from . import admin, config, tls
 from .db import make_engine
 from .migrate import current_revision, head_revision, is_current, upgrade
 
@@ -35,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--migrate", action="store_true", help="upgrade the database first")
+    serve.add_argument("--tls-cert", metavar="FILE", help="serve HTTPS with this PEM certificate (chain)")
+    serve.add_argument("--tls-key", metavar="FILE", help="the PEM private key of --tls-cert")
+    serve.add_argument("--forwarded-allow-ips", metavar="ADDRESSES",
+                       help="behind a reverse proxy: the proxy's addresses (comma-separated, e.g. 127.0.0.1) "
+                            "whose X-Forwarded-For/-Proto are trusted for the client address; off by default")
     _command(commands, "migrate", _migrate, "create or upgrade the database schema")
     station = _command(commands, "add-station", _add_station, "add (or rename) a station")
     station.add_argument("--code", required=True)
@@ -86,6 +91,7 @@ def read_password() -> str:
 def _serve(args) -> int:
     import uvicorn
 
+    tls_options = _tls_options(args)
     if args.migrate:
         upgrade(args.db)
     _engine(args).dispose()
@@ -95,10 +101,31 @@ def _serve(args) -> int:
     os.environ[config.DB_ENV] = args.db  # the app factory (and every worker) reads it
     uvicorn.run("chushang_server.app:app_from_env", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level="warning", access_log=False,
-                http="chushang_server.nodelay:H11NoDelay",
+                http="chushang_server.nodelay:H11NoDelay", **tls_options,
                 # long-polls (/v1/sync/watch) would otherwise hold a shutdown for up to 30 s
                 timeout_graceful_shutdown=3)
     return 0
+
+
+def _tls_options(args) -> dict:
+    """uvicorn's HTTPS and proxy options, after checking the files; warns of plain HTTP off loopback."""
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise admin.AdminError("give both --tls-cert and --tls-key, or neither")
+    options = {"proxy_headers": bool(args.forwarded_allow_ips),
+               "forwarded_allow_ips": args.forwarded_allow_ips or None}
+    if args.tls_cert:
+        try:
+            tls.check_files(args.tls_cert, args.tls_key)
+        except tls.TlsFilesError as error:
+            raise admin.AdminError(str(error)) from error
+        if os.stat(args.tls_key).st_mode & 0o077:
+            print(f"warning: the TLS key {args.tls_key} can be read by other users: chmod 600 it",
+                  file=sys.stderr)
+        return dict(options, ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key)
+    warning = tls.plain_http_warning(args.host)
+    if warning:
+        print(warning, file=sys.stderr)
+    return options
 
 
 def _migrate(args) -> int:

@@ -17,6 +17,7 @@ CONFLICT_RESOLUTIONS = ("", "keep_mine", "keep_theirs")
 SYNC_STATE_KEYS = (
     "server_url", "user", "display_name", "role", "station", "device_id", "epoch", "cursor",
     "last_sync_at", "last_error",
+    "ca_file",  # the bureau's own CA certificates (PEM) for its server, kept across sign-outs
 )
 
 

@@ -44,6 +44,14 @@ CATALOG: dict[str, dict[str, str]] = {
     "sync_pending_edits": {"zh_CN": "还有 {count} 条修改未同步；请先同步，或确认放弃这些修改", "en": "{count} edits have not been synced yet; sync first, or discard them knowingly"},
     "sync_other_server": {"zh_CN": "已登录的是另一台服务器：{server}", "en": "Signed in to a different server: {server}"},
     "sync_rejected": {"zh_CN": "服务器拒收此修改：{reason}", "en": "The server refused this edit: {reason}"},
+    # Sync refused before anything was sent (sync/tls.py): the address or the server's certificate.
+    "sync_plain_http": {"zh_CN": "为保护密码和数据，只能用 https:// 地址连接服务器（http:// 仅限本机）；未发送任何数据。请向管理员索取 https:// 地址", "en": "To protect passwords and records the server is reached only at an https:// address (http:// only on this computer); nothing was sent. Ask the administrator for the https:// address"},
+    "sync_bad_url": {"zh_CN": "服务器地址应以 https:// 开头，例如 https://sync.example.gov.cn", "en": "The server address starts with https://, e.g. https://sync.example.gov.cn"},
+    "sync_ca_file_unreadable": {"zh_CN": "无法读取所选的证书文件（应为 PEM 格式的单位 CA 证书）；未发送任何数据", "en": "The chosen certificate file cannot be read (the bureau's CA certificate, in PEM form, is expected); nothing was sent"},
+    "sync_tls_untrusted": {"zh_CN": "服务器的证书不受信任（自签名或由未知机构签发）；未发送任何数据。如单位使用自己的证书，请在登录或设置中选择单位的 CA 证书文件；否则可能有人冒充服务器，请告知管理员", "en": "The server's certificate is not trusted (self-signed or from an unknown authority); nothing was sent. If the bureau uses its own certificates, choose its CA file at sign-in or in Settings; otherwise someone may be posing as the server: tell the administrator"},
+    "sync_tls_expired": {"zh_CN": "服务器的证书已过期（或本机日期不正确）；未发送任何数据。请检查电脑日期，并请管理员更新证书", "en": "The server's certificate has expired (or this computer's date is wrong); nothing was sent. Check the computer's date and ask the administrator to renew the certificate"},
+    "sync_tls_wrong_host": {"zh_CN": "服务器的证书不属于这个地址；未发送任何数据。请检查服务器地址是否正确，否则可能有人冒充服务器，请告知管理员", "en": "The server's certificate is for another address; nothing was sent. Check the server address; otherwise someone may be posing as the server: tell the administrator"},
+    "sync_tls_handshake": {"zh_CN": "无法与服务器建立安全连接（TLS 握手失败）；未发送任何数据。网络可能拦截了加密连接，或该地址不提供 https 服务", "en": "No secure connection to the server could be made (TLS handshake failed); nothing was sent. The network may be blocking encrypted connections, or the address serves no HTTPS"},
 }
 
 

@@ -1,6 +1,8 @@
 """Signing this profile in to a sync server and out again.
 
 The account lives in the profile's SyncState rows; the device token in the OS keyring (credentials.py).
+The bureau's own CA file (if its server's certificate is not from a public CA) is kept beside the
+account, and stays after signing out so the next sign-in offers it again.
 Unsynced edits are never lost by signing in or out: signing out refuses while the outbox holds edits
 unless the user discards them knowingly, and signing in to another server or user keeps them, to push
 to the new account after a full pull.
@@ -15,7 +17,7 @@ from sqlalchemy import delete
 from ..models import OutboxEntry
 from ..services import settings
 from ..services.sync_status import all_state, pending_edits, set_state
-from . import credentials
+from . import credentials, tls
 from .client import SyncClient
 from .errors import PendingEdits, SyncError
 
@@ -30,12 +32,13 @@ class Account:
     role: str
     station: str
     device_id: str
+    ca_file: str = ""  # PEM certificates trusted besides the system's, '' for none
 
 
 def _account_of(state: dict) -> Account | None:
     if not (state.get("server_url") and state.get("user") and state.get("device_id")):
         return None
-    return Account(*(state.get(key, "") for key in ACCOUNT_KEYS))
+    return Account(*(state.get(key, "") for key in ACCOUNT_KEYS), ca_file=state.get("ca_file", ""))
 
 
 def current_account(profile) -> Account | None:
@@ -46,14 +49,28 @@ def normalized_url(server_url: str) -> str:
     return server_url.strip().rstrip("/")
 
 
-def sign_in(profile, server_url: str, user: str, password: str, device_name: str | None = None) -> Account:
-    """Log in (one request), then store the account and its token; returns the account."""
-    server_url = normalized_url(server_url)
-    with SyncClient(server_url) as client:
+def stored_ca_file(profile) -> str:
+    """The CA file chosen last for this profile ('' for none), signed in or not."""
+    return profile.read(lambda s: all_state(s)["ca_file"])
+
+
+def save_ca_file(profile, ca_file: str) -> None:
+    """Trust the certificates of `ca_file` (PEM; '' for none) besides the system's from the next sync
+    on; raises SyncError('ca_file_unreadable') for a file without a certificate we can load."""
+    ca_file = ca_file.strip()
+    tls.check_ca_file(ca_file)
+    profile.write(lambda s: set_state(s, ca_file=ca_file))
+
+
+def sign_in(profile, server_url: str, user: str, password: str, device_name: str | None = None,
+            ca_file: str = "") -> Account:
+    """Log in (one request), then store the account, its CA file and its token; returns the account."""
+    server_url, ca_file = normalized_url(server_url), ca_file.strip()
+    with SyncClient(server_url, ca_file=ca_file) as client:
         answer = client.login(user, password, device_name or socket.gethostname() or "chushang-desk")
     person = answer["user"]
     account = Account(server_url, person.get("name") or user, person.get("display_name") or user,
-                      person.get("role", ""), person.get("station") or "", answer["device_id"])
+                      person.get("role", ""), person.get("station") or "", answer["device_id"], ca_file)
     previous = current_account(profile)
     credentials.save_token(profile.data_dir, server_url, account.user, account.device_id, answer["token"])
     profile.write(_store_account, account, answer.get("epoch") or "", previous)
@@ -70,7 +87,7 @@ def _store_account(session, account: Account, epoch: str, previous: Account | No
         # Another server or user (or the server restored from a backup): everything is pulled again.
         # Pending edits stay in the outbox and push to this account.
         set_state(session, cursor="0")
-    set_state(session, epoch=epoch, last_error="",
+    set_state(session, epoch=epoch, last_error="", ca_file=account.ca_file,
               **{key: getattr(account, key) for key in ACCOUNT_KEYS})
     settings.set_setting(session, "officer_name", account.display_name)
     if account.station and not settings.get_setting(session, "station"):
@@ -100,7 +117,7 @@ def _tell_server(profile, account: Account) -> None:
     if not token:
         return
     try:
-        with SyncClient(account.server_url, token) as client:
+        with SyncClient(account.server_url, token, ca_file=account.ca_file) as client:
             client.logout()
     except SyncError:  # offline or already revoked: the token is forgotten here either way
         pass

@@ -1,8 +1,10 @@
 """The HTTP side of sync: one small httpx client speaking protocol.py's messages.
 
 JSON both ways (orjson), request bodies gzip-compressed once they are worth it, every request marked
-with our schema version and, once known, the server's epoch. Transport failures and error answers
-become SyncError with a code the status bar can put in plain words. Counts what went over the wire,
+with our schema version and, once known, the server's epoch. HTTPS is verified against the system's
+trust store plus the bureau's own CA file, and plain HTTP is refused off loopback before any request
+(tls.py). Transport failures and error answers become SyncError with a code the status bar can put in
+plain words. Counts what went over the wire,
 so benches can print requests and bytes per sync.
 """
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from . import protocol
+from . import protocol, tls
 from .errors import ReplacementNeeded, SyncError
 
 COMPRESS_OVER = 1024  # bytes of JSON: smaller bodies are not worth the gzip header and CPU
@@ -67,15 +69,20 @@ def error_for(response: httpx.Response) -> SyncError:
 
 
 class SyncClient:
-    """One server conversation. `token` is the device token, `epoch` the server epoch last seen."""
+    """One server conversation. `token` is the device token, `epoch` the server epoch last seen,
+    `ca_file` the bureau's own CA certificates (PEM) trusted besides the system's.
 
-    def __init__(self, server_url: str, token: str | None = None, epoch: str | None = None):
+    Raises SyncError at once, before any connection, for an address it must not talk to."""
+
+    def __init__(self, server_url: str, token: str | None = None, epoch: str | None = None,
+                 ca_file: str = ""):
         self.server_url = server_url.rstrip("/")
+        tls.check_url(self.server_url)
         self.token = token
         self.epoch = epoch
         self.count = WireCount()
         self._http = httpx.Client(base_url=self.server_url, timeout=TIMEOUT, trust_env=False,
-                                  headers={"Accept-Encoding": "gzip"})
+                                  verify=tls.ssl_context(ca_file), headers={"Accept-Encoding": "gzip"})
 
     def close(self) -> None:
         self._http.close()
@@ -153,7 +160,7 @@ class SyncClient:
             response = self._http.request(method, path, content=body, headers=headers,
                                           timeout=timeout or TIMEOUT)
         except httpx.HTTPError as exc:
-            raise SyncError("network", f"{type(exc).__name__}: {exc}") from exc
+            raise SyncError(tls.tls_code(exc) or "network", f"{type(exc).__name__}: {exc}") from exc
         self._count(response, body)
         if response.status_code >= 400:
             raise error_for(response)

@@ -84,7 +84,8 @@ def sync_once(profile, *, progress: Progress | None = None, cancel: Callable[[],
         _remember_error(profile, "not_signed_in")
         raise SyncError("not_signed_in")
     steps = _Steps(profile, progress or (lambda *_: None), cancel or (lambda: False), report)
-    with SyncClient(account.server_url, token, profile.read(all_state)["epoch"] or None) as client:
+    with SyncClient(account.server_url, token, profile.read(all_state)["epoch"] or None,
+                    ca_file=account.ca_file) as client:
         try:
             steps.run(client)
         except _Cancelled:

@@ -62,7 +62,7 @@ class ChangeWatcher:
             return False
         state = self.profile.read(all_state)
         cursor = int(state.get("cursor") or 0)
-        with SyncClient(account.server_url, token, state.get("epoch") or None) as client:
+        with SyncClient(account.server_url, token, state.get("epoch") or None, ca_file=account.ca_file) as client:
             return client.watch(cursor, self.wait) > cursor
 
 

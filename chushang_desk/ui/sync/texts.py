@@ -10,8 +10,9 @@ from PySide6.QtCore import QCoreApplication
 
 # After these the server will not accept this device until the user acts (signs in again, updates):
 # automatic retries stop, a sync by hand still tries.
+# A refused certificate is retried: a hotel's captive portal answers for every server until signed in.
 STOP_CODES = frozenset({"not_signed_in", "bad_credentials", "device_revoked", "bad_token",
-                        "client_too_old", "server_too_old"})
+                        "client_too_old", "server_too_old", "plain_http", "bad_url", "ca_file_unreadable"})
 
 
 def sidebar_title(count: int) -> str:
@@ -49,6 +50,13 @@ def status_error(code: str, message: str = "", retry_at: datetime | None = None)
         "server_busy": lambda: QCoreApplication.translate("SyncTexts", "The server is busy: will retry at {0}").format(at),
         "server_error": lambda: QCoreApplication.translate("SyncTexts", "The server had a problem: will retry at {0}").format(at),
         "too_large": lambda: QCoreApplication.translate("SyncTexts", "An edit is too large to send: will retry at {0}").format(at),
+        "plain_http": lambda: QCoreApplication.translate("SyncTexts", "Refused to send over plain http://: sign in again with the server's https:// address"),
+        "bad_url": lambda: QCoreApplication.translate("SyncTexts", "The server address is not an https:// address: sign in again"),
+        "ca_file_unreadable": lambda: QCoreApplication.translate("SyncTexts", "The CA certificate file cannot be read: choose it again in File → Settings"),
+        "tls_untrusted": lambda: QCoreApplication.translate("SyncTexts", "The server's certificate is not trusted, nothing was sent: will retry at {0}").format(at),
+        "tls_expired": lambda: QCoreApplication.translate("SyncTexts", "The server's certificate has expired (or this computer's date is wrong), nothing was sent: will retry at {0}").format(at),
+        "tls_wrong_host": lambda: QCoreApplication.translate("SyncTexts", "The server's certificate is for another address, nothing was sent: will retry at {0}").format(at),
+        "tls_handshake": lambda: QCoreApplication.translate("SyncTexts", "No secure connection to the server could be made: will retry at {0}").format(at),
     }
     if code in texts:
         return texts[code]()
@@ -68,6 +76,13 @@ def sign_in_error(code: str, message: str = "", retry_after: float | None = None
         "server_error": lambda: QCoreApplication.translate("SyncTexts", "The server ran into a problem. Try again later or tell the administrator."),
         "device_revoked": lambda: QCoreApplication.translate("SyncTexts", "The server refused this computer. Ask the administrator."),
         "bad_token": lambda: QCoreApplication.translate("SyncTexts", "The server refused this computer. Ask the administrator."),
+        "plain_http": lambda: QCoreApplication.translate("SyncTexts", "To protect your password and the records, the server is reached only at an https:// address (http:// only on this computer). Nothing was sent. Ask the administrator for the https:// address."),
+        "bad_url": lambda: QCoreApplication.translate("SyncTexts", "The server address starts with http:// or https://"),
+        "ca_file_unreadable": lambda: QCoreApplication.translate("SyncTexts", "The CA certificate file cannot be read. Choose the bureau's CA certificate (a PEM file), or leave the field empty."),
+        "tls_untrusted": lambda: QCoreApplication.translate("SyncTexts", "The server's certificate is not trusted (self-signed or from an unknown authority). Nothing was sent. If the bureau uses its own certificates, choose its CA file below; otherwise someone may be posing as the server: tell the administrator."),
+        "tls_expired": lambda: QCoreApplication.translate("SyncTexts", "The server's certificate has expired, or this computer's date is wrong. Nothing was sent. Check the date and ask the administrator to renew the certificate."),
+        "tls_wrong_host": lambda: QCoreApplication.translate("SyncTexts", "The server's certificate is for another address. Nothing was sent. Check the server address; otherwise someone may be posing as the server: tell the administrator."),
+        "tls_handshake": lambda: QCoreApplication.translate("SyncTexts", "No secure connection to the server could be made (TLS handshake failed). Nothing was sent. The network may block encrypted connections, or the address serves no HTTPS."),
     }
     if code in texts:
         return texts[code]()
