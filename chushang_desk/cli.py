@@ -37,7 +37,10 @@ def _sync_commands(sub) -> None:
     login = sub.add_parser("login", help="sign this profile in to a sync server (password from "
                                          "CHUSHANG_PASSWORD or standard input)")
     login.add_argument("--data-dir", type=Path, required=True, help=DATA_DIR_HELP)
-    login.add_argument("--server", required=True, help="server address, e.g. http://127.0.0.1:8765")
+    login.add_argument("--server", required=True,
+                       help="server address, e.g. https://sync.example.gov.cn (http:// only to this computer)")
+    login.add_argument("--ca-file", default="", help="the bureau's own CA certificate (PEM) to trust besides "
+                                                     "the system's, for a server whose certificate it issued")
     login.add_argument("--user", required=True, help="user name on the server")
     login.add_argument("--device-name", help="how the server lists this computer (default: its host name)")
     login.add_argument("--if-needed", action="store_true",
@@ -104,13 +107,21 @@ def _login(args) -> int:
     from .sync.account import sign_in
     from .sync.errors import SyncError
 
+    from .sync.tls import check_ca_file, check_url
+
     if args.if_needed and _signed_in_as(args.data_dir, args.server, args.user):
         print(f"already signed in to {args.server} as {args.user}")
         return 0
+    try:  # before the password is asked for: a refused address never gets it
+        check_url(args.server)
+        check_ca_file(args.ca_file)
+    except SyncError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
     password = _read_password()
     profile = open_profile(args.data_dir)
     try:
-        account = sign_in(profile, args.server, args.user, password, args.device_name)
+        account = sign_in(profile, args.server, args.user, password, args.device_name, ca_file=args.ca_file)
     except SyncError as exc:
         print(exc.message, file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ to the new account after a full pull.
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 from dataclasses import dataclass
 
 from sqlalchemy import delete
@@ -49,23 +50,30 @@ def normalized_url(server_url: str) -> str:
     return server_url.strip().rstrip("/")
 
 
-def stored_ca_file(profile) -> str:
+def normalized_ca_file(ca_file: str) -> str:
+    """An absolute path (a relative one would name another file from another folder), '' for none."""
+    ca_file = ca_file.strip()
+    return str(Path(ca_file).expanduser().absolute()) if ca_file else ""
+
+
+def ca_file_of(session) -> str:
     """The CA file chosen last for this profile ('' for none), signed in or not."""
-    return profile.read(lambda s: all_state(s)["ca_file"])
+    return all_state(session)["ca_file"]
 
 
-def save_ca_file(profile, ca_file: str) -> None:
+def save_ca_file(session, ca_file: str) -> str:
     """Trust the certificates of `ca_file` (PEM; '' for none) besides the system's from the next sync
     on; raises SyncError('ca_file_unreadable') for a file without a certificate we can load."""
-    ca_file = ca_file.strip()
+    ca_file = normalized_ca_file(ca_file)
     tls.check_ca_file(ca_file)
-    profile.write(lambda s: set_state(s, ca_file=ca_file))
+    set_state(session, ca_file=ca_file)
+    return ca_file
 
 
 def sign_in(profile, server_url: str, user: str, password: str, device_name: str | None = None,
             ca_file: str = "") -> Account:
     """Log in (one request), then store the account, its CA file and its token; returns the account."""
-    server_url, ca_file = normalized_url(server_url), ca_file.strip()
+    server_url, ca_file = normalized_url(server_url), normalized_ca_file(ca_file)
     with SyncClient(server_url, ca_file=ca_file) as client:
         answer = client.login(user, password, device_name or socket.gethostname() or "chushang-desk")
     person = answer["user"]

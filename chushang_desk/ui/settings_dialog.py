@@ -1,11 +1,16 @@
-"""Settings of this profile: the officer's name, station and the interface language."""
+"""Settings of this profile: the officer's name, station, the interface language, and the bureau's own
+CA certificate for the sync server."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from ..services.settings import save_settings
+from ..sync.account import ca_file_of, save_ca_file
 from .context import AppContext
 from .i18n import install_language
+from .sync.ca_file import CaFileField
+from .sync.texts import error_code, sign_in_error
+from .widgets.form import ERROR_STYLE
 
 
 class SettingsDialog(QDialog):
@@ -25,6 +30,14 @@ class SettingsDialog(QDialog):
         self.language.addItem("中文（简体）", "zh_CN")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(ctx.lang)))
+        self.ca_file = CaFileField()
+        self.stored_ca_file = ""
+        ctx.read(ca_file_of, on_done=self._show_ca_file)
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
         form = QFormLayout(self)
         form.addRow(self.tr("Officer name"), self.officer)
         form.addRow(self.tr("Station"), self.station)
@@ -32,6 +45,8 @@ class SettingsDialog(QDialog):
         note = QLabel(self.tr("A new language applies fully after restarting the app."))
         note.setWordWrap(True)
         form.addRow(note)
+        form.addRow(self.tr("Server CA certificate"), self.ca_file)
+        form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -40,7 +55,27 @@ class SettingsDialog(QDialog):
     def values(self) -> dict:
         return {"officer_name": self.officer.text().strip(), "station": self.station.currentData()}
 
+    def _show_ca_file(self, path: str) -> None:
+        self.stored_ca_file = path
+        self.ca_file.setText(path)
+
     def _save(self) -> None:
+        if self.ca_file.text() == self.stored_ca_file:
+            self._save_settings()
+        else:
+            self.ctx.write(save_ca_file, self.ca_file.text(), on_done=self._ca_file_saved,
+                           on_error=self._ca_file_refused)
+
+    def _ca_file_saved(self, path: str) -> None:
+        self._show_ca_file(path)
+        self._save_settings()
+
+    def _ca_file_refused(self, exc: BaseException, _details: str) -> None:
+        code, message, retry_after = error_code(exc)
+        self.error.setText(sign_in_error(code, message, retry_after))
+        self.error.show()
+
+    def _save_settings(self) -> None:
         self.ctx.write(save_settings, self.values(), on_done=self._saved)
 
     def _saved(self, settings: dict) -> None:

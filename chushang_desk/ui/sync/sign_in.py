@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
 
 from ..context import AppContext
 from ..widgets.form import ERROR_STYLE
+from .ca_file import CaFileField
 from .texts import error_code, sign_in_error
 
 SERVER_URL_KEY = "sync/server_url"  # in the profile's ui.ini: the address typed last time
+CA_FILE_KEY = "sync/ca_file"  # and the CA file chosen last (the account keeps its own in the database)
 
 
 class SignInDialog(QDialog):
@@ -29,6 +31,7 @@ class SignInDialog(QDialog):
         self.server_url = QLineEdit(self._last_url(account))
         self.server_url.setPlaceholderText("https://sync.example.gov.cn")
         self.user = QLineEdit(account.user if account else "")
+        self.ca_file = CaFileField(self._last_ca_file(account))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
@@ -52,6 +55,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("Server address"), self.server_url)
         form.addRow(self.tr("User name"), self.user)
         form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("CA certificate"), self.ca_file)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -69,8 +73,15 @@ class SignInDialog(QDialog):
         settings = self.ctx.ui_settings
         return str(settings.value(SERVER_URL_KEY, "")) if settings is not None else ""
 
+    def _last_ca_file(self, account) -> str:
+        if account is not None:
+            return account.ca_file
+        settings = self.ctx.ui_settings
+        return str(settings.value(CA_FILE_KEY, "")) if settings is not None else ""
+
     def submit(self) -> None:
         url, user, password = self.server_url.text().strip(), self.user.text().strip(), self.password.text()
+        ca_file = self.ca_file.text()
         if not url or not user or not password:
             self.show_error(self.tr("Enter the server address, your user name and your password."))
             return
@@ -81,11 +92,11 @@ class SignInDialog(QDialog):
         from ...sync.account import sign_in
 
         profile = self.ctx.profile
-        self.ctx.runner.run_long(lambda _progress: sign_in(profile, url, user, password),
+        self.ctx.runner.run_long(lambda _progress: sign_in(profile, url, user, password, ca_file=ca_file),
                                  on_done=self._signed_in, on_error=self._failed)
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.server_url, self.user, self.password, self.sign_in_button):
+        for widget in (self.server_url, self.user, self.password, self.ca_file, self.sign_in_button):
             widget.setEnabled(not busy)
         if busy:
             self.error.setStyleSheet("")
@@ -95,6 +106,7 @@ class SignInDialog(QDialog):
     def _signed_in(self, account) -> None:
         if self.ctx.ui_settings is not None:
             self.ctx.ui_settings.setValue(SERVER_URL_KEY, account.server_url)
+            self.ctx.ui_settings.setValue(CA_FILE_KEY, account.ca_file)
         self.signed_in.emit(account)
         self.accept()
 
