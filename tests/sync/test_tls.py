@@ -175,25 +175,34 @@ def test_https_to_something_that_is_no_tls_server_is_a_handshake_failure(tmp_pat
     assert PASSWORD.encode() not in listener.received[0]
 
 
+# 0.0.0.0 and the host's own name reach the listener below if anything connects.
 @pytest.mark.parametrize("host", ["0.0.0.0", socket.gethostname(), "127.0.0.1.example.org"])
 def test_plain_http_off_loopback_is_refused_before_any_connection(tmp_path, host):
     listener = Listener()
     try:
-        url = f"http://{host}:{listener.port}"
         profile = open_profile(tmp_path / "p")
         try:
             with pytest.raises(SyncError) as refused:
-                sign_in(profile, url, "officer_a", PASSWORD)
+                sign_in(profile, f"http://{host}:{listener.port}", "officer_a", PASSWORD)
+            assert current_account(profile) is None
         finally:
             profile.close()
-        login = desk("login", "--data-dir", str(tmp_path / "cli"), "--server", url, "--user", "officer_a",
-                     stdin=PASSWORD + "\n")
     finally:
         listener.close()
     assert refused.value.code == "plain_http"
+    assert listener.received == []  # no connection at all, so no password
+
+
+def test_the_command_line_refuses_plain_http_off_loopback_before_asking_the_password(tmp_path):
+    listener = Listener()
+    try:
+        login = desk("login", "--data-dir", str(tmp_path / "cli"), "--server", f"http://0.0.0.0:{listener.port}",
+                     "--user", "officer_a", stdin=PASSWORD + "\n")
+    finally:
+        listener.close()
     assert login.returncode == 2
     assert render("sync_plain_http", "en") in login.stderr and render("sync_plain_http", "zh_CN") in login.stderr
-    assert listener.received == []  # no connection at all, so no password
+    assert listener.received == []
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8765", "http://127.8.9.10", "http://[::1]:8765",
