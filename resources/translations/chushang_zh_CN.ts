@@ -40,6 +40,29 @@
     </message>
 </context>
 <context>
+    <name>CaFileField</name>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="13"/>
+        <source>Optional: the bureau&apos;s CA certificate (.pem)</source>
+        <translation>可选：单位自己的 CA 证书（.pem）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="15"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="30"/>
+        <source>The bureau&apos;s CA certificate</source>
+        <translation>单位的 CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="31"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>Chip</name>
     <message>
         <location filename="../../chushang_desk/ui/widgets/picker.py" line="115"/>
@@ -1045,38 +1068,38 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     <name>NeedsReviewPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="30"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="23"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="31"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="24"/>
         <source>Needs review</source>
         <translation>待处理冲突</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="34"/>
         <source>Edits that met another change to the same field. Choose which value stays.</source>
         <translation>以下修改与他人对同一字段的修改冲突。请选择保留哪个值。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="36"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="37"/>
         <source>Nothing needs review. When an edit of yours meets someone else&apos;s change to the same field, it shows up here.</source>
         <translation>没有待处理的冲突。当您的修改与他人对同一字段的修改冲突时，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="44"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="45"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="45"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="46"/>
         <source>Send my value again; it replaces theirs everywhere</source>
         <translation>重新发送我的值，各处都以它为准</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="46"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="48"/>
         <source>Keep the server&apos;s value; my value is dropped</source>
         <translation>保留服务器上的值，放弃我的值</translation>
     </message>
@@ -1111,44 +1134,44 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="106"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="101"/>
         <source>Their change: {0}
 My edit: {1}</source>
         <translation>对方修改：{0}
 我的修改：{1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="109"/>
         <source>Deleted {0}</source>
         <translation>已于 {0} 删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="109"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="116"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="111"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="113"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="113"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="20"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="21"/>
         <source>Needs review (99+)</source>
         <translation>待处理冲突（99+）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="22"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="23"/>
         <source>Needs review (%Ln)</source>
         <translation>待处理冲突（%Ln）</translation>
     </message>
@@ -1156,153 +1179,153 @@ My edit: {1}</source>
 <context>
     <name>OrganizationDetail</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="46"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="145"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="132"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="63"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Company / title</source>
         <translation>单位/职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="75"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="76"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="63"/>
         <source>Edit role…</source>
         <translation>修改职务…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="77"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="64"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="78"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="65"/>
         <source>Open contact</source>
         <translation>查看人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="120"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="107"/>
         <source>Choose an organization in the list.</source>
         <translation>请在列表中选择一个组织。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="141"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="128"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="142"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="129"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="130"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="144"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="131"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="146"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="133"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="147"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="134"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="148"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="135"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="156"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
         <source>Members (%n)</source>
         <translation>
             <numerusform>成员（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="160"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="147"/>
         <source>Visits (%n)</source>
         <translation>
             <numerusform>走访记录（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="164"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="151"/>
         <source>Referrals (%n)</source>
         <translation>
             <numerusform>推荐（%n）</numerusform>
@@ -1790,90 +1813,100 @@ My edit: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="15"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="20"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="18"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="23"/>
         <source>Your name, as it appears on visit records</source>
         <translation>您的姓名，将显示在走访记录中</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="20"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="25"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="29"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="42"/>
         <source>Officer name</source>
         <translation>联络员姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="30"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="43"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="31"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="44"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="32"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="45"/>
         <source>A new language applies fully after restarting the app.</source>
         <translation>切换语言后，重启程序才能完全生效。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="48"/>
+        <source>Server CA certificate</source>
+        <translation>服务器 CA 证书</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="27"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="29"/>
         <source>Sign in to server</source>
         <translation>登录同步服务器</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="40"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="43"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="52"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="55"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="53"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="56"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="54"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="57"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="62"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="58"/>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="66"/>
         <source>Sign in once on this computer. Edits made offline go up when a connection exists.</source>
         <translation>在这台电脑上登录一次即可。离线时的修改会在联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="67"/>
         <source>Signed in as {0} on {1}. Signing in again replaces that account; edits not yet synced are kept and go up to the new account.</source>
         <translation>当前以 {0} 登录 {1}。重新登录将替换该账号；尚未同步的修改会保留，并上传到新账号。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="75"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="86"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>请填写服务器地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="78"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="89"/>
         <source>The server address starts with http:// or https://</source>
         <translation>服务器地址应以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="92"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="103"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -1881,29 +1914,29 @@ My edit: {1}</source>
 <context>
     <name>SignOut</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="158"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="147"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="159"/>
         <source>%Ln edit(s) have not reached the server yet.</source>
         <translation>
             <numerusform>还有 %Ln 条修改尚未上传到服务器。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="148"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="160"/>
         <source>Keep them and stay signed in so they go up with the next sync, or discard them for good and sign out.</source>
         <translation>保留这些修改并保持登录，下次同步时上传；或永久放弃这些修改并退出登录。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="150"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="162"/>
         <source>Keep them</source>
         <translation>保留修改</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="151"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="163"/>
         <source>Discard and sign out</source>
         <translation>放弃修改并退出</translation>
     </message>
@@ -1911,343 +1944,343 @@ My edit: {1}</source>
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="104"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
         <source>Refused by the server</source>
         <translation>被服务器拒收</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
         <source>Native prefecture</source>
         <translation>籍贯（市州）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
         <source>Native county</source>
         <translation>籍贯（县市区）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
         <source>Intended industry</source>
         <translation>意向行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
         <source>Intended amount (10k yuan)</source>
         <translation>意向金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
         <source>Intention note</source>
         <translation>意向说明</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
         <source>Next contact date</source>
         <translation>下次联系日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
         <source>Referred contact</source>
         <translation>被推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
         <source>Referred organization</source>
         <translation>被推荐单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
         <source>Referred on</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="173"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="174"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="175"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="176"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="177"/>
         <source>Deleted</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="178"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="179"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="180"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="181"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="182"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="183"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="184"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="185"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="186"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="187"/>
         <source>Sort order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="188"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -2335,158 +2368,228 @@ My edit: {1}</source>
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="41"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="42"/>
         <source>Not signed in: use File → Sign in to server…</source>
         <translation>未登录：请使用“文件 → 登录同步服务器…”</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="42"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="43"/>
         <source>No network: will retry at {0}</source>
         <translation>无法连接网络：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="43"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="44"/>
         <source>The server no longer accepts this account: sign in again</source>
         <translation>服务器不再接受此账号：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="44"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="45"/>
         <source>This computer&apos;s access was revoked: sign in again</source>
         <translation>此电脑的登录已被撤销：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="45"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="46"/>
         <source>The sign-in has expired: sign in again</source>
         <translation>登录已失效：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="46"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="47"/>
         <source>Too many requests: will retry at {0}</source>
         <translation>请求过于频繁：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="47"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="48"/>
         <source>This app is too old for the server: please update Chushang Desk</source>
         <translation>本软件版本过旧：请更新楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="48"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="49"/>
         <source>The server is too old for this app: the server must be updated</source>
         <translation>服务器版本过旧：需要升级服务器</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="49"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="50"/>
         <source>The server is busy: will retry at {0}</source>
         <translation>服务器繁忙：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="50"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="51"/>
         <source>The server had a problem: will retry at {0}</source>
         <translation>服务器出错：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="51"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="52"/>
         <source>An edit is too large to send: will retry at {0}</source>
         <translation>有修改过大无法发送：将于 {0} 重试</translation>
     </message>
     <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="53"/>
+        <source>Refused to send over plain http://: sign in again with the server&apos;s https:// address</source>
+        <translation>已拒绝通过不加密的 http:// 发送：请用服务器的 https:// 地址重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="54"/>
+        <source>The server address is not an https:// address: sign in again</source>
+        <translation>服务器地址不是 https:// 地址：请重新登录</translation>
+    </message>
+    <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="55"/>
+        <source>The CA certificate file cannot be read: choose it again in File → Settings</source>
+        <translation>无法读取 CA 证书文件：请在 文件 → 设置 中重新选择</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="56"/>
+        <source>The server&apos;s certificate is not trusted, nothing was sent: will retry at {0}</source>
+        <translation>服务器证书不受信任，未发送任何数据：将于 {0} 重试</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="57"/>
+        <source>The server&apos;s certificate has expired (or this computer&apos;s date is wrong), nothing was sent: will retry at {0}</source>
+        <translation>服务器证书已过期（或本机日期不正确），未发送任何数据：将于 {0} 重试</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="58"/>
+        <source>The server&apos;s certificate is for another address, nothing was sent: will retry at {0}</source>
+        <translation>服务器证书不属于这个地址，未发送任何数据：将于 {0} 重试</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="59"/>
+        <source>No secure connection to the server could be made: will retry at {0}</source>
+        <translation>无法与服务器建立安全连接：将于 {0} 重试</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="63"/>
         <source>Sync failed ({0}): will retry at {1}</source>
         <translation>同步失败（{0}）：将于 {1} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="62"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="70"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="71"/>
         <source>The server could not be reached. Check the address and the network connection.</source>
         <translation>无法连接服务器。请检查服务器地址和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="64"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="72"/>
         <source>Too many failed sign-ins. Wait %n minute(s) and try again.</source>
         <translation>登录失败次数过多。请等待 %n 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="65"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="73"/>
         <source>This version of Chushang Desk is too old for the server: please update it.</source>
         <translation>此版本的楚商联络台过旧，服务器不再支持：请更新。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="66"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="74"/>
         <source>The server is too old for this version of Chushang Desk: ask the administrator to update it.</source>
         <translation>服务器版本过旧，不支持此版本的楚商联络台：请联系管理员升级服务器。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="67"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="75"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>服务器繁忙。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="68"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="76"/>
         <source>The server ran into a problem. Try again later or tell the administrator.</source>
         <translation>服务器出错。请稍后再试或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="69"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="70"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="77"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="78"/>
         <source>The server refused this computer. Ask the administrator.</source>
         <translation>服务器拒绝了这台电脑。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="74"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="79"/>
+        <source>To protect your password and the records, the server is reached only at an https:// address (http:// only on this computer). Nothing was sent. Ask the administrator for the https:// address.</source>
+        <translation>为保护密码和数据，只能用 https:// 地址连接服务器（http:// 仅限本机）。未发送任何数据。请向管理员索取 https:// 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="80"/>
+        <source>The server address starts with http:// or https://</source>
+        <translation>服务器地址应以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="81"/>
+        <source>The CA certificate file cannot be read. Choose the bureau&apos;s CA certificate (a PEM file), or leave the field empty.</source>
+        <translation>无法读取 CA 证书文件。请选择单位的 CA 证书（PEM 文件），或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="82"/>
+        <source>The server&apos;s certificate is not trusted (self-signed or from an unknown authority). Nothing was sent. If the bureau uses its own certificates, choose its CA certificate file above; otherwise someone may be posing as the server: tell the administrator.</source>
+        <translation>服务器的证书不受信任（自签名或由未知机构签发）。未发送任何数据。如单位使用自己的证书，请在上方选择单位的 CA 证书文件；否则可能有人冒充服务器，请告知管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="83"/>
+        <source>The server&apos;s certificate has expired, or this computer&apos;s date is wrong. Nothing was sent. Check the date and ask the administrator to renew the certificate.</source>
+        <translation>服务器的证书已过期，或本机日期不正确。未发送任何数据。请检查电脑日期，并请管理员更新证书。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="84"/>
+        <source>The server&apos;s certificate is for another address. Nothing was sent. Check the server address; otherwise someone may be posing as the server: tell the administrator.</source>
+        <translation>服务器的证书不属于这个地址。未发送任何数据。请检查服务器地址是否正确；否则可能有人冒充服务器，请告知管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="85"/>
+        <source>No secure connection to the server could be made (TLS handshake failed). Nothing was sent. The network may block encrypted connections, or the address serves no HTTPS.</source>
+        <translation>无法与服务器建立安全连接（TLS 握手失败）。未发送任何数据。网络可能拦截了加密连接，或该地址不提供 https 服务。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
         <source>Sign-in failed: {0}</source>
         <translation>登录失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="103"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="104"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
         <source>Affiliation</source>
         <translation>任职关系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="90"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="91"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
         <source>Visit attendee</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="92"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
         <source>Visited organization</source>
         <translation>走访组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="93"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
         <source>Follow-up</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="94"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
         <source>Referral</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="95"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
         <source>Reference list entry</source>
         <translation>基础数据条目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="96"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
