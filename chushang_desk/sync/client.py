@@ -4,8 +4,7 @@ JSON both ways (orjson), request bodies gzip-compressed once they are worth it, 
 with our schema version and, once known, the server's epoch. HTTPS is verified against the system's
 trust store plus the bureau's own CA file, and plain HTTP is refused off loopback before any request
 (tls.py). Transport failures and error answers become SyncError with a code the status bar can put in
-plain words. Counts what went over the wire,
-so benches can print requests and bytes per sync.
+plain words. Counts what went over the wire, so benches can print requests and bytes per sync.
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ import ssl
 import httpx
 import pytest
 
+from chushang_desk.sync import protocol
 from tests.server.test_cli import run_cli
 from tests.support.certs import make_certs
 from tests.support.server_process import ServerHandle, _wait_healthy, free_port, migrate, start_server
@@ -90,12 +91,40 @@ def test_plain_http_on_every_address_is_warned_about_at_start(tmp_path):
     assert "docs/deployment-tls.md" in server.log()
 
 
-def test_behind_a_proxy_the_trusted_addresses_are_accepted(tmp_path):
-    server = _serve(tmp_path, "--host", "127.0.0.1", "--forwarded-allow-ips", "127.0.0.1")
+def _stored_anywhere(db_url: str, text: str) -> bool:
+    """Whether any text value in any table of the server's database holds `text` (wherever the login
+    throttle keeps the client's address)."""
+    from sqlalchemy import MetaData, String, Text, create_engine, select
+
+    engine = create_engine(db_url)
     try:
-        answer = httpx.get(server.url + "/v1/health", headers={"X-Forwarded-For": "203.0.113.7",
-                                                               "X-Forwarded-Proto": "https"}, timeout=10)
-        assert answer.status_code == 200
+        metadata = MetaData()
+        metadata.reflect(engine)
+        with engine.connect() as conn:
+            for table in metadata.sorted_tables:
+                columns = [c for c in table.columns if isinstance(c.type, (String, Text))]
+                for row in conn.execute(select(*columns)) if columns else ():
+                    if any(text in str(value) for value in row if value is not None):
+                        return True
+        return False
+    finally:
+        engine.dispose()
+
+
+SPOOFED = "203.0.113.7"  # TEST-NET-3: an address no test machine has
+
+
+@pytest.mark.parametrize("trusted", [True, False], ids=["behind-proxy", "direct"])
+def test_the_client_address_comes_from_the_proxy_only_when_it_is_trusted(tmp_path, trusted):
+    args = ["--host", "127.0.0.1"] + (["--forwarded-allow-ips", "127.0.0.1"] if trusted else [])
+    server = _serve(tmp_path, *args)
+    try:
+        answer = httpx.post(server.url + protocol.LOGIN_PATH, json={"user": "nobody", "password": "wrong"},
+                            headers={"X-Forwarded-For": SPOOFED, "X-Forwarded-Proto": "https",
+                                     protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION)}, timeout=30)
+        assert answer.status_code == 401
     finally:
         server.stop()
-    assert "plain HTTP" not in server.log()  # loopback behind the proxy: nothing to warn about
+    # A failed login is counted against the client's address: the proxy's word for it only when trusted.
+    assert _stored_anywhere(server.db_url, SPOOFED) is trusted
+    assert "plain HTTP" not in server.log()  # loopback: nothing to warn about
