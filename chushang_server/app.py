@@ -82,7 +82,9 @@ def _install_errors(app: FastAPI) -> None:
 
 _LOGIN_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
     "type": "object", "required": ["user", "password"],
-    "properties": {"user": {"type": "string"}, "password": {"type": "string"}, "device_name": {"type": "string"}},
+    "properties": {"user": {"type": "string"}, "password": {"type": "string"}, "device_name": {"type": "string"},
+                   "device_key": {"type": "string", "description": "the key an earlier sign-in of this "
+                                  "user answered: this device's attempts are then throttled on it alone"}},
 }}}}}
 _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
     "type": "object", "required": ["entries"],
@@ -105,13 +107,9 @@ def _install_routes(app: FastAPI, engine, epoch: str) -> None:
 
     @app.post(protocol.LOGIN_PATH, summary="Sign in a device; returns its token", openapi_extra=_LOGIN_BODY)
     async def login(request: Request):
-        body = await read_json(request)
-        user, password = body.get("user"), body.get("password")
-        if not isinstance(user, str) or not isinstance(password, str):
-            raise ApiError(400, "bad_request", "user and password are required")
-        device_name = body.get("device_name") if isinstance(body.get("device_name"), str) else ""
+        user, password, device_name, device_key = _login_body(await read_json(request))
         address = request.client.host if request.client else ""
-        result = await run_in_threadpool(auth.login, engine, user, password, device_name, address)
+        result = await run_in_threadpool(auth.login, engine, user, password, device_name, address, device_key)
         return json_response(dict(result, epoch=epoch))
 
     @app.post(protocol.LOGOUT_PATH, summary="Sign out: revokes the calling device")
@@ -148,6 +146,16 @@ def _install_routes(app: FastAPI, engine, epoch: str) -> None:
                     wait: float = Query(25.0, ge=0, le=MAX_WAIT_SECONDS)):
         await actor_of(request)
         return json_response({"head": await heads.wait_past(cursor, wait)})
+
+
+def _login_body(body: dict) -> tuple[str, str, str, str]:
+    """user and password (text, required); device_name and device_key are optional text (else "")."""
+    user, password = body.get("user"), body.get("password")
+    if not isinstance(user, str) or not isinstance(password, str):
+        raise ApiError(400, "bad_request", "user and password are required, as text")
+    optional = [body.get(key) for key in ("device_name", "device_key")]
+    device_name, device_key = (value if isinstance(value, str) else "" for value in optional)
+    return user, password, device_name, device_key
 
 
 def _entries(body: dict) -> list[dict]:
