@@ -78,19 +78,34 @@ def login(engine: Engine, name: str, password: str, device_name: str, address: s
         known = _known_key(session, user, device_key)
         keys = throttle.keys_for(name, address, known)
         throttle.reserve(session, keys)
-    ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)
-    if not ok or user is None or user.disabled:
+    ok = False
+    try:
+        ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)
+        ok = ok and user is not None and not user.disabled
+    finally:  # settled whatever happens, so the reservation never lingers
+        if not ok:
+            with write_session(engine) as session:
+                throttle.settle(session, keys, succeeded=False)
+    if not ok:
         raise ApiError(401, "bad_credentials")
     token, device_id = secrets.token_urlsafe(32), str(uuid.uuid4())
     device_key = known or secrets.token_urlsafe(32)
     with write_session(engine) as session:
-        throttle.give_back(session, keys)
+        throttle.settle(session, keys, succeeded=True)
         now = utcnow()
         session.add(Device(id=device_id, user_id=user.id, name=clean_device_name(device_name),
                            token_hash=token_hash(token), created_at=now, last_seen_at=now))
-        session.merge(KnownDevice(key_hash=token_hash(device_key), user_id=user.id, device_id=device_id,
-                                  created_at=now, last_login_at=now))
+        _remember_device(session, user, device_key, device_id, now)
     return {"device_id": device_id, "token": token, "device_key": device_key, "user": user_dict(user)}
+
+
+def _remember_device(session, user: AppUser, device_key: str, device_id: str, now) -> None:
+    known = session.get(KnownDevice, token_hash(device_key))
+    if known is None:
+        session.add(KnownDevice(key_hash=token_hash(device_key), user_id=user.id, device_id=device_id,
+                                created_at=now, last_login_at=now))
+    else:
+        known.device_id, known.last_login_at = device_id, now
 
 
 def _user_named(session, name: str) -> AppUser | None:

@@ -98,15 +98,18 @@ class LoginFailure(Base):
     """Sign-in attempts counted against one throttle key within a window, shared by all processes.
 
     The key is "<kind>:<sha256 of who>" (kinds in throttle.py: pair of account and address, account,
-    address, known device), so any user name or address fits it. An attempt is counted (reserved)
-    before its password is checked, under the row's lock; a success gives its reservation back."""
+    address, known device), so any user name or address fits it. An attempt is counted
+    (reserved) before its password is checked, under the row's lock, and settled after."""
 
     __tablename__ = "login_failure"
     key: Mapped[str] = mapped_column(String(160), primary_key=True)
-    count: Mapped[int] = mapped_column(Integer, default=0)
+    count: Mapped[int] = mapped_column(Integer, default=0)  # failures (settled attempts that failed)
     window_start: Mapped[datetime] = mapped_column(DateTime)
-    # The last counted attempt: the progressive delay runs from it.
+    # The last failure: the progressive delay runs from it.
     last_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    # Attempts reserved and being checked right now, and when the latest was reserved.
+    pending: Mapped[int] = mapped_column(Integer, default=0)
+    pending_since: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
 
 class KnownDevice(Base):

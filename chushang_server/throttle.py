@@ -18,8 +18,10 @@ An attempt is counted against several keys, each with its own limit within one w
   account or behind the same NAT, never stop an officer signing in again from their own laptop,
   while a stolen laptop still cannot guess faster than a pair.
 
-A refused attempt is not counted (its password is never checked), so waiting out a delay is all it
-takes; only evaluated attempts move the counters.
+An attempt is first reserved (`pending`), then settled once its password is checked: a failure
+counts, a success gives the reservation back. Reservations count towards the lock, so 60 concurrent
+guesses get at most `most` checked; the delay runs from the last settled failure. A refused attempt is
+not counted (its password is never checked): waiting out a delay is all it takes.
 """
 from __future__ import annotations
 
@@ -37,6 +39,10 @@ from . import config
 from .db import utcnow
 from .errors import ApiError
 from .models import LoginFailure
+
+
+# A reservation older than this was made by a process that died before settling it.
+PENDING_STALE_SECONDS = 120
 
 
 @dataclass(frozen=True)
@@ -72,38 +78,46 @@ def delay_after(failures: int, limit: Limit) -> float:
 
 
 def reserve(session: Session, keys: dict[str, Limit]) -> None:
-    """Count one attempt against every key, or refuse it (429) without counting when any key is at
-    its limit or inside its delay. Run in a write transaction: the rows stay locked until it commits."""
+    """Reserve one attempt on every key, or refuse it (429) without counting when a key is at its lock
+    (failures plus attempts being checked now) or inside its delay. Run in a write transaction: the
+    rows stay locked until it commits, so concurrent attempts see each other's reservations."""
     now = utcnow()
     window = timedelta(seconds=config.LOGIN_WINDOW_SECONDS)
     _purge(session, now - window, keys)
     rows = _locked_rows(session, sorted(keys), now)
-    waits = [_wait(row, keys[row.key], now, window) for row in rows]
-    wait = max(waits, default=0.0)
-    if wait > 0:
-        raise ApiError(429, "rate_limited", headers={"Retry-After": str(max(1, math.ceil(wait)))})
     for row in rows:
         if row.window_start + window <= now:
             row.count, row.window_start = 0, now
-        row.count += 1
-        row.last_at = now
-
-
-def give_back(session: Session, keys: dict[str, Limit]) -> None:
-    """A correct password: the pair's (or device's) failures are forgiven, and this attempt's own
-    reservation on the wider keys is returned (their other failures stand)."""
-    rows = _locked_rows(session, sorted(keys), utcnow())
+        if row.pending and row.pending_since + timedelta(seconds=PENDING_STALE_SECONDS) <= now:
+            row.pending = 0  # reserved by a process that died checking
+    wait = max((_wait(row, keys[row.key], now, window) for row in rows), default=0.0)
+    if wait > 0:
+        raise ApiError(429, "rate_limited", headers={"Retry-After": str(max(1, math.ceil(wait)))})
     for row in rows:
-        row.count = 0 if row.key.partition(":")[0] in ("pair", "device") else max(0, row.count - 1)
-        if row.count == 0:
+        row.pending += 1
+        row.pending_since = now
+
+
+def settle(session: Session, keys: dict[str, Limit], succeeded: bool) -> None:
+    """The checked attempt's outcome: a failure counts (and restarts the delay); a success forgives
+    the pair's (or device's) failures, while the wider keys keep theirs."""
+    now = utcnow()
+    for row in _locked_rows(session, sorted(keys), now):
+        row.pending = max(0, row.pending - 1)
+        if not succeeded:
+            row.count += 1
+            row.last_at = now
+        elif row.key.partition(":")[0] in ("pair", "device"):
+            row.count = 0
+        if row.count == 0 and row.pending == 0:
             session.delete(row)
 
 
 def _wait(row: LoginFailure, limit: Limit, now: datetime, window: timedelta) -> float:
-    if row.window_start + window <= now:
-        return 0.0  # the window is over: counting starts again
     if row.count >= limit.most:
         return (row.window_start + window - now).total_seconds()
+    if row.count + row.pending >= limit.most:
+        return 1.0  # the last attempts allowed are being checked now
     if row.last_at is None:
         return 0.0
     ready = row.last_at + timedelta(seconds=delay_after(row.count, limit))
@@ -122,7 +136,7 @@ def _locked_rows(session: Session, keys: list[str], now: datetime) -> list[Login
     """The keys' rows, made if missing and locked in key order (no two logins deadlock)."""
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     session.execute(
-        insert(LoginFailure).values([{"key": key, "count": 0, "window_start": now} for key in keys])
+        insert(LoginFailure).values([{"key": key, "count": 0, "pending": 0, "window_start": now} for key in keys])
         .on_conflict_do_nothing(index_elements=["key"])
     )
     return list(session.scalars(

@@ -49,8 +49,11 @@ def normalized_url(server_url: str) -> str:
 def sign_in(profile, server_url: str, user: str, password: str, device_name: str | None = None) -> Account:
     """Log in (one request), then store the account and its token; returns the account."""
     server_url = normalized_url(server_url)
+    device_key = credentials.load_device_key(profile.data_dir, server_url, user)
     with SyncClient(server_url) as client:
-        answer = client.login(user, password, device_name or socket.gethostname() or "chushang-desk")
+        answer = client.login(user, password, device_name or socket.gethostname() or "chushang-desk", device_key)
+    if answer.get("device_key"):
+        credentials.save_device_key(profile.data_dir, server_url, user, answer["device_key"])
     person = answer["user"]
     account = Account(server_url, person.get("name") or user, person.get("display_name") or user,
                       person.get("role", ""), person.get("station") or "", answer["device_id"])

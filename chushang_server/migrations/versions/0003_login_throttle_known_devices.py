@@ -1,4 +1,5 @@
-"""Login throttling that counts before checking: the last counted attempt (progressive delay), and the
+"""Login throttling that counts before checking: attempts being checked (pending), the last failure
+(progressive delay), and the
 device keys of known devices. Counters are transient, so the old ones are simply dropped.
 
 Revision ID: 0003
@@ -17,6 +18,8 @@ def upgrade() -> None:
     op.execute("DELETE FROM login_failure")  # old keys ("user:NAME") mean nothing to the new throttle
     with op.batch_alter_table("login_failure") as batch:
         batch.add_column(sa.Column("last_at", sa.DateTime(), nullable=True))
+        batch.add_column(sa.Column("pending", sa.Integer(), nullable=False, server_default="0"))
+        batch.add_column(sa.Column("pending_since", sa.DateTime(), nullable=True))
     op.create_table(
         "known_device",
         sa.Column("key_hash", sa.String(64), nullable=False),
@@ -35,4 +38,6 @@ def downgrade() -> None:
     op.drop_table("known_device")
     op.execute("DELETE FROM login_failure")
     with op.batch_alter_table("login_failure") as batch:
+        batch.drop_column("pending_since")
+        batch.drop_column("pending")
         batch.drop_column("last_at")
