@@ -209,8 +209,13 @@ async def _device(http, n: int, until: float, period: float, latencies: list, er
     from chushang_desk.db.ids import uuid7
 
     headers = {protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION)}
-    answer = (await http.post(protocol.LOGIN_PATH, json={"user": "hq", "password": PASSWORD,
-                                                          "device_name": f"sim{n}"}, headers=headers)).json()
+    while True:  # 200 sign-ins of one user from one address at once: the throttle lets ~10 be checked at a time
+        reply = await http.post(protocol.LOGIN_PATH, json={"user": "hq", "password": PASSWORD,
+                                                            "device_name": f"sim{n}"}, headers=headers)
+        if reply.status_code != 429:
+            break
+        await asyncio.sleep(float(reply.headers.get("Retry-After", "1")) * random.uniform(0.5, 1.5))
+    answer = reply.json()
     headers["Authorization"] = f"Bearer {answer['token']}"
     cursor, mid, row = 0, 0, uuid7()
     await asyncio.sleep(random.uniform(0, period))

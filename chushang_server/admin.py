@@ -1,14 +1,14 @@
 """Administration used by the command line: stations, users, passwords, devices."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
 from chushang_desk.sync import protocol
 
 from .auth import hash_password
 from .db import read_session, utcnow, write_session
-from .models import AppUser, Device, Record, Station
+from .models import AppUser, Device, KnownDevice, Record, Station
 from .records import RowState, bump_counter, new_record, store_data, wire
 from .seed import reference_data
 
@@ -108,3 +108,5 @@ def revoke_device(engine: Engine, device_id: str) -> None:
         if device is None:
             raise AdminError(f"no device {device_id!r}")
         device.revoked_at = device.revoked_at or utcnow()
+        # Its device key no longer marks a known device: a stolen laptop signs in like a stranger.
+        session.execute(delete(KnownDevice).where(KnownDevice.device_id == device_id))

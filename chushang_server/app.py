@@ -24,6 +24,7 @@ from .gate import ProtocolGate
 from .records import meta
 
 log = logging.getLogger("chushang_server")
+MAX_MID = 2 ** 62  # mids, cursors and versions are BIGINT on the server
 
 DESCRIPTION = (
     "Central sync server of 楚商联络台 (Chushang Desk): devices sign in, push their outbox entries "
@@ -82,11 +83,15 @@ def _install_errors(app: FastAPI) -> None:
 
 _LOGIN_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
     "type": "object", "required": ["user", "password"],
-    "properties": {"user": {"type": "string"}, "password": {"type": "string"}, "device_name": {"type": "string"}},
+    "properties": {"user": {"type": "string"}, "password": {"type": "string"}, "device_name": {"type": "string"},
+                   "device_key": {"type": "string", "description": "the key an earlier sign-in of this "
+                                  "user answered: this device's attempts are then throttled on it alone"}},
 }}}}}
 _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
     "type": "object", "required": ["entries"],
-    "properties": {"entries": {"type": "array", "maxItems": protocol.PUSH_MAX_ENTRIES, "items": {
+    "properties": {"from_mid": {"type": "integer", "description": "the device's lowest pending mid: every "
+                                "mid below it is answered or discarded, so a jump to it is no gap (409 mid_gap)"},
+                   "entries": {"type": "array", "maxItems": protocol.PUSH_MAX_ENTRIES, "items": {
         "type": "object", "required": ["mid", "table", "id", "op"],
         "properties": {"mid": {"type": "integer"}, "table": {"type": "string"}, "id": {"type": "string"},
                        "op": {"type": "string", "enum": list(protocol.OPS)}, "fields": {"type": "object"},
@@ -105,13 +110,9 @@ def _install_routes(app: FastAPI, engine, epoch: str) -> None:
 
     @app.post(protocol.LOGIN_PATH, summary="Sign in a device; returns its token", openapi_extra=_LOGIN_BODY)
     async def login(request: Request):
-        body = await read_json(request)
-        user, password = body.get("user"), body.get("password")
-        if not isinstance(user, str) or not isinstance(password, str):
-            raise ApiError(400, "bad_request", "user and password are required")
-        device_name = body.get("device_name") if isinstance(body.get("device_name"), str) else ""
+        user, password, device_name, device_key = _login_body(await read_json(request))
         address = request.client.host if request.client else ""
-        result = await run_in_threadpool(auth.login, engine, user, password, device_name, address)
+        result = await run_in_threadpool(auth.login, engine, user, password, device_name, address, device_key)
         return json_response(dict(result, epoch=epoch))
 
     @app.post(protocol.LOGOUT_PATH, summary="Sign out: revokes the calling device")
@@ -131,12 +132,12 @@ def _install_routes(app: FastAPI, engine, epoch: str) -> None:
     @app.post(protocol.PUSH_PATH, summary="Push outbox entries (exactly once, per field)", openapi_extra=_PUSH_BODY)
     async def push(request: Request):
         actor = await actor_of(request)
-        entries = _entries(await read_json(request))
-        return json_response(await run_in_threadpool(store.push, engine, actor, entries))
+        entries, from_mid = _envelope(await read_json(request))
+        return json_response(await run_in_threadpool(store.push, engine, actor, entries, from_mid))
 
     @app.get(protocol.PULL_PATH, summary="Pull rows changed after a cursor, in version order")
-    async def pull_rows(request: Request, cursor: int = Query(0, ge=0),
-                        limit: int = Query(protocol.PULL_DEFAULT_LIMIT, ge=1)):
+    async def pull_rows(request: Request, cursor: int = Query(0, ge=0, le=MAX_MID),
+                        limit: int = Query(protocol.PULL_DEFAULT_LIMIT, ge=1, le=MAX_MID)):
         actor = await actor_of(request)
         page = await run_in_threadpool(pull.pull, engine, actor, epoch, cursor, pull.page_limit(limit))
         return json_response(page)
@@ -144,10 +145,35 @@ def _install_routes(app: FastAPI, engine, epoch: str) -> None:
     heads = HeadWatch(engine)
 
     @app.get(protocol.WATCH_PATH, summary="Long-poll: answers when the server has changes after a cursor")
-    async def watch(request: Request, cursor: int = Query(0, ge=0),
+    async def watch(request: Request, cursor: int = Query(0, ge=0, le=MAX_MID),
                     wait: float = Query(25.0, ge=0, le=MAX_WAIT_SECONDS)):
         await actor_of(request)
         return json_response({"head": await heads.wait_past(cursor, wait)})
+
+
+def _login_body(body: dict) -> tuple[str, str, str, str]:
+    """user and password (text, required); device_name and device_key are optional text (else "")."""
+    user, password = body.get("user"), body.get("password")
+    if not isinstance(user, str) or not isinstance(password, str):
+        raise ApiError(400, "bad_request", "user and password are required, as text")
+    optional = [body.get(key) for key in ("device_name", "device_key")]
+    device_name, device_key = (value if isinstance(value, str) else "" for value in optional)
+    return user, password, device_name, device_key
+
+
+def _whole(value, most: int = MAX_MID) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= most
+
+
+def _envelope(body: dict) -> tuple[list[dict], int | None]:
+    """The push envelope: its entries, and `from_mid` (optional: the device's lowest pending mid, at or
+    below the first entry's)."""
+    entries, from_mid = _entries(body), body.get("from_mid")
+    if from_mid is not None and not _whole(from_mid):
+        raise ApiError(400, "bad_request", "from_mid must be a whole number")
+    if from_mid is not None and entries and from_mid > entries[0]["mid"]:
+        raise ApiError(400, "bad_request", "from_mid is above the first entry's mid")
+    return entries, from_mid
 
 
 def _entries(body: dict) -> list[dict]:
@@ -160,7 +186,7 @@ def _entries(body: dict) -> list[dict]:
     last = None
     for entry in entries:
         mid = entry.get("mid") if isinstance(entry, dict) else None
-        if not isinstance(mid, int) or isinstance(mid, bool) or mid < 0 or mid > 2**62:
+        if not _whole(mid):
             raise ApiError(400, "bad_request", "every entry needs a whole-number mid")
         if last is not None and mid <= last:
             raise ApiError(400, "bad_request", "mids must be strictly increasing")

@@ -1,4 +1,5 @@
-"""Passwords (Argon2id), device tokens (opaque, stored as sha256), login rate limits, the signed-in actor."""
+"""Passwords (Argon2id), device tokens and device keys (opaque, stored as sha256), sign-in (throttled by
+throttle.py), the signed-in actor."""
 from __future__ import annotations
 
 import hashlib
@@ -9,14 +10,14 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import OperationalError
 
-from . import config
+from . import config, throttle
 from .db import read_session, utcnow, write_session
 from .errors import ApiError
-from .models import AppUser, Device, LoginFailure
+from .models import AppUser, Device, KnownDevice
 
 _hasher = PasswordHasher(**config.argon2_params())  # Argon2id
 # Verified when the user does not exist, so a wrong name costs the same time as a wrong password.
@@ -62,56 +63,70 @@ def user_dict(user: AppUser) -> dict:
 
 # --- login ---------------------------------------------------------------------------------------------
 
-def login(engine: Engine, name: str, password: str, device_name: str, address: str) -> dict:
-    """Check the rate limits, then the password; a success makes a device and returns its token."""
-    keys = {f"user:{name}": config.LOGIN_MAX_FAILURES_USER, f"addr:{address}": config.LOGIN_MAX_FAILURES_ADDR}
-    with read_session(engine) as session:
-        _refuse_if_limited(session, keys)
-        user = session.scalar(select(AppUser).where(AppUser.name == name))
-    ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)
-    if not ok or user is None or user.disabled:
-        _count_failure(engine, list(keys))
-        raise ApiError(401, "bad_credentials")
-    token = secrets.token_urlsafe(32)
-    device_id = str(uuid.uuid4())
+# A name no user can have (add_user takes 1 to 64 characters; PostgreSQL text cannot hold NUL): such a
+# name is not looked up, and fails like an unknown one.
+MAX_USER_NAME = 64
+MAX_DEVICE_NAME = 128
+MAX_DEVICE_KEY = 128
+
+
+def login(engine: Engine, name: str, password: str, device_name: str, address: str, device_key: str = "") -> dict:
+    """Count the attempt (throttle.py: refused with 429 at a limit), then check the password; a success
+    makes a device and returns its token and the device key to send at the next sign-in."""
     with write_session(engine) as session:
-        session.execute(delete(LoginFailure).where(LoginFailure.key == f"user:{name}"))
-        session.add(Device(id=device_id, user_id=user.id, name=device_name[:128], token_hash=token_hash(token),
-                           created_at=utcnow(), last_seen_at=utcnow()))
-    return {"device_id": device_id, "token": token, "user": user_dict(user)}
-
-
-def _refuse_if_limited(session, keys: dict[str, int]) -> None:
-    now = utcnow()
-    window = timedelta(seconds=config.LOGIN_WINDOW_SECONDS)
-    rows = session.scalars(select(LoginFailure).where(LoginFailure.key.in_(list(keys))))
-    for row in rows:
-        if row.count >= keys[row.key] and row.window_start + window > now:
-            retry = int((row.window_start + window - now).total_seconds()) + 1
-            raise ApiError(429, "rate_limited", headers={"Retry-After": str(retry)})
-
-
-def _count_failure(engine: Engine, keys: list[str]) -> None:
-    for attempt in range(3):  # two processes may insert the same key at once: retry on the duplicate
-        try:
+        user = _user_named(session, name)
+        known = _known_key(session, user, device_key)
+        keys = throttle.keys_for(name, address, known)
+        throttle.reserve(session, keys)
+    ok = False
+    try:
+        ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)
+        ok = ok and user is not None and not user.disabled
+    finally:  # settled whatever happens, so the reservation never lingers
+        if not ok:
             with write_session(engine) as session:
-                for key in keys:
-                    _bump_failure(session, key)
-            return
-        except IntegrityError:
-            continue
+                throttle.settle(session, keys, succeeded=False)
+    if not ok:
+        raise ApiError(401, "bad_credentials")
+    token, device_id = secrets.token_urlsafe(32), str(uuid.uuid4())
+    device_key = known or secrets.token_urlsafe(32)
+    with write_session(engine) as session:
+        throttle.settle(session, keys, succeeded=True)
+        now = utcnow()
+        session.add(Device(id=device_id, user_id=user.id, name=clean_device_name(device_name),
+                           token_hash=token_hash(token), created_at=now, last_seen_at=now))
+        _remember_device(session, user, device_key, device_id, now)
+    return {"device_id": device_id, "token": token, "device_key": device_key, "user": user_dict(user)}
 
 
-def _bump_failure(session, key: str) -> None:
-    now = utcnow()
-    row = session.scalar(select(LoginFailure).where(LoginFailure.key == key).with_for_update())
-    if row is None:
-        session.add(LoginFailure(key=key, count=1, window_start=now))
-        session.flush()
-    elif row.window_start + timedelta(seconds=config.LOGIN_WINDOW_SECONDS) <= now:
-        row.count, row.window_start = 1, now
+def _remember_device(session, user: AppUser, device_key: str, device_id: str, now) -> None:
+    known = session.get(KnownDevice, token_hash(device_key))
+    if known is None:
+        session.add(KnownDevice(key_hash=token_hash(device_key), user_id=user.id, device_id=device_id,
+                                created_at=now, last_login_at=now))
     else:
-        row.count += 1
+        known.device_id, known.last_login_at = device_id, now
+
+
+def _user_named(session, name: str) -> AppUser | None:
+    if not 0 < len(name) <= MAX_USER_NAME or "\x00" in name:
+        return None
+    return session.scalar(select(AppUser).where(AppUser.name == name))
+
+
+def _known_key(session, user: AppUser | None, device_key: str) -> str | None:
+    """The device key if an earlier sign-in of this user handed it out, else None."""
+    if user is None or not device_key or len(device_key) > MAX_DEVICE_KEY:
+        return None
+    known = session.get(KnownDevice, token_hash(device_key))
+    return device_key if known is not None and known.user_id == user.id else None
+
+
+def clean_device_name(name: str) -> str:
+    """What a device calls itself, fit to store and show: control characters (NUL, which PostgreSQL
+    cannot hold, and the rest) become spaces, at most 128 characters."""
+    cleaned = "".join(c if c.isprintable() else " " for c in name[:MAX_DEVICE_NAME * 2])
+    return " ".join(cleaned.split())[:MAX_DEVICE_NAME]
 
 
 # --- tokens --------------------------------------------------------------------------------------------

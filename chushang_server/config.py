@@ -7,10 +7,20 @@ DB_ENV = "CHUSHANG_SERVER_DB"
 PASSWORD_ENV = "CHUSHANG_PASSWORD"
 DEFAULT_DB_URL = "sqlite:///./chushang-server.db"
 
-# Login rate limits (per account, per address) over one window.
+# Login throttling (throttle.py): per key kind, (failures before delays start, failures that lock the
+# key until its window ends), counted over one window.
 LOGIN_WINDOW_SECONDS = 15 * 60
-LOGIN_MAX_FAILURES_USER = 5
-LOGIN_MAX_FAILURES_ADDR = 20
+LOGIN_LIMITS = {
+    "pair": (3, 10),       # one account from one address
+    "device": (3, 10),     # one known device (its device key), wherever it is
+    "account": (20, 50),   # one account from all addresses (unknown devices only)
+    "address": (30, 100),  # all accounts from one address (unknown devices only): a NAT's people
+}
+# The first delay (seconds), doubling with each further failure up to the cap. CHUSHANG_LOGIN_DELAY
+# overrides it (tests that must reach a lock without waiting set 0).
+LOGIN_DELAY_ENV = "CHUSHANG_LOGIN_DELAY"
+LOGIN_DELAY_SECONDS = float(os.environ.get(LOGIN_DELAY_ENV) or 1)
+LOGIN_DELAY_CAP_SECONDS = 60.0
 
 # A gzip request body may expand to at most this many times the body limit (zip bombs).
 GZIP_EXPANSION_CAP = 8

@@ -18,19 +18,23 @@ MESSAGES = {
     "busy": "服务器繁忙，请稍后重试。 The server is busy; please retry shortly.",
     "not_found": "找不到该地址。 No such address.",
     "internal": "服务器内部错误。 The server had an internal error.",
+    "mid_gap": "同步顺序有缺口，本批未应用，请重新同步。 "
+               "This push skips an edit the server has not received; nothing was applied, please sync again.",
 }
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, detail: str = "", headers: dict | None = None):
+    def __init__(self, status: int, code: str, detail: str = "", headers: dict | None = None,
+                 extra: dict | None = None):
         super().__init__(code)
         self.status = status
         self.code = code
         self.detail = detail
         self.headers = headers or {}
+        self.extra = extra or {}  # more fields of the body (e.g. mid_gap's `expected`)
 
     def body(self) -> dict:
         message = MESSAGES.get(self.code, self.code)
         if self.detail:
             message = f"{message} ({self.detail})"
-        return {"code": self.code, "message": message}
+        return {**self.extra, "code": self.code, "message": message}

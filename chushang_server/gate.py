@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import orjson
+from starlette.requests import ClientDisconnect
 
 from chushang_desk.sync import protocol
 
@@ -61,6 +62,11 @@ class ProtocolGate:
                 return await _send_error(send_stamped, error)
         try:
             await self.app(scope, receive, send_stamped)
+        except ClientDisconnect:
+            # Gone mid-upload (a laptop closed, Wi-Fi lost): nobody to answer, nothing applied (the body
+            # was never whole), the client repeats it. Not an error of ours.
+            client = scope.get("client") or ("?", 0)
+            log.info("client %s went away during %s %s", client[0], scope.get("method"), scope["path"])
         except Exception:
             if started:
                 raise

@@ -95,9 +95,31 @@ class PushResult(Base):
 
 
 class LoginFailure(Base):
-    """Failed sign-ins per "user:NAME" or "addr:IP" within a window: rate limits shared by all processes."""
+    """Sign-in attempts counted against one throttle key within a window, shared by all processes.
+
+    The key is "<kind>:<sha256 of who>" (kinds in throttle.py: pair of account and address, account,
+    address, known device), so any user name or address fits it. An attempt is counted
+    (reserved) before its password is checked, under the row's lock, and settled after."""
 
     __tablename__ = "login_failure"
     key: Mapped[str] = mapped_column(String(160), primary_key=True)
-    count: Mapped[int] = mapped_column(Integer, default=0)
+    count: Mapped[int] = mapped_column(Integer, default=0)  # failures (settled attempts that failed)
     window_start: Mapped[datetime] = mapped_column(DateTime)
+    # The last failure: the progressive delay runs from it.
+    last_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    # Attempts reserved and being checked right now, and when the latest was reserved.
+    pending: Mapped[int] = mapped_column(Integer, default=0)
+    pending_since: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+class KnownDevice(Base):
+    """A device key handed out at a successful sign-in (kept as its sha256): signing in again with it
+    and the right password is throttled on that key alone, so strangers failing elsewhere cannot lock
+    the officer out. Kept across sign-out; removed when an administrator revokes its device."""
+
+    __tablename__ = "known_device"
+    key_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)  # the last device signed in with it
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_login_at: Mapped[datetime] = mapped_column(DateTime)

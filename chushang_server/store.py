@@ -16,6 +16,7 @@ from chushang_desk.sync import protocol
 from .access import Rejected, authorize
 from .auth import Actor
 from .db import utcnow, write_session
+from .errors import ApiError
 from .models import Device, PushResult, Record
 from .records import RecordCache, RowState, bump_counter, defaults, load_data, new_record, read_head, store_data, wire, wire_row
 
@@ -25,11 +26,14 @@ NO_CONFLICT_FIELDS = protocol.NEVER_CONFLICT
 ALWAYS_APPLIED = NO_CONFLICT_FIELDS | protocol.SERVER_STAMPED
 
 
-def push(engine: Engine, actor: Actor, entries: list[dict]) -> dict:
+def push(engine: Engine, actor: Actor, entries: list[dict], from_mid: int | None = None) -> dict:
+    """Apply a push (entries in strictly increasing mid order, checked by the app). `from_mid`: the
+    device's lowest pending mid, below which it will never send anything new (see _refuse_gaps)."""
     with write_session(engine) as session:
         n = len(entries)
         head = bump_counter(session, n) if n else read_head(session)
-        device = session.get(Device, actor.device_id)
+        device = session.get(Device, actor.device_id)  # read under the counter's lock: the latest
+        _refuse_gaps(entries, _last_mid(device.last_mid, from_mid))
         cache = RecordCache(session)
         cache.preload(_touched_keys(entries, device.last_mid))
         results = [
@@ -39,17 +43,42 @@ def push(engine: Engine, actor: Actor, entries: list[dict]) -> dict:
         return {"results": results, "head": read_head(session)}  # (moved visits' children took more)
 
 
+def _last_mid(last_mid: int | None, from_mid: int | None) -> int | None:
+    """The mid the next new entry must follow. A device that sends `from_mid` says every mid below it
+    is either answered already or gone from its outbox for good (discarded), so those are skipped."""
+    if from_mid is None:
+        return last_mid
+    return from_mid - 1 if last_mid is None else max(last_mid, from_mid - 1)
+
+
+def _refuse_gaps(entries: list[dict], last: int | None) -> None:
+    """SYNC.md: an entry applies only as the device's last applied mid + 1 (a device with none yet
+    starts anywhere). A push that skips one (an entry still on its way in another request, a client
+    bug) is refused whole with 409 mid_gap and the mid expected: nothing applied, nothing advanced,
+    so the skipped entry can still come and the push be repeated after it."""
+    for entry in entries:
+        mid = entry["mid"]
+        if last is not None and mid <= last:
+            continue  # a repeat: answered from the stored results
+        if last is not None and mid != last + 1:
+            raise ApiError(409, "mid_gap", f"expected mid {last + 1}, got {mid}", extra={"expected": last + 1})
+        last = mid
+
+
 def _touched_keys(entries: list[dict], last_mid: int | None) -> set[tuple[str, str]]:
-    """(table, id) of every row the new entries name, and of the visits their children hang on."""
+    """(table, id) of every row the new entries name, and of the visits their children hang on; only
+    names that can be rows (a bad one is rejected later, by _validated)."""
     keys = set()
     for entry in entries:
         if last_mid is not None and entry["mid"] <= last_mid:
             continue
         table, row_id, fields = entry.get("table"), entry.get("id"), entry.get("fields")
-        if isinstance(table, str) and isinstance(row_id, str):
+        if not isinstance(table, str) or table not in protocol.table_fields():
+            continue
+        if valid_id(row_id):
             keys.add((table, row_id))
         parent = fields.get(protocol.CHILD_TABLES.get(table, ""), None) if isinstance(fields, dict) else None
-        if isinstance(parent, str):
+        if valid_id(parent):
             keys.add(("visit", parent))
     return keys
 
@@ -143,21 +172,40 @@ def _rescope_children(session: Session, visit_id: str, station: str) -> None:
 
 # --- validation ----------------------------------------------------------------------------------------
 
+MAX_ID = 36  # the record table's id and parent_id columns
+MAX_VERSION = 2 ** 62  # versions are BIGINT: a bigger base could only be a forgery
+
+
+def valid_id(value) -> bool:
+    """A row id any database can hold and look up: text of 1 to 36 characters, none of them control
+    characters (PostgreSQL text cannot hold NUL)."""
+    return isinstance(value, str) and 0 < len(value) <= MAX_ID and value.isprintable()
+
+
+def _shown(value) -> str:
+    """A bad value named in a reason: short, whatever was sent."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _validated(entry: dict) -> tuple[str, str, str, dict, int]:
     table, row_id, op = entry.get("table"), entry.get("id"), entry.get("op")
     allowed = protocol.table_fields().get(table) if isinstance(table, str) else None
     if allowed is None:
-        raise Rejected(f"unknown_table: {table!r} does not sync")
-    if not isinstance(row_id, str) or not 0 < len(row_id) <= 36:
-        raise Rejected("bad_id: the row id must be text of 1 to 36 characters")
-    if op not in protocol.OPS:
-        raise Rejected(f"bad_op: {op!r} is not one of {', '.join(protocol.OPS)}")
+        raise Rejected(f"unknown_table: {_shown(table)} does not sync")
+    if not valid_id(row_id):
+        raise Rejected("bad_id: the row id must be text of 1 to 36 characters, no control characters")
+    if not isinstance(op, str) or op not in protocol.OPS:
+        raise Rejected(f"bad_op: {_shown(op)} is not one of {', '.join(protocol.OPS)}")
     base = entry.get("base_version", 0)
-    if not isinstance(base, int) or isinstance(base, bool) or base < 0:
+    if not isinstance(base, int) or isinstance(base, bool) or not 0 <= base <= MAX_VERSION:
         raise Rejected("bad_base_version: must be a whole number >= 0")
     fields = entry.get("fields") or {}
     if not isinstance(fields, dict):
         raise Rejected("bad_fields: fields must be an object")
+    parent_field = protocol.CHILD_TABLES.get(table)
+    if parent_field in fields and not valid_id(fields[parent_field]):
+        raise Rejected(f"bad_value: {table}.{parent_field} must be a row id")
     return table, row_id, op, _checked_fields(table, allowed, fields), base
 
 

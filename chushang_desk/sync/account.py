@@ -74,8 +74,11 @@ def sign_in(profile, server_url: str, user: str, password: str, device_name: str
             ca_file: str = "") -> Account:
     """Log in (one request), then store the account, its CA file and its token; returns the account."""
     server_url, ca_file = normalized_url(server_url), normalized_ca_file(ca_file)
+    device_key = credentials.load_device_key(profile.data_dir, server_url, user)
     with SyncClient(server_url, ca_file=ca_file) as client:
-        answer = client.login(user, password, device_name or socket.gethostname() or "chushang-desk")
+        answer = client.login(user, password, device_name or socket.gethostname() or "chushang-desk", device_key)
+    if answer.get("device_key"):
+        credentials.save_device_key(profile.data_dir, server_url, user, answer["device_key"])
     person = answer["user"]
     account = Account(server_url, person.get("name") or user, person.get("display_name") or user,
                       person.get("role", ""), person.get("station") or "", answer["device_id"], ca_file)

@@ -63,6 +63,8 @@ def error_for(response: httpx.Response) -> SyncError:
         return ReplacementNeeded(code or "epoch_changed")
     if status == 401:
         return SyncError(code if code in _AUTH_CODES else "bad_token", detail)
+    if code == "mid_gap":  # an earlier entry of ours still on its way (another sync): try again later
+        return SyncError("server_error", detail, _retry_after(response))
     mapped = _STATUS_CODES.get(status, "server_error")
     return SyncError(mapped, detail, _retry_after(response))
 
@@ -97,17 +99,22 @@ class SyncClient:
     def health(self) -> dict:
         return self._request("GET", HEALTH_PATH)
 
-    def login(self, user: str, password: str, device_name: str) -> dict:
-        answer = self._request("POST", protocol.LOGIN_PATH,
-                               {"user": user, "password": password, "device_name": device_name}, auth=False)
+    def login(self, user: str, password: str, device_name: str, device_key: str | None = None) -> dict:
+        """`device_key`: what an earlier sign-in of this user here answered (a known device)."""
+        message = {"user": user, "password": password, "device_name": device_name}
+        if device_key:
+            message["device_key"] = device_key
+        answer = self._request("POST", protocol.LOGIN_PATH, message, auth=False)
         self.token, self.epoch = answer["token"], answer.get("epoch") or self.epoch
         return answer
 
     def logout(self) -> None:
         self._request("POST", protocol.LOGOUT_PATH, {})
 
-    def push(self, entries: list[dict]) -> dict:
-        return self._retrying("POST", protocol.PUSH_PATH, {"entries": entries})
+    def push(self, entries: list[dict], from_mid: int | None = None) -> dict:
+        """`from_mid`: the outbox's lowest mid (see engine.lowest_pending_mid); older servers ignore it."""
+        message = {"entries": entries} if from_mid is None else {"from_mid": from_mid, "entries": entries}
+        return self._retrying("POST", protocol.PUSH_PATH, message)
 
     def pull(self, cursor: int, limit: int = protocol.PULL_DEFAULT_LIMIT) -> dict:
         answer = self._retrying("GET", f"{protocol.PULL_PATH}?cursor={cursor}&limit={limit}")

@@ -91,3 +91,16 @@ def _write_file(data_dir: Path, tokens: dict) -> None:
         out.flush()
         os.fsync(out.fileno())
     os.replace(temp, path)
+
+
+# The device key a sign-in answers (the server counts this laptop's later sign-in attempts on it alone,
+# so strangers failing elsewhere cannot lock its officer out): kept like a token, per server and user.
+DEVICE_KEY_SLOT = "device-key"
+
+
+def save_device_key(data_dir: Path, server_url: str, user: str, device_key: str) -> None:
+    save_token(data_dir, server_url, user, DEVICE_KEY_SLOT, device_key)
+
+
+def load_device_key(data_dir: Path, server_url: str, user: str) -> str | None:
+    return load_token(data_dir, server_url, user, DEVICE_KEY_SLOT)

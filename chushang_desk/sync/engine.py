@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields as dc_fields
 from datetime import datetime, timezone
 from typing import Callable, Iterator
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.engine import writer
@@ -163,10 +163,10 @@ class _Steps:
         after = 0
         while True:
             self.check_cancel()
-            batch = self.profile.read(next_batch, after)
+            batch, from_mid = self.profile.read(_batch_and_lowest, after)
             if not batch:
                 return
-            answer = client.push([wire_entry(e) for e in batch])
+            answer = client.push([wire_entry(e) for e in batch], from_mid)
             results = answer.get("results") or []
             with remote_write(self.profile) as session:
                 counts = apply_results(session, batch, results, self.stamp)
@@ -239,11 +239,25 @@ def _outbox_size(session: Session) -> int:
 ALWAYS_CHANGING = frozenset({"updated_at", "updated_by"})
 
 
+def _batch_and_lowest(session: Session, after_mid: int) -> tuple[list[OutboxEntry], int | None]:
+    """The next batch, and the lowest mid still in the outbox (the push's `from_mid`)."""
+    return next_batch(session, after_mid), lowest_pending_mid(session)
+
+
+def lowest_pending_mid(session: Session) -> int | None:
+    """Every mid below this one was answered by the server (then deleted) or discarded here: the push
+    says so (`from_mid`), so the server skips mids this device will never send and refuses any other
+    gap (SYNC.md: only the last applied mid + 1 applies). Mids are never renumbered or reused."""
+    return session.scalar(select(func.min(OutboxEntry.mid)))
+
+
 def next_batch(session: Session, after_mid: int) -> list[OutboxEntry]:
     """The next outbox entries to push, in mid order: at most PUSH_MAX_ENTRIES and PUSH_MAX_BYTES.
 
     Two entries of one row that change the same field go in separate batches: the second must be sent
     on the version the first produced, or the server would see our own first edit as someone else's.
+    A batch holds consecutive mids only: after a hole (discarded entries) the next batch starts, and
+    its `from_mid` tells the server the hole is no gap.
     """
     candidates = session.scalars(
         select(OutboxEntry).where(OutboxEntry.mid > after_mid).order_by(OutboxEntry.mid)
@@ -254,7 +268,8 @@ def next_batch(session: Session, after_mid: int) -> list[OutboxEntry]:
         entry_size = len(protocol.encode(wire_entry(entry)))
         fields = set(entry.fields or {}) - ALWAYS_CHANGING
         seen = touched.setdefault((entry.table_name, entry.row_id), set())
-        if batch and (size + entry_size > protocol.PUSH_MAX_BYTES or seen & fields):
+        if batch and (size + entry_size > protocol.PUSH_MAX_BYTES or seen & fields
+                      or entry.mid != batch[-1].mid + 1):
             break
         batch.append(entry)
         size += entry_size

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
 from chushang_server import admin, auth
 from chushang_server.db import make_engine, read_session
-from chushang_server.migrate import current_revision, head_revision, is_current, upgrade_engine
-from chushang_server.models import LoginFailure, Record
+from chushang_server.migrate import _config, current_revision, head_revision, is_current, upgrade_engine
+from chushang_server.models import Base, KnownDevice, LoginFailure, Record
 
 
 def test_an_upgrade_keeps_the_data_of_the_previous_revision(server_db_url):
@@ -26,7 +29,7 @@ def test_an_upgrade_keeps_the_data_of_the_previous_revision(server_db_url):
                 "VALUES ('old', 'Old', 'officer', 'jjj', :hash, :now, :no)"
             ), {"hash": auth.hash_password("old-password"), "now": datetime(2026, 1, 1), "no": False})
         upgrade_engine(engine)
-        assert current_revision(engine) == head_revision() == "0002"
+        assert current_revision(engine) == head_revision() == "0003"
         indexes = {ix["name"] for ix in inspect(engine).get_indexes("record")}
         assert {"ix_record_version", "ix_record_station_version"} <= indexes
         with read_session(engine) as session:
@@ -39,6 +42,28 @@ def test_an_upgrade_keeps_the_data_of_the_previous_revision(server_db_url):
             assert session.scalars(select(LoginFailure)).all() == []
             versions = session.scalars(select(Record.version).order_by(Record.version)).all()
         assert versions == list(range(1, seeded + 2))  # the seed and the new station, in counter order
+    finally:
+        engine.dispose()
+
+
+def test_0003_drops_old_counters_and_matches_the_models(server_db_url):
+    engine = make_engine(server_db_url)
+    try:
+        upgrade_engine(engine, "0002")
+        with engine.begin() as conn:  # a 0002 server's counter, keyed by the user name itself
+            conn.execute(text("INSERT INTO login_failure (key, count, window_start) VALUES ('user:hq', 5, :now)"),
+                         {"now": datetime(2026, 1, 1)})
+        upgrade_engine(engine)
+        with read_session(engine) as session:
+            assert session.scalars(select(LoginFailure)).all() == []
+            assert session.scalars(select(KnownDevice)).all() == []
+        with engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        config = _config()
+        with engine.begin() as conn:  # and back down
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0002")
+        assert "known_device" not in inspect(engine).get_table_names()
     finally:
         engine.dispose()
 

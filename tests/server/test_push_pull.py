@@ -59,13 +59,33 @@ def test_a_batch_mixing_old_and_new_mids_applies_only_the_new(shared_server):
     assert both[1]["version"] > done["version"]
 
 
-def test_first_push_may_start_at_any_mid_and_gaps_are_allowed(shared_server):
+def test_first_push_may_start_at_any_mid_then_only_the_next_one_applies(shared_server):
     device = sign_in(shared_server, "officer_a")
-    results = push(device, entry(device, "contact", new_id(), contact("甲"), mid=1000),
-                   entry(device, "contact", new_id(), contact("乙"), mid=1005))["results"]
-    assert [r["status"] for r in results] == ["applied", "applied"]
-    skipped = push(device, entry(device, "contact", new_id(), contact("丙"), mid=1003))["results"][0]
-    assert skipped["status"] == "rejected" and skipped["reason"].startswith("stale_mid")
+    first = push(device, entry(device, "contact", new_id(), contact("甲"), mid=1000))["results"][0]
+    assert first["status"] == "applied"
+    gap = device.post(protocol.PUSH_PATH, json={"entries": [
+        entry(device, "contact", new_id(), contact("乙"), mid=1001),
+        entry(device, "contact", skipped_id := new_id(), contact("丙"), mid=1003)]})
+    assert gap.status_code == 409 and gap.json()["code"] == "mid_gap" and gap.json()["expected"] == 1002
+    assert gap.json()["message"]
+    rows, _cursor = pull_all(sign_in(shared_server, "hq"))
+    assert skipped_id not in {r["id"] for r in rows}  # nothing of the refused push was applied
+    stale = push(device, entry(device, "contact", new_id(), contact("丁"), mid=999))["results"][0]
+    assert stale["status"] == "rejected" and stale["reason"].startswith("stale_mid")
+
+
+def test_from_mid_skips_what_the_device_discarded_and_nothing_else(shared_server):
+    device = sign_in(shared_server, "officer_a")
+    assert push(device, entry(device, "contact", new_id(), contact("甲"), mid=10))["results"][0]["status"] == "applied"
+    # mids 11-14 were discarded on the device: its lowest pending entry is 15
+    body = {"from_mid": 15, "entries": [entry(device, "contact", new_id(), contact("乙"), mid=15),
+                                        entry(device, "contact", new_id(), contact("丙"), mid=16)]}
+    answer = device.post(protocol.PUSH_PATH, json=body)
+    assert [r["status"] for r in answer.json()["results"]] == ["applied", "applied"]
+    assert device.post(protocol.PUSH_PATH, json=body).json()["results"] == answer.json()["results"]  # a repeat
+    gap = device.post(protocol.PUSH_PATH, json={"from_mid": 17, "entries": [
+        entry(device, "contact", new_id(), contact("丁"), mid=17), entry(device, "contact", new_id(), contact("戊"), mid=19)]})
+    assert gap.status_code == 409 and gap.json()["expected"] == 18  # a gap inside the batch is one still
 
 
 def test_different_fields_merge_and_the_same_field_conflicts(shared_server):
