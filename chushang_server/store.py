@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from chushang_desk.sync import protocol
 
+from . import erase
 from .access import Rejected, authorize
 from .auth import Actor
 from .db import utcnow, write_session
@@ -36,7 +37,10 @@ def push(engine: Engine, actor: Actor, entries: list[dict]) -> dict:
             _push_one(cache, actor, device, entry, version)
             for version, entry in enumerate(entries, start=head - n + 1)
         ]
-        return {"results": results, "head": read_head(session)}  # (moved visits' children took more)
+        answer = {"results": results, "head": read_head(session)}  # (moved visits' children took more)
+    if cache.erased:
+        erase.reclaim(engine)
+    return answer
 
 
 def _touched_keys(entries: list[dict], last_mid: int | None) -> set[tuple[str, str]]:
@@ -80,6 +84,9 @@ def _apply(cache: RecordCache, actor: Actor, entry: dict, version: int) -> dict:
     try:
         table, row_id, op, fields, base = _validated(entry)
         record = cache.get(table, row_id)
+        erase.refuse_erased(record, op)
+        if op == "erase":
+            return erase.erase(cache, actor, table, record, version, mid)
         if record is None and op == "delete":
             raise Rejected("not_found: no such row to delete")
         scope = authorize(cache, actor, table, record, fields)

@@ -11,8 +11,15 @@ POST /v1/sync/push   {"entries": [{"mid", "table", "id", "op", "fields", "base_v
      status: applied | merged | conflict | rejected. `row` (the server's whole row: "table", "id",
      "version", "deleted", "data") comes with merged and conflict results, so the device holds what the
      server holds without waiting for a pull.
+     op: upsert | delete | restore | erase. `erase` (headquarters only, a contact: PIPL Art. 47) blanks
+     every personal field (PERSONAL_FIELDS) of the person's row and of the rows that belong to him
+     (ERASE_CHILDREN), tombstones them and marks them erased for good: any later entry on an erased
+     row is rejected "erased: ..." and its values are stored nowhere. Its fields are ignored.
 GET  /v1/sync/pull?cursor=N&limit=L
-  -> {"rows": [{"table", "id", "version", "deleted", "data"}], "cursor", "has_more", "epoch", "head"}
+  -> {"rows": [{"table", "id", "version", "deleted", "data", "erased"?}], "cursor", "has_more", "epoch",
+      "head"}
+     `erased: true` only on erased rows; a client that does not know it sees a deleted row with
+     blanked fields, which is what the row holds (so older clients keep working).
 GET  /v1/sync/watch?cursor=N&wait=S   (long-poll: answers once head > N, or after S seconds)
   -> {"head"}
 Every request carries SCHEMA_HEADER; every request but login carries "Authorization: Bearer <token>"
@@ -53,7 +60,7 @@ PULL_DEFAULT_LIMIT = 2000
 PULL_MAX_LIMIT = 5000
 GZIP_LEVEL = 1  # ~3.5x smaller for ~1/10 of the cost of level 6 on our records
 
-OPS = ("upsert", "delete", "restore")
+OPS = ("upsert", "delete", "restore", "erase")
 RESULT_STATUSES = ("applied", "merged", "conflict", "rejected")
 ROLES = ("officer", "station_lead", "hq")
 
@@ -74,6 +81,52 @@ NEVER_CONFLICT = frozenset({"updated_at"})
 TOMBSTONE_FIELD = "deleted_at"
 # The field name a conflict carries when an edit met a row deleted elsewhere.
 DELETED_CONFLICT_FIELD = "deleted_at"
+
+
+# --- erasure (PIPL Art. 47) ------------------------------------------------------------------------------
+# TEMPORARY: the personal fields of each table, until the record declarations (models/records.py,
+# `personal_fields(table)`) carry a `personal` flag; the lead switches this to them at merge.
+# A contact: everything about the person (not its station, the audit stamps or the tombstone).
+# Rows that belong to him lose their free text too: his affiliations (role, since, notes: tombstoned
+# and erased with him) and referrals where he is the ambassador or the person referred (notes only:
+# the referral itself, its project and status, stays the station's record).
+PERSONAL_FIELDS: dict[str, frozenset] = {
+    "contact": frozenset({
+        "name", "gender", "is_merchant", "is_alumnus", "is_talent", "is_key", "is_ambassador",
+        "ambassador_since", "native_prefecture", "native_county", "region", "city", "company", "title",
+        "industry", "phones", "email", "wechat", "university", "degree", "graduation_year",
+        "talent_titles", "tags", "notes", "source",
+    }),
+    "affiliation": frozenset({"role", "since", "notes"}),
+    "referral": frozenset({"notes"}),
+}
+# Only people are erased; these rows of theirs go with them: table -> (columns naming the person,
+# erased as a whole (tombstoned, later edits refused) or only blanked).
+ERASABLE_TABLE = "contact"
+ERASE_CHILDREN: dict[str, tuple[tuple[str, ...], bool]] = {
+    "affiliation": (("contact_id",), True),
+    "referral": (("ambassador_id", "referred_contact_id"), False),
+}
+# What an erased contact's name reads (the name is required everywhere): "erased".
+ERASED_NAME = "已清除"
+ERASED_REASON = "erased: this person was erased (PIPL); the edit is refused and not kept"
+
+
+def erased_value(table: str, field: str):
+    """The wire value a personal field holds once erased: the column's empty default."""
+    if table == ERASABLE_TABLE and field == "name":
+        return ERASED_NAME
+    column = synced_tables()[table].__table__.columns[field]
+    if column.default is not None:
+        arg = column.default.arg
+        return to_wire(arg(None) if callable(arg) else arg)
+    return None if column.nullable else ""
+
+
+def erased_fields(table: str, fields: dict) -> dict:
+    """`fields` (wire form) with every personal value replaced by its erased value."""
+    personal = PERSONAL_FIELDS.get(table, frozenset())
+    return {k: (erased_value(table, k) if k in personal else v) for k, v in fields.items()}
 
 
 def _kind(column) -> tuple[str, int | None]:
