@@ -101,14 +101,29 @@ def secure_delete(conn: Connection) -> None:
     conn.exec_driver_sql("PRAGMA secure_delete=ON")
 
 
-def scrub_person(conn: Connection, contact_id: str) -> None:
-    """Blank the person and the rows that belong to him, and what the outbox and conflicts hold of them."""
+def scrub_person(conn: Connection, contact_id: str, optimize: bool = True) -> None:
+    """Blank the person and the rows that belong to him, and what the outbox and conflicts hold of them.
+    (optimize=False: the caller scrubs several and optimizes the search index once.)"""
     secure_delete(conn)
     keys = [(ERASABLE_TABLE, contact_id, True)] + _children(conn, contact_id)
     for table, row_id, whole in keys:
         _blank_row(conn, table, row_id, whole)
     scrub_records(conn, [(table, row_id) for table, row_id, _whole in keys])
     _reindex(conn, contact_id)
+    if optimize:
+        optimize_search(conn)
+
+
+def known_people(conn: Connection, contact_ids: list[str]) -> list[str]:
+    """Those of these contacts this laptop holds and has not erased yet: the ones a pulled erase must
+    scrub (a contact first seen erased left nothing here to scrub)."""
+    if not contact_ids:
+        return []
+    return list(conn.execute(
+        text("SELECT id FROM contact WHERE id IN (SELECT value FROM json_each(:ids)) "
+             "AND NOT (name = :erased AND deleted_at IS NOT NULL) ORDER BY id"),
+        {"ids": json.dumps(contact_ids), "erased": ERASED_NAME},
+    ).scalars())
 
 
 def scrub_records(conn: Connection, keys: list[tuple[str, str]]) -> None:
@@ -154,11 +169,14 @@ def _blank_row(conn: Connection, table: str, row_id: str, whole: bool) -> None:
 
 
 def _reindex(conn: Connection, contact_id: str) -> None:
-    """The contact leaves the search (it is tombstoned); `optimize` merges the index's segments so no
-    old one keeps his tokens."""
+    """The contact leaves the search (it is tombstoned)."""
     row = conn.execute(text("SELECT id, name, sort_key, company, phones, deleted_at FROM contact WHERE id = :id"),
                        {"id": contact_id}).mappings().first()
     if row is None:
         return
     index_contacts(conn, [dict(row, phones=json.loads(row["phones"] or "[]"))])
+
+
+def optimize_search(conn: Connection) -> None:
+    """Merge the search index's segments, so no old segment keeps an erased person's tokens."""
     conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))

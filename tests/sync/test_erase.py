@@ -18,6 +18,8 @@ from chushang_desk.services.erase import EraseRefused, erase_contact, erase_pers
 from chushang_desk.sync import protocol
 from chushang_desk.sync.engine import sync_once
 
+from .conftest import server_rows
+
 NAME, PHONE, OFFLINE_PHONE = "Qzvkanary", "+8613911112222", "+8613722223333"
 # What must be gone everywhere (compared lower-case: the search index keeps lower-case tokens).
 SECRETS = ("qzvkanary", "13911112222", "13722223333")
@@ -91,8 +93,12 @@ def test_an_erased_person_leaves_no_byte_on_the_server_nor_on_any_laptop(make_de
     offline.write(save_contact, {"phones": [OFFLINE_PHONE], "notes": "qzvkanary offline"}, cid)
     assert _found(_local_text(hq.profile)) and _found(_local_text(offline.profile))  # (the search sees him)
 
+    # A person made on the headquarters laptop and erased before he ever reached the server.
+    fresh = hq.write(save_contact, {"name": "Qzvkanaryfresh", "phones": ["+8613911112222"], "is_talent": True})
+
     erase_person(hq.profile, cid)
-    assert hq.read(is_erased, cid)
+    erase_person(hq.profile, fresh)
+    assert hq.read(is_erased, cid) and hq.read(is_erased, fresh)
     assert [e.op for e in hq.read(lambda s: s.query(OutboxEntry).filter_by(row_id=cid).order_by(OutboxEntry.mid).all())] \
         == ["upsert", "erase"]
     report = sync_once(hq.profile)
@@ -101,6 +107,9 @@ def test_an_erased_person_leaves_no_byte_on_the_server_nor_on_any_laptop(make_de
     refused = sync_once(offline.profile)
     assert refused.rejected == 1
 
+    on_server = server_rows(officer.profile)
+    assert on_server[("contact", fresh)]["name"] == on_server[("contact", cid)]["name"] == protocol.ERASED_NAME
+    assert on_server[("contact", fresh)]["deleted_at"] is not None
     for device in (hq, officer, offline):
         contact = device.read(lambda s: s.get(Contact, cid))
         assert contact.name == protocol.ERASED_NAME and contact.deleted_at is not None and contact.phones == []
@@ -114,6 +123,7 @@ def test_an_erased_person_leaves_no_byte_on_the_server_nor_on_any_laptop(make_de
     if server.db_url.startswith("sqlite"):
         raw = _server_files(server.db_url)
         assert cid.encode() in raw and _found(raw) == []
+    assert "could not reclaim" not in server.log()  # the WAL truncate / VACUUM after the erase ran
 
 
 def test_an_officer_cannot_erase(make_device):
