@@ -32,10 +32,30 @@ from .records import RecordCache, RowState, bump_counter, load_data, store_data,
 log = logging.getLogger(__name__)
 
 
-def refuse_erased(record: Record | None, op: str) -> None:
-    """An erased row takes no more edits (an offline laptop's old edit of the person included)."""
+def refuse_erased(cache: RecordCache, table: str, record: Record | None, op: str, fields: dict) -> None:
+    """An erased row takes no more edits (an offline laptop's old edit of the person included), and no
+    row of his kind (an affiliation, a referral) may name an erased person again."""
     if record is not None and record.erased_at is not None and op != "erase":
         raise Rejected(protocol.ERASED_REASON)
+    columns = protocol.ERASE_CHILDREN.get(table, ((), False))[0]
+    for column in columns:
+        person_id = fields.get(column)
+        person = cache.get(protocol.ERASABLE_TABLE, person_id) if _plausible_id(person_id) else None
+        if person is not None and person.erased_at is not None:
+            raise Rejected(protocol.ERASED_REASON)
+
+
+def people_named(table, fields) -> set[tuple[str, str]]:
+    """(contact, id) of the people a pushed affiliation or referral names, to preload with the push."""
+    if not isinstance(table, str) or table not in protocol.ERASE_CHILDREN or not isinstance(fields, dict):
+        return set()
+    ids = (fields.get(column) for column in protocol.ERASE_CHILDREN[table][0])
+    return {(protocol.ERASABLE_TABLE, i) for i in ids if _plausible_id(i)}
+
+
+def _plausible_id(value) -> bool:
+    """Only what could be a row id reaches a query (the entry's own check rejects the rest later)."""
+    return isinstance(value, str) and 0 < len(value) <= 36 and "\x00" not in value
 
 
 def erase(cache: RecordCache, actor: Actor, table: str, record: Record | None, version: int, mid: int) -> dict:

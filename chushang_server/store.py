@@ -55,6 +55,7 @@ def _touched_keys(entries: list[dict], last_mid: int | None) -> set[tuple[str, s
         parent = fields.get(protocol.CHILD_TABLES.get(table, ""), None) if isinstance(fields, dict) else None
         if isinstance(parent, str):
             keys.add(("visit", parent))
+        keys |= erase.people_named(table, fields)  # (refuse_erased looks them up)
     return keys
 
 
@@ -84,7 +85,7 @@ def _apply(cache: RecordCache, actor: Actor, entry: dict, version: int) -> dict:
     try:
         table, row_id, op, fields, base = _validated(entry)
         record = cache.get(table, row_id)
-        erase.refuse_erased(record, op)
+        erase.refuse_erased(cache, table, record, op, fields)
         if op == "erase":
             return erase.erase(cache, actor, table, record, version, mid)
         if record is None and op == "delete":

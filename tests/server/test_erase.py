@@ -87,7 +87,9 @@ def test_hq_erases_a_person_everywhere_on_the_server(server):
     late = push_one(officer, "contact", cid, {"notes": "qzvcanarylate", "phones": ["+8613912345678"]}, base=1)
     restore = push_one(officer, "contact", cid, {}, op="restore", base=1)
     member_edit = push_one(officer, "affiliation", aff, {"notes": "qzvcanarylate"}, base=1)
-    for refused in (late, restore, member_edit):
+    new_member = push_one(officer, "affiliation", new_id(), {"contact_id": cid, "organization_id": org,
+                                                             "notes": "qzvcanarylate"})
+    for refused in (late, restore, member_edit, new_member):
         assert refused["status"] == "rejected" and refused["reason"].startswith("erased:"), refused
     assert push_one(hq, "contact", cid, {}, op="erase")["status"] == "applied"  # twice is once
 
@@ -113,3 +115,13 @@ def test_only_headquarters_may_erase(server):
     push_one(hq, "organization", org, {"name": "某商会"})
     assert push_one(hq, "organization", org, {}, op="erase", base=1)["reason"].startswith("bad_op:")
     assert push_one(hq, "contact", new_id(), {}, op="erase")["reason"].startswith("not_found:")
+
+
+def test_the_erased_person_lookup_survives_hostile_entries(server):
+    """The preload of the people an entry names never queries odd values (no 500 on either database)."""
+    officer = sign_in(server, "officer_a")
+    answer = push(officer,
+                  entry(officer, "affiliation", new_id(), {"contact_id": "\x00bad", "organization_id": new_id()}),
+                  entry(officer, "referral", new_id(), {"ambassador_id": ["x"], "referred_on": "2025-01-02"}),
+                  entry(officer, "affiliation", new_id(), {"contact_id": "x" * 400, "organization_id": new_id()}))
+    assert len(answer["results"]) == 3
