@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import null, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chushang_desk.models.base import NAMING_CONVENTION  # the client's, so both name constraints alike
@@ -33,6 +33,7 @@ class Record(Base):
     """One synced client row, generic: all its fields as a JSON object in wire form."""
 
     __tablename__ = "record"
+    __mapper_args__ = {"eager_defaults": False}
     __table_args__ = (
         Index("ix_record_version", "version"),
         Index("ix_record_station_version", "station", "version"),
@@ -52,6 +53,10 @@ class Record(Base):
     parent_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # Set when the row's personal fields were erased (PIPL): its data is blank and stays so.
+    # (A server default, not a Python one: the ORM then leaves the column out of its INSERTs, so the
+    # seed still runs on a database at an older revision; it is never fetched back: eager_defaults.)
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, server_default=null())
 
 
 class Station(Base):

@@ -51,7 +51,7 @@ def _walk_the_version_index(session) -> None:
 
 def _page_query(actor: Actor, cursor: int, head: int, limit: int):
     # Columns, not ORM objects: a first sync reads tens of thousands of rows.
-    query = select(Record.table_name, Record.id, Record.version, Record.deleted, Record.data)
+    query = select(Record.table_name, Record.id, Record.version, Record.deleted, Record.data, Record.erased_at)
     query = query.where(Record.version > cursor, Record.version <= head)
     stations = readable_stations(actor)
     if stations is not None:

@@ -52,14 +52,18 @@ def meta(session: Session, key: str, default: str = "") -> str:
 
 
 def wire_row(record: Record) -> dict:
-    """The server's whole row as a pull or a merged/conflict result carries it."""
-    return {
+    """The server's whole row as a pull or a merged/conflict result carries it (`erased` only on an
+    erased row: older clients see a deleted row with blank fields)."""
+    row = {
         "table": record.table_name,
         "id": record.id,
         "version": record.version,
         "deleted": record.deleted,
         "data": orjson.Fragment(record.data),  # stored JSON goes out as it is, not parsed again
     }
+    if record.erased_at is not None:
+        row["erased"] = True
+    return row
 
 
 def load_data(record: Record) -> dict:
@@ -108,6 +112,7 @@ class RecordCache:
     def __init__(self, session: Session):
         self.session = session
         self.rows: dict[tuple[str, str], Record | None] = {}
+        self.erased = False  # an erase applied in this push: the old bytes are reclaimed after commit
 
     def preload(self, keys: set[tuple[str, str]]) -> None:
         missing = sorted(k for k in keys if k not in self.rows)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from chushang_desk.sync import protocol
 
+from . import erase
 from .access import Rejected, authorize
 from .auth import Actor
 from .db import utcnow, write_session
@@ -40,7 +41,10 @@ def push(engine: Engine, actor: Actor, entries: list[dict], from_mid: int | None
             _push_one(cache, actor, device, entry, version)
             for version, entry in enumerate(entries, start=head - n + 1)
         ]
-        return {"results": results, "head": read_head(session)}  # (moved visits' children took more)
+        answer = {"results": results, "head": read_head(session)}  # (moved visits' children took more)
+    if cache.erased:
+        erase.reclaim(engine)
+    return answer
 
 
 def _last_mid(last_mid: int | None, from_mid: int | None) -> int | None:
@@ -80,6 +84,7 @@ def _touched_keys(entries: list[dict], last_mid: int | None) -> set[tuple[str, s
         parent = fields.get(protocol.CHILD_TABLES.get(table, ""), None) if isinstance(fields, dict) else None
         if valid_id(parent):
             keys.add(("visit", parent))
+        keys |= erase.people_named(table, fields)  # (refuse_erased looks them up)
     return keys
 
 
@@ -109,6 +114,9 @@ def _apply(cache: RecordCache, actor: Actor, entry: dict, version: int) -> dict:
     try:
         table, row_id, op, fields, base = _validated(entry)
         record = cache.get(table, row_id)
+        erase.refuse_erased(cache, table, record, op, fields)
+        if op == "erase":
+            return erase.erase(cache, actor, table, record, version, mid)
         if record is None and op == "delete":
             raise Rejected("not_found: no such row to delete")
         scope = authorize(cache, actor, table, record, fields)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
 
-OUTBOX_OPS = ("upsert", "delete", "restore")
+OUTBOX_OPS = ("upsert", "delete", "restore", "erase")  # erase: sync.protocol (PIPL Art. 47)
 
 
 class OutboxEntry(Base):

@@ -29,6 +29,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "not_ambassador": {"zh_CN": "所选人员不是招商大使", "en": "The person chosen is not an ambassador"},
     "self_referral": {"zh_CN": "招商大使不能推荐自己", "en": "An ambassador cannot refer themselves"},
     "already_member": {"zh_CN": "该人员已在此组织中", "en": "This person is already in the organization"},
+    "erase_forbidden": {"zh_CN": "只有市局（总部）账号可以彻底清除人员信息", "en": "Only a headquarters account may erase a person"},
     # Sync (sync/errors.py): what went wrong talking to the server, in plain words.
     "sync_not_signed_in": {"zh_CN": "尚未登录同步服务器", "en": "Not signed in to a sync server"},
     "sync_network": {"zh_CN": "无法连接服务器，请检查网络", "en": "Cannot reach the server; check the network"},

@@ -10,7 +10,7 @@ from typing import Callable, TypeVar
 from ..db.engine import DB_FILENAME, make_engine
 from ..db.migrate import upgrade
 from ..db.session import SessionFactory
-from . import reference, search, settings
+from . import erase, reference, search, settings
 
 T = TypeVar("T")
 
@@ -61,6 +61,7 @@ def open_profile(data_dir: Path | str | None = None) -> Profile:
     data_dir.mkdir(parents=True, exist_ok=True)
     db_path = data_dir / DB_FILENAME
     engine = make_engine(db_path)
+    erase.keep_secure_delete(engine)
     upgrade(engine, db_path, data_dir / "backups")
     profile = Profile(data_dir, SessionFactory(engine))
     profile.write(reference.seed_if_empty)

@@ -20,6 +20,7 @@ from ..db.outbox import utcnow
 from ..db.search_index import index_contacts, sort_key
 from ..models import synced_tables
 from ..models.types import DecimalText
+from ..services.erase import known_people, optimize_search, scrub_person, scrub_records
 from . import protocol
 
 NAMED_TABLES = ("contact", "organization")  # tables with a derived sort_key from the name
@@ -194,4 +195,20 @@ def apply_rows(conn: Connection, rows: list[dict]) -> int:
     for row in rows:
         if row.get("table") in known:
             by_table.setdefault(row["table"], []).append(row)
-    return sum(upsert_rows(conn, table, table_rows) for table, table_rows in by_table.items())
+    erased = [(r["table"], r["id"]) for r in rows if r.get("erased") and r.get("table") in known]
+    people = known_people(conn, [i for t, i in erased if t == protocol.ERASABLE_TABLE]) if erased else []
+    applied = sum(upsert_rows(conn, table, table_rows) for table, table_rows in by_table.items())
+    if erased:
+        scrub_erased(conn, erased, people)
+    return applied
+
+
+def scrub_erased(conn: Connection, erased: list[tuple[str, str]], people: list[str]) -> None:
+    """Rows the server erased (PIPL): what this laptop still holds of them goes too, pending edits
+    included (services/erase.py); `people` are the erased contacts it held before this page.
+    Rows without the `erased` flag (an older server) are left alone."""
+    for contact_id in people:
+        scrub_person(conn, contact_id, optimize=False)
+    scrub_records(conn, [key for key in erased if key[0] != protocol.ERASABLE_TABLE])
+    if people:
+        optimize_search(conn)

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from ..db.engine import writer
 from ..db.session import DeskSession
 from ..models import OutboxEntry
+from ..services.erase import checkpoint
 from ..services.sync_status import all_state, set_state
 from . import protocol
 from .account import account_token, current_account
@@ -97,6 +98,8 @@ def sync_once(profile, *, progress: Progress | None = None, cancel: Callable[[],
             report.requests, report.bytes_sent = client.count.requests, client.count.bytes_sent
             report.bytes_received = client.count.bytes_received
             report.seconds = time.monotonic() - started
+            if steps.erased:  # no page image from before an erase stays in the WAL
+                checkpoint(profile.sessions.engine)
     if not report.cancelled:
         profile.write(set_state, last_sync_at=utc_iso(), last_error="")
     return report
@@ -137,6 +140,7 @@ class _Steps:
     def __init__(self, profile, progress: Progress, cancel: Callable[[], bool], report: SyncReport):
         self.profile, self.progress, self.cancel, self.report = profile, progress, cancel, report
         self.stamp = profile.read(all_state)["display_name"]  # what the server writes as who edited
+        self.erased = False  # an erase went up or came down (or an edit of an erased person was refused)
 
     def run(self, client: SyncClient) -> None:
         try:
@@ -168,6 +172,7 @@ class _Steps:
                 return
             answer = client.push([wire_entry(e) for e in batch], from_mid)
             results = answer.get("results") or []
+            self.erased = self.erased or _touches_erased(batch, results)
             with remote_write(self.profile) as session:
                 counts = apply_results(session, batch, results, self.stamp)
             self._count(counts)
@@ -203,12 +208,18 @@ class _Steps:
 
     def apply_page(self, page: dict, client: SyncClient) -> None:
         rows = page.get("rows") or []
+        self.erased = self.erased or any(r.get("erased") for r in rows)
         with remote_write(self.profile) as session:
             apply_rows(session.connection(), rows)
             set_state(session, cursor=str(page["cursor"]), epoch=page.get("epoch") or client.epoch or "")
         self.report.pulled += len(rows)
         self.report.pages += 1
         self.progress("pull", self.report.pulled, None)
+
+
+def _touches_erased(batch: list[OutboxEntry], results: list[dict]) -> bool:
+    return (any(e.op == "erase" for e in batch)
+            or any(str(r.get("reason") or "").startswith("erased:") for r in results))
 
 
 def _env_limit(name: str, most: int) -> int:

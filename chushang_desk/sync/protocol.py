@@ -11,8 +11,15 @@ POST /v1/sync/push   {"entries": [{"mid", "table", "id", "op", "fields", "base_v
      status: applied | merged | conflict | rejected. `row` (the server's whole row: "table", "id",
      "version", "deleted", "data") comes with merged and conflict results, so the device holds what the
      server holds without waiting for a pull.
+     op: upsert | delete | restore | erase. `erase` (headquarters only, a contact: PIPL Art. 47) blanks
+     every personal field (PERSONAL_FIELDS) of the person's row and of the rows that belong to him
+     (ERASE_CHILDREN), tombstones them and marks them erased for good: any later entry on an erased
+     row is rejected "erased: ..." and its values are stored nowhere. Its fields are ignored.
 GET  /v1/sync/pull?cursor=N&limit=L
-  -> {"rows": [{"table", "id", "version", "deleted", "data"}], "cursor", "has_more", "epoch", "head"}
+  -> {"rows": [{"table", "id", "version", "deleted", "data", "erased"?}], "cursor", "has_more", "epoch",
+      "head"}
+     `erased: true` only on erased rows; a client that does not know it sees a deleted row with
+     blanked fields, which is what the row holds (so older clients keep working).
 GET  /v1/sync/watch?cursor=N&wait=S   (long-poll: answers once head > N, or after S seconds)
   -> {"head"}
 Every request carries SCHEMA_HEADER; every request but login carries "Authorization: Bearer <token>"
@@ -31,6 +38,12 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
 from ..db import ids as _ids
 from ..models.base import synced_tables
 from ..models.types import DecimalText, to_wire  # noqa: F401  (the server's wire form of a value)
+# Erasure (PIPL Art. 47): which fields are personal and what they read once erased. Kept in the models
+# layer (TEMPORARY, until the record declarations carry a `personal` flag) so the client's services
+# reach them too; re-exported here for the server.
+from ..models.erasure import (  # noqa: F401
+    ERASABLE_TABLE, ERASE_CHILDREN, ERASED_NAME, ERASED_REASON, PERSONAL_FIELDS, erased_fields, erased_value,
+)
 
 # The data schema this client speaks; a server accepts clients from its MIN_CLIENT_SCHEMA up.
 SCHEMA_VERSION = 1
@@ -53,7 +66,7 @@ PULL_DEFAULT_LIMIT = 2000
 PULL_MAX_LIMIT = 5000
 GZIP_LEVEL = 1  # ~3.5x smaller for ~1/10 of the cost of level 6 on our records
 
-OPS = ("upsert", "delete", "restore")
+OPS = ("upsert", "delete", "restore", "erase")
 RESULT_STATUSES = ("applied", "merged", "conflict", "rejected")
 ROLES = ("officer", "station_lead", "hq")
 

@@ -180,6 +180,8 @@ def _record_conflict(session: Session, entry: OutboxEntry, result: dict, conflic
 def _record_rejection(session: Session, entry: OutboxEntry, result: dict) -> None:
     """A refused edit stays visible: field '' marks a refusal, `mine` holds what was sent."""
     fields = {k: v for k, v in (entry.fields or {}).items() if k not in protocol.SERVER_STAMPED}
+    if str(result.get("reason") or "").startswith("erased:"):
+        fields = {}  # an edit of an erased person: refused, and nothing of it is kept
     session.add(SyncConflict(
         id=uuid7(), table_name=entry.table_name, row_id=entry.row_id, field="",
         mine={"op": entry.op, "fields": fields}, theirs=str(result.get("reason") or "rejected"),

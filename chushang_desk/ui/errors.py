@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..services.erase import EraseRefused
 from ..services.messages import NotFound, ValidationFailed
 from .i18n import current_language
 
@@ -13,7 +14,7 @@ def describe(exc: BaseException) -> str:
     lang = current_language()
     if isinstance(exc, ValidationFailed):
         return "\n".join(m.render(lang) for m in exc.errors.values())
-    if isinstance(exc, NotFound):
+    if isinstance(exc, (NotFound, EraseRefused)):
         return exc.message.render(lang)
     if type(exc).__name__ == "MigrationFailed":
         backup = getattr(exc, "backup", None)

@@ -82,202 +82,212 @@
 <context>
     <name>ContactDetailPane</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="36"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="37"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="37"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="38"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="38"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="39"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="63"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="41"/>
+        <source>Erase person…</source>
+        <translation>彻底清除人员…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="43"/>
+        <source>Blank every personal detail of this person everywhere, for good</source>
+        <translation>在所有电脑和服务器上永久清空此人的全部个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="70"/>
         <source>No contact selected</source>
         <translation>未选择人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="65"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="72"/>
         <source>Choose a contact in the list to see their details, visits and referrals.</source>
         <translation>在列表中选择人员，查看其详细信息、走访记录和推荐。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="82"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="94"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="82"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="94"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="83"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="95"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="86"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="98"/>
         <source>★ Key contact</source>
         <translation>★ 重点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="89"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
         <source>Ambassador since {0}</source>
         <translation>招商大使（{0} 起）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="89"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="93"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="93"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="97"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="109"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="97"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="109"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="98"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="110"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="99"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="111"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="112"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="112"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="113"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="113"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="113"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="102"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="114"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="102"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="114"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="103"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="115"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="104"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="116"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="104"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="116"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="117"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="117"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="106"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="118"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="119"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
         <source>Organizations</source>
         <translation>所属组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="121"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="133"/>
         <source>No organizations recorded.</source>
         <translation>暂无所属组织。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="124"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="136"/>
         <source>since {0}</source>
         <translation>{0} 起</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="130"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="142"/>
         <source>Visit history</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="132"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="144"/>
         <source>No visits yet.</source>
         <translation>暂无走访记录。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="145"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="157"/>
         <source>Referrals made</source>
         <translation>推荐记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="146"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="158"/>
         <source>No referrals yet.</source>
         <translation>暂无推荐。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="148"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="160"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="164"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="176"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="165"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="177"/>
         <source>Last changed {0} by {1}</source>
         <translation>最后修改：{0}，修改人：{1}</translation>
     </message>
@@ -652,45 +662,78 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="66"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="75"/>
         <location filename="../../chushang_desk/ui/main_window.py" line="24"/>
         <source>Contacts</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="93"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="102"/>
         <source>New contact…</source>
         <translation>新建人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="94"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="103"/>
         <source>Create a contact (Ctrl+N)</source>
         <translation>新建名录人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="203"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="213"/>
         <source>No contacts match</source>
         <translation>没有符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="205"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="215"/>
         <source>1 contact</source>
         <translation>1 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="207"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="217"/>
         <source>{0} contacts</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="327"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="338"/>
         <source>Delete contact</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="328"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="339"/>
         <source>Delete {0} from the directory? The record is removed on every laptop after the next sync.</source>
         <translation>从名录中删除 {0}？下次同步后，各台电脑上的该记录都将删除。</translation>
+    </message>
+</context>
+<context>
+    <name>EraseContactDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="18"/>
+        <source>Erase person</source>
+        <translation>彻底清除人员</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="20"/>
+        <source>Erase {0} for good?</source>
+        <translation>确定彻底清除“{0}”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="21"/>
+        <source>Every personal detail (name, phones, e-mail, notes, memberships and referral notes) is blanked on this laptop, on the server and on every laptop at its next sync, also in edits not yet synced and in conflicts waiting for review.</source>
+        <translation>此人的全部个人信息（姓名、电话、电子邮箱、备注、所属组织及推荐备注）将在本机、服务器以及每台电脑下次同步时被清空，尚未同步的修改和待处理的冲突中的信息也一并清除。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="24"/>
+        <source>This cannot be undone. To keep a record that can be restored, use Delete instead.</source>
+        <translation>此操作无法撤销。如需保留可恢复的记录，请改用“删除”。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="26"/>
+        <source>Type the person&apos;s name to confirm:</source>
+        <translation>请输入此人的姓名以确认：</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="30"/>
+        <source>Erase for good</source>
+        <translation>彻底清除</translation>
     </message>
 </context>
 <context>
@@ -2835,27 +2878,27 @@ My edit: {1}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="20"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="21"/>
         <source>The database could not be upgraded. Your data was left as it was; a copy is at {0}.</source>
         <translation>数据库升级失败。原有数据未作改动，备份位于 {0}。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="24"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="25"/>
         <source>The database is busy or cannot be written. Nothing was lost; please try again.</source>
         <translation>数据库正忙或无法写入。数据未丢失，请重试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="26"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="27"/>
         <source>The file could not be read or written: {0}</source>
         <translation>无法读写文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="27"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="28"/>
         <source>Something went wrong: {0}</source>
         <translation>出现错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="39"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="40"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
     </message>

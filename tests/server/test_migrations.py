@@ -29,7 +29,7 @@ def test_an_upgrade_keeps_the_data_of_the_previous_revision(server_db_url):
                 "VALUES ('old', 'Old', 'officer', 'jjj', :hash, :now, :no)"
             ), {"hash": auth.hash_password("old-password"), "now": datetime(2026, 1, 1), "no": False})
         upgrade_engine(engine)
-        assert current_revision(engine) == head_revision() == "0003"
+        assert current_revision(engine) == head_revision() == "0004"
         indexes = {ix["name"] for ix in inspect(engine).get_indexes("record")}
         assert {"ix_record_version", "ix_record_station_version"} <= indexes
         with read_session(engine) as session:

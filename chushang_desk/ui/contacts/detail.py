@@ -23,6 +23,7 @@ from ...services.validation import display_phone
 class ContactDetailPane(QWidget):
     edit_requested = Signal(str)
     delete_requested = Signal(str)
+    erase_requested = Signal(str)
     log_visit_requested = Signal(str)
 
     def __init__(self, names: Callable[[str, str], str], parent: QWidget | None = None):
@@ -36,6 +37,12 @@ class ContactDetailPane(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.log_visit_button = QPushButton(self.tr("Log a visit…"))
+        # Erase (PIPL): headquarters only, so hidden until the page knows the account may erase.
+        self.erase_button = QPushButton(self.tr("Erase person…"))
+        self.erase_button.setObjectName("eraseContactButton")
+        self.erase_button.setToolTip(self.tr("Blank every personal detail of this person everywhere, for good"))
+        self.erase_button.setVisible(False)
+        self.erase_button.clicked.connect(lambda: self._ask(self.erase_requested))
         self.edit_button.clicked.connect(lambda: self._ask(self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._ask(self.delete_requested))
         self.log_visit_button.clicked.connect(lambda: self._ask(self.log_visit_requested))
@@ -44,7 +51,7 @@ class ContactDetailPane(QWidget):
         self.body.setOpenLinks(False)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.log_visit_button, self.edit_button, self.delete_button):
+        for button in (self.log_visit_button, self.edit_button, self.delete_button, self.erase_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column = QVBoxLayout(self)
@@ -63,14 +70,19 @@ class ContactDetailPane(QWidget):
         self.heading.setText(self.tr("No contact selected"))
         self.body.setHtml("<p style='color:#666'>%s</p>" % escape(
             self.tr("Choose a contact in the list to see their details, visits and referrals.")))
-        for button in (self.edit_button, self.delete_button, self.log_visit_button):
+        for button in (self.edit_button, self.delete_button, self.log_visit_button, self.erase_button):
             button.setEnabled(False)
+
+    def set_may_erase(self, may_erase: bool) -> None:
+        """Offer "Erase person…" only to a headquarters account (the server refuses anyone else too)."""
+        self.erase_button.setVisible(may_erase)
+        self.erase_button.setEnabled(may_erase and self.contact_id is not None)
 
     def show_detail(self, detail: ContactDetail) -> None:
         contact = detail.contact
         self.contact_id = contact["id"]
         self.heading.setText(contact["name"])
-        for button in (self.edit_button, self.delete_button, self.log_visit_button):
+        for button in (self.edit_button, self.delete_button, self.log_visit_button, self.erase_button):
             button.setEnabled(True)
         parts = [self._badges(contact), self._fields(contact), self._affiliations(detail), self._visits(detail),
                  self._referrals(detail), self._audit(contact)]

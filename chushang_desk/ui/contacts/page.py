@@ -18,15 +18,23 @@ from ...services.contacts import (
     ContactQuery, contact_detail, contact_head, contact_regions, contact_rows, delete_contact,
     find_contact_ids,
 )
+from ...services.erase import erase_person, may_erase
 from ...services.messages import NotFound
 from ..errors import show_error
 from ..pages import Page
 from .detail import ContactDetailPane
 from .edit_dialog import ContactEditDialog
+from .erase_dialog import EraseContactDialog
 from .filters import ContactFilters
 from .table_model import COLUMNS, ContactTableModel
 
+ERASED_TABLES = frozenset({"contact", "affiliation", "referral"})
 COLUMN_WIDTHS = (96, 110, 116, 210, 110, 130, 170, 120, 80, 150)
+
+
+def _detail_and_rights(session, contact_id: str):
+    """The contact's detail, and whether this account may erase him (read together: one round trip)."""
+    return contact_detail(session, contact_id), may_erase(session)
 
 
 def _unless_stale(is_stale, service):
@@ -50,6 +58,7 @@ class ContactsPage(Page):
         self._refs_filled = False
         self._regions_stale = True
         self.dialog: ContactEditDialog | None = None
+        self.erase_dialog: EraseContactDialog | None = None
         # Holding an arrow key in the table loads one detail when it stops, not one per row passed.
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
@@ -132,6 +141,7 @@ class ContactsPage(Page):
         self.new_button.clicked.connect(self.new_contact)
         self.detail.edit_requested.connect(lambda _id: self.edit_contact())
         self.detail.delete_requested.connect(self.delete_contact)
+        self.detail.erase_requested.connect(self.ask_erase_contact)
         self.detail.log_visit_requested.connect(lambda contact_id: self.ctx.log_visit_requested.emit([contact_id]))
         self.ctx.show_contact_requested.connect(self.show_contact)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_contact)
@@ -234,17 +244,18 @@ class ContactsPage(Page):
             self._pending_detail = None
 
     def _load_detail(self, contact_id: str) -> None:
-        self.ctx.read(contact_detail, contact_id,
-                      on_done=lambda detail: self._detail_arrived(contact_id, detail),
+        self.ctx.read(_detail_and_rights, contact_id,
+                      on_done=lambda answer: self._detail_arrived(contact_id, *answer),
                       on_error=lambda exc, details: self._detail_failed(contact_id, exc, details))
 
-    def _detail_arrived(self, contact_id: str, detail) -> None:
+    def _detail_arrived(self, contact_id: str, detail, erase_allowed: bool = False) -> None:
         current = self.table.currentIndex()
         wanted = self.model.contact_id(current.row()) if current.isValid() else None
         if wanted not in (None, contact_id) and self._select_after != contact_id:
             return  # the officer moved on to another row meanwhile
         self._detail = detail
         self.detail.show_detail(detail)
+        self.detail.set_may_erase(erase_allowed)
         if self._edit_after_load == contact_id:
             self._edit_after_load = None
             self.edit_contact()
@@ -332,6 +343,28 @@ class ContactsPage(Page):
             return
         self.ctx.write(delete_contact, contact_id, tables={"contact"}, on_done=lambda _r: self._deleted(contact_id),
                        on_error=lambda exc, details: show_error(self, exc, details))
+
+    def ask_erase_contact(self, contact_id: str) -> EraseContactDialog | None:
+        """Headquarters erases a person for good, after typing his name (erase_dialog.py)."""
+        if self._detail is None or self._detail.contact["id"] != contact_id:
+            return None
+        dialog = EraseContactDialog(contact_id, self._detail.contact["name"], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.confirmed.connect(self.erase_contact)
+        dialog.finished.connect(lambda _r: setattr(self, "erase_dialog", None))
+        self.erase_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def erase_contact(self, contact_id: str) -> None:
+        profile = self.ctx.profile
+
+        def erased(_result) -> None:
+            self.ctx.data_changed.emit(ERASED_TABLES)
+            self._deleted(contact_id)
+
+        self.ctx.runner.run(lambda: erase_person(profile, contact_id), erased,
+                            lambda exc, details: show_error(self, exc, details))
 
     def _deleted(self, contact_id: str) -> None:
         if self.detail.contact_id == contact_id:
