@@ -6,16 +6,20 @@ before zipping it. Here:
 - the rows' file is sealed: held in memory a batch at a time, then appended AES-CTR encrypted (a random
   key that lives only in this process) to a file unlinked as it is created (TemporaryFile: POSIX
   unlinks it at once, Windows deletes it when its handle closes, also when the process is killed);
-- XlsxWriter's other temporary files go to a private folder (0700) named after this process, removed
-  when the export ends; a folder whose process is gone is removed at the next start (of the app, of
-  an export, of the command line): remove_export_leftovers;
+- XlsxWriter's other temporary files (made only while it closes the workbook) go to a private folder
+  (0700) named after this process, removed when the export ends; a folder whose process is gone is
+  removed at the next start (of the app, of an export, of the command line): remove_export_leftovers;
 - the workbook itself is written to an unnamed file in the target's folder (Linux O_TMPFILE) linked
-  into place only when complete, or where that is not supported to a hidden named file beside the target,
-  replaced onto it when complete, and recorded in the private folder so that a leftover is found again.
+  into place only when complete, or where that is not supported to a hidden named file beside the
+  target (written only while closing), replaced onto it when complete and named in the private folder,
+  so that a leftover is found again.
+So an export killed while writing rows leaves nothing with a name; killed while closing, a folder (and
+perhaps a hidden file) that the next start removes.
 """
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import os
 import secrets
@@ -101,25 +105,28 @@ class SealedWorksheet(Worksheet):
 
 
 class ExportScratch:
-    """`with ExportScratch(target, root) as scratch:` a private folder (scratch.folder) for XlsxWriter's
-    temporary files and a file object (scratch.workbook) for the workbook; `scratch.commit()` puts the
-    complete workbook at the target. Leaving the block otherwise removes all of it."""
+    """`with ExportScratch(target, root) as scratch:` where the rows' sealed spools go (scratch.spools:
+    the root, a private folder kept between exports), what XlsxWriter writes the workbook to
+    (scratch.workbook: an unnamed file, or the path of a hidden one), `scratch.closing_folder()` for the
+    package's parts while closing, and `scratch.commit()` to put the complete workbook at the target.
+    Leaving the block otherwise removes all of it. While rows are written nothing has a name on disk."""
 
     def __init__(self, target: Path, root: Path | None = None):
         self.target = target
-        self.root = root if root is not None else Path(tempfile.gettempdir())
+        self.spools = str(root if root is not None else Path(tempfile.gettempdir()))
         self.folder = ""
-        self.workbook: BinaryIO | None = None
+        self.workbook: BinaryIO | str = ""
+        self._unnamed: BinaryIO | None = None
         self._named: Path | None = None
 
     def __enter__(self) -> "ExportScratch":
-        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.folder = tempfile.mkdtemp(prefix=f"{PREFIX}p{os.getpid()}-", dir=self.root)
-        try:
-            self.workbook = self._unnamed_file() or self._named_file()
-        except BaseException:
-            self._remove()
-            raise
+        Path(self.spools).mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._unnamed = self._unnamed_file()
+        if self._unnamed is not None:
+            self.workbook = self._unnamed
+        else:
+            self._named = self.target.parent / f"{PREFIX}p{os.getpid()}-{secrets.token_hex(6)}.xlsx"
+            self.workbook = str(self._named)
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -130,35 +137,46 @@ class ExportScratch:
             return None
         try:
             fd = os.open(self.target.parent, os.O_TMPFILE | os.O_RDWR, 0o600)
-        except OSError:  # a file system without unnamed files (some network and FAT mounts)
-            return None
+        except OSError as exc:
+            if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EACCES, errno.EROFS, errno.ENOSPC):
+                raise  # the target's folder itself cannot take a file: say so now
+            return None  # a file system without unnamed files (some network and FAT mounts)
         return os.fdopen(fd, "w+b")
 
-    def _named_file(self) -> BinaryIO:
-        self._named = self.target.parent / f"{PREFIX}p{os.getpid()}-{secrets.token_hex(6)}.xlsx"
-        Path(self.folder, PARTIAL_NOTE).write_text(str(self._named), encoding="utf-8")
-        return os.fdopen(os.open(self._named, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600), "w+b")
+    def closing_folder(self) -> str:
+        """A private folder (0700) for XlsxWriter's parts of the package, made when it starts closing;
+        it names the hidden workbook, if any, so that a leftover of both is found again."""
+        self.folder = tempfile.mkdtemp(prefix=f"{PREFIX}p{os.getpid()}-", dir=self.spools)
+        if self._named is not None:
+            Path(self.folder, PARTIAL_NOTE).write_text(str(self._named), encoding="utf-8")
+        return self.folder
 
     def commit(self) -> None:
         """The written workbook, flushed to disk, becomes the target (an older file there is replaced)."""
-        handle = self.workbook
-        handle.flush()
-        os.fsync(handle.fileno())
-        if self._named is None:
-            linked = self.target.parent / f"{PREFIX}p{os.getpid()}-{secrets.token_hex(6)}.xlsx"
-            _link_unnamed(handle.fileno(), linked)
-            self._named = linked
-        handle.close()
+        if self._unnamed is not None:
+            handle = self._unnamed
+            handle.flush()
+            os.fsync(handle.fileno())
+            self._named = self.target.parent / f"{PREFIX}p{os.getpid()}-{secrets.token_hex(6)}.xlsx"
+            _link_unnamed(handle.fileno(), self._named)
+            handle.close()
+        else:
+            _fsync_file(self._named)
         os.replace(self._named, self.target)
         self._named = None
 
     def _remove(self) -> None:
-        if self.workbook is not None and not self.workbook.closed:
-            self.workbook.close()
+        if self._unnamed is not None and not self._unnamed.closed:
+            self._unnamed.close()
         if self._named is not None:
             self._named.unlink(missing_ok=True)
         if self.folder:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
 
 
 def _link_unnamed(fd: int, path: Path) -> None:

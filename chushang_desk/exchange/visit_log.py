@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from sqlalchemy.orm import Session
 
 from ..db.engine import DB_FILENAME
@@ -113,10 +114,10 @@ class _VisitLogSheet:
     """One worksheet written row by row (constant memory); widths are set from what was written. Texts
     too long for a cell go to a second sheet, made when the first one comes."""
 
-    def __init__(self, output, scratch: str, title: str):
+    def __init__(self, output, spools: str, title: str):
         self.book = xlsxwriter.Workbook(
             output,
-            {"constant_memory": True, "tmpdir": scratch, "strings_to_formulas": False, "strings_to_urls": False},
+            {"constant_memory": True, "tmpdir": spools, "strings_to_formulas": False, "strings_to_urls": False},
         )
         self.sheet = self.book.add_worksheet("走访记录", SealedWorksheet)
         self.long_sheet = None
@@ -236,14 +237,19 @@ class _VisitLogSheet:
             if longest > widths[col]:
                 widths[col] = longest
 
-    def close(self) -> None:
+    def close(self, parts_folder: str) -> None:
         """Column widths and the filter need the whole log, and constant_memory allows both at the end;
-        so does the note below the log saying what was continued or written as stored."""
+        so does the note below the log saying what was continued or written as stored. XlsxWriter
+        writes the package's parts to `parts_folder` first."""
         for col, column in enumerate(COLUMNS):
             self.sheet.set_column(col, col, self._width(column, self.widths[col]))
         self.sheet.autofilter(HEADER_ROW, 0, max(self.row - 1, HEADER_ROW), len(COLUMNS) - 1)
         self._notes()
-        self.book.close()
+        self.book.tmpdir = parts_folder
+        try:
+            self.book.close()
+        except FileCreateError as exc:  # XlsxWriter's wrapper of the OSError (disk full, no access)
+            raise (exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc) from exc
 
     def _notes(self) -> None:
         notes = []
@@ -306,10 +312,10 @@ def write_visit_log(path: Path | str, title: str, total: int, batches: Iterable[
     progress = progress or (lambda done, total: None)
     progress(0, total)
     with ExportScratch(path, scratch_root) as scratch:
-        sheet = _VisitLogSheet(scratch.workbook, scratch.folder, title)
+        sheet = _VisitLogSheet(scratch.workbook, scratch.spools, title)
         try:
             done = _write_batches(batches, sheet, total, progress)
-            sheet.close()
+            sheet.close(scratch.closing_folder())
         finally:
             _close_temp_files(sheet)
         scratch.commit()
