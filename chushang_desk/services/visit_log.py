@@ -63,7 +63,8 @@ def _stored(column):
 def _officers_joined():
     """刘一、陈二: the JSON list of officers joined by SQLite, in list order. Anything but a JSON list
     (json_each would fail the whole batch on malformed JSON) comes as stored, flagged by _officers_odd."""
-    each = func.json_each(Visit.officers).table_valued("value")
+    # SQLite's text functions stop at a NUL: a name's escaped \u0000 is made U+FFFD before it is unescaped.
+    each = func.json_each(func.replace(_stored(Visit.officers), "\\u0000", "\\ufffd")).table_valued("value")
     joined = select(func.group_concat(each.c.value, "、")).select_from(each).scalar_subquery()
     return case((_officers_listed(), joined), else_=_stored(Visit.officers))
 
