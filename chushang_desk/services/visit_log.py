@@ -15,12 +15,14 @@ so one such row never fails a whole workbook.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
-from sqlalchemy import Connection, String, and_, case, func, select, tuple_, type_coerce
+from sqlalchemy import Connection, String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ..models import Visit
@@ -87,7 +89,32 @@ _VISIT_COLUMNS = (
 
 def count_visit_log(session: Session, query: VisitQuery) -> int:
     """How many visits an export of this query writes (the progress bar's total)."""
-    return session.scalar(select(func.count()).select_from(visit_filter(query).subquery())) or 0
+    sql = _indexed(session.connection(), select(func.count()).select_from(visit_filter(query).subquery()), query)
+    return _cursor(session.connection()).execute(sql).fetchone()[0] or 0
+
+
+def _visit_index(query: VisitQuery) -> str:
+    """The index whose walk gives the query's visits in (visit_date, id) order. Named in the SQL (INDEXED
+    BY), because the planner's choice depends on the statistics: with ANALYZE figures of a big directory
+    it skip-scanned ix_visit_mode_live_date_id for a period and sorted every visit after the cursor, per batch."""
+    if query.station:
+        return "ix_visit_station_live_date_id"
+    if query.mode:
+        return "ix_visit_mode_live_date_id"
+    return "ix_visit_live_date_officers"
+
+
+_FROM_VISIT = re.compile(r"\bFROM visit\b(?!_)")
+
+
+def _indexed(conn: Connection, stmt, query: VisitQuery) -> str:
+    """The statement as SQLite text (the query's values inlined), reading visit by the query's index."""
+    sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    return _FROM_VISIT.sub(f"FROM visit INDEXED BY {_visit_index(query)}", sql, count=1)
+
+
+def _cursor(conn: Connection):
+    return conn.connection.driver_connection.cursor()  # same connection, same read snapshot
 
 
 def iter_visit_log(session: Session, query: VisitQuery, batch_size: int = BATCH_SIZE) -> Iterator[list[VisitLogRow]]:
@@ -99,9 +126,11 @@ def iter_visit_log(session: Session, query: VisitQuery, batch_size: int = BATCH_
     """
     names = _Names(name_lookup(session, "station"), name_lookup(session, "industry"), {}, {})
     conn = session.connection()
+    first, following = (_indexed(conn, visit_filter(q).with_only_columns(*_VISIT_COLUMNS), query)
+                        for q in (query, replace(query, date_from=None)))
     after: tuple[date, str] | None = None
     while True:
-        visits = _visit_batch(conn, query, after, batch_size)
+        visits = _visit_batch(conn, first if after is None else following, after, batch_size)
         if not visits:
             return
         yield _rows(conn, visits, names)
@@ -117,16 +146,18 @@ class _Names(NamedTuple):
     organizations: dict[str, str | None]
 
 
-def _visit_batch(conn: Connection, query: VisitQuery, after, limit: int) -> list:
-    stmt = visit_filter(query).with_only_columns(*_VISIT_COLUMNS)
-    if after is not None:
-        stmt = stmt.where(tuple_(_stored(Visit.visit_date), Visit.id) > tuple_(*after))
-    return conn.execute(stmt.order_by(Visit.visit_date, Visit.id).limit(limit)).all()
+def _visit_batch(conn: Connection, base: str, after, limit: int) -> list:
+    """The next visits after `after` (date and id as stored) in log order; `base` always has a WHERE.
+    Past the first batch the period's start is left to the keyset, which implies it: with both, and
+    ANALYZE figures of a big directory, SQLite skip-scanned the index and sorted what followed, per batch."""
+    keyset, params = (" AND (visit.visit_date, visit.id) > (?, ?)", after) if after is not None else ("", ())
+    sql = f"{base}{keyset} ORDER BY visit.visit_date, visit.id LIMIT ?"
+    return _cursor(conn).execute(sql, (*params, limit)).fetchall()
 
 
 def _rows(conn: Connection, visits: list, names: _Names) -> list[VisitLogRow]:
     ids = json.dumps([v[0] for v in visits])
-    cursor = conn.connection.driver_connection.cursor()  # same connection, same read snapshot
+    cursor = _cursor(conn)
     contacts = _linked(cursor, _CONTACT_LINKS, _CONTACTS_BY_ID, ids, names.people, describe_contact)
     organizations = _linked(cursor, _ORGANIZATION_LINKS, _ORGANIZATIONS_BY_ID, ids, names.organizations, str)
     follow_ups = _grouped(cursor, _FOLLOW_UPS, ids, _describe_stored_follow_up)
@@ -189,28 +220,30 @@ _CENTS = Decimal("0.01")
 # Links are read alone and the people/organizations they name looked up by id once per export (the
 # same few thousand merchants are met again and again); joined in one query, SQLite (with no ANALYZE
 # statistics) even drove the join from the contact table and scanned every link, 0.9 s per batch.
-# By id means by primary key: `+deleted_at` is not indexable, so SQLite cannot prefer a walk of
-# ix_contact_live_sort (deleted_at=NULL: every live contact, ~195 ms a batch at 100,000 contacts) to
-# the ids' own lookups, whatever the statistics say (tests/unit/test_export_query_plans.py).
+# Each reads the batch's ids first and looks each up by its index, whatever the statistics say
+# (tests/unit/test_export_query_plans.py): CROSS JOIN fixes that order; for people and organizations
+# by id, the primary key: `+deleted_at` is not indexable, so
+# it can neither walk ix_contact_live_sort (deleted_at=NULL: every live contact, ~195 ms a batch at
+# 100,000 contacts) nor, with ANALYZE figures of a small table, scan the table instead.
 _CONTACT_LINKS = """
-    SELECT visit_id, contact_id FROM visit_contact
-    WHERE visit_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
-    ORDER BY visit_id, id"""
+    SELECT l.visit_id, l.contact_id FROM json_each(?) AS ids CROSS JOIN visit_contact AS l ON l.visit_id = ids.value
+    WHERE l.deleted_at IS NULL
+    ORDER BY l.visit_id, l.id"""
 _CONTACTS_BY_ID = """
-    SELECT id, name, company, title FROM contact
-    WHERE id IN (SELECT value FROM json_each(?)) AND +deleted_at IS NULL"""
+    SELECT c.id, c.name, c.company, c.title FROM json_each(?) AS ids CROSS JOIN contact AS c ON c.id = ids.value
+    WHERE +c.deleted_at IS NULL"""
 _ORGANIZATION_LINKS = """
-    SELECT visit_id, organization_id FROM visit_organization
-    WHERE visit_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
-    ORDER BY visit_id, id"""
+    SELECT l.visit_id, l.organization_id FROM json_each(?) AS ids CROSS JOIN visit_organization AS l ON l.visit_id = ids.value
+    WHERE l.deleted_at IS NULL
+    ORDER BY l.visit_id, l.id"""
 _ORGANIZATIONS_BY_ID = """
-    SELECT id, name FROM organization
-    WHERE id IN (SELECT value FROM json_each(?)) AND +deleted_at IS NULL"""
+    SELECT o.id, o.name FROM json_each(?) AS ids CROSS JOIN organization AS o ON o.id = ids.value
+    WHERE +o.deleted_at IS NULL"""
 _FOLLOW_UPS = """
-    SELECT visit_id, task, owner, due_date, done
-    FROM follow_up
-    WHERE visit_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
-    ORDER BY visit_id, due_date IS NULL, due_date, id"""
+    SELECT f.visit_id, f.task, f.owner, f.due_date, f.done
+    FROM json_each(?) AS ids CROSS JOIN follow_up AS f ON f.visit_id = ids.value
+    WHERE f.deleted_at IS NULL
+    ORDER BY f.visit_id, f.due_date IS NULL, f.due_date, f.id"""
 KNOWN_LIMIT = 50_000  # descriptions kept between batches; past this the memo starts afresh
 
 
