@@ -116,11 +116,15 @@ class ExportScratch:
         self.spools = str(root if root is not None else Path(tempfile.gettempdir()))
         self.folder = ""
         self.workbook: BinaryIO | str = ""
+        self._direct: BinaryIO | None = None
         self._unnamed: BinaryIO | None = None
         self._named: Path | None = None
 
     def __enter__(self) -> "ExportScratch":
         Path(self.spools).mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.target.exists() and not self.target.is_file():  # a device or a pipe: written to as it is
+            self.workbook = self._direct = _workbook_file(os.open(self.target, os.O_WRONLY), io.BufferedWriter)
+            return self
         self._unnamed = self._unnamed_file()
         if self._unnamed is not None:
             self.workbook = self._unnamed
@@ -141,7 +145,7 @@ class ExportScratch:
             if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EACCES, errno.EROFS, errno.ENOSPC):
                 raise  # the target's folder itself cannot take a file: say so now
             return None  # a file system without unnamed files (some network and FAT mounts)
-        return os.fdopen(fd, "w+b")
+        return _workbook_file(fd, io.BufferedRandom)
 
     def closing_folder(self) -> str:
         """A private folder (0700) for XlsxWriter's parts of the package, made when it starts closing;
@@ -153,6 +157,9 @@ class ExportScratch:
 
     def commit(self) -> None:
         """The written workbook, flushed to disk, becomes the target (an older file there is replaced)."""
+        if self._direct is not None:
+            self._direct.close()
+            return
         if self._unnamed is not None:
             handle = self._unnamed
             handle.flush()
@@ -166,12 +173,34 @@ class ExportScratch:
         self._named = None
 
     def _remove(self) -> None:
-        if self._unnamed is not None and not self._unnamed.closed:
-            self._unnamed.close()
+        for handle in (self._unnamed, self._direct):
+            if handle is not None and not handle.closed:
+                handle.close()
         if self._named is not None:
             self._named.unlink(missing_ok=True)
         if self.folder:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class _QuietAfterFailure(io.FileIO):
+    """The workbook's file: once a write has failed (a full disk) and the error gone up, later writes
+    do nothing, so the ZipFile XlsxWriter leaves behind does not fail again when it is collected
+    ("Exception ignored in ZipFile.__del__" on the terminal)."""
+
+    failed = False
+
+    def write(self, data) -> int:
+        if self.failed:
+            return len(data)
+        try:
+            return super().write(data)
+        except OSError:
+            self.failed = True
+            raise
+
+
+def _workbook_file(fd: int, buffered) -> BinaryIO:
+    return buffered(_QuietAfterFailure(fd, "r+" if buffered is io.BufferedRandom else "w"))
 
 
 def _fsync_file(path: Path) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from xlsxwriter.exceptions import FileCreateError
 from sqlalchemy.orm import Session
 
 from ..db.engine import DB_FILENAME
+from ..services.disk_full import is_disk_full
 from ..services.messages import render
 from ..services.profile import Profile, open_profile
 from ..services.reference import name_lookup
@@ -249,6 +251,7 @@ class _VisitLogSheet:
         try:
             self.book.close()
         except FileCreateError as exc:  # XlsxWriter's wrapper of the OSError (disk full, no access)
+            _abandon_zip_files(exc)
             raise (exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc) from exc
 
     def _notes(self) -> None:
@@ -339,6 +342,19 @@ def _close_temp_files(sheet: _VisitLogSheet) -> None:
             handle.close()
 
 
+def _abandon_zip_files(exc: BaseException | None) -> None:
+    """The ZipFile XlsxWriter was writing when the disk filled is left open in a frame of the error's
+    traceback; marked closed here, it does not try (and fail) to finish the file when collected, noisily."""
+    while exc is not None:
+        tb = exc.__traceback__
+        while tb is not None:
+            for value in tb.tb_frame.f_locals.values():
+                if isinstance(value, zipfile.ZipFile):
+                    value.fp = None
+            tb = tb.tb_next
+        exc = exc.__context__
+
+
 def _station_name(session: Session, code: str) -> str:
     return name_lookup(session, "station").get(code, code) if code else ""
 
@@ -387,6 +403,8 @@ def export_visits_command(args) -> int:
         print(f"chushang-desk export-visits: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
+        if is_disk_full(exc):
+            raise  # the command line's own message for it, in the user's language
         print(f"chushang-desk export-visits: 无法写入文件 / cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     finally:
