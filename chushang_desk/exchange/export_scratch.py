@@ -72,7 +72,7 @@ class SealedSpool(io.StringIO):
 
 class SealedWorksheet(Worksheet):
     """A constant_memory worksheet whose row data is a SealedSpool instead of a named plain-text file.
-    Overrides three private methods of XlsxWriter's Worksheet (tests/unit/test_export_scratch.py checks
+    Overrides three private methods of XlsxWriter's Worksheet (tests/unit/test_export_safety.py checks
     the sealed file is the one used, so a change in XlsxWriter shows there)."""
 
     def _initialize(self, init_data) -> None:
