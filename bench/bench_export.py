@@ -104,7 +104,7 @@ def export_ours(profile, out: Path) -> int:
     from chushang_desk.exchange.visit_log import export_visit_log_file
     from chushang_desk.services.visits import VisitQuery
 
-    return export_visit_log_file(profile, VisitQuery(), out)
+    return export_visit_log_file(profile, VisitQuery(), out).visits
 
 
 def cpu_seconds() -> float:
