@@ -46,3 +46,23 @@ def test_the_export_says_what_was_continued_and_what_was_odd(chinese):
     text = done_message(ExportReport(12, 2, 3), "/tmp/走访记录.xlsx")
     assert "12" in text and "3 段超过 Excel 单元格容量的文字已完整续在“长文本”表中" in text
     assert "2 条走访记录含格式不符的数据" in text
+
+
+def test_opening_the_app_removes_what_a_killed_export_left(qtbot, data_dir, tmp_path):
+    import subprocess
+    import sys
+
+    from chushang_desk.exchange.visit_log import SCRATCH_FOLDER
+    from chushang_desk.ui.app import build_main_window
+
+    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True).stdout)
+    leftover = data_dir / SCRATCH_FOLDER / f".visit-log-p{dead}-abcd"
+    leftover.mkdir(parents=True)
+    (leftover / "tmp1234").write_text("<row>张三</row>")
+    window = build_main_window(data_dir, "en")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ctx.profile is not None, timeout=15_000)
+    assert not leftover.exists()
+    window.close()
