@@ -64,10 +64,43 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"demo-data": _demo_data, "export-visits": _export_visits, "login": _login, "sync": _sync,
                "logout": _logout}[args.command]
     try:
-        return handler(args)
+        return _reporting_disk_full(handler, args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+DISK_FULL = {
+    "zh_CN": "磁盘已满：没有丢失任何资料，但这次的内容未能保存或写入。请腾出磁盘空间后重试。",
+    "en": "disk full: nothing was lost, but this was not saved or written. Free some space on the disk and try again.",
+}
+
+
+def _reporting_disk_full(handler, args) -> int:
+    """Run a command; a full disk (whatever form the error takes) is one line in the user's language
+    and exit code 1, not a traceback. The command's transaction has rolled back by then."""
+    from .services.disk_full import is_disk_full, watch_folder
+
+    data_dir, out = getattr(args, "data_dir", None), getattr(args, "out", None)
+    for folder in (data_dir, Path(out).parent if out else None):
+        if folder:
+            watch_folder(folder)
+    try:
+        return handler(args)
+    except Exception as exc:
+        if not is_disk_full(exc):
+            raise
+        print(f"chushang-desk {args.command}: {DISK_FULL[args.lang or _locale_language()]}", file=sys.stderr)
+        return 1
+
+
+def _locale_language() -> str:
+    import os
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        if os.environ.get(name):
+            return "zh_CN" if os.environ[name].lower().startswith("zh") else "en"
+    return "en"
 
 
 def _demo_data(args) -> int:

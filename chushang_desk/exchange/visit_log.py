@@ -8,30 +8,37 @@ with the rows read by a child process while this one writes (visit_log_reader), 
 load ~1 on 2 CPUs), at the price of ~1 s more CPU in all (a second interpreter, pickling).
 
 Every text cell goes through `write_string`, so text that begins with = + - @ stays text and never
-becomes a formula. The workbook is built in a scratch folder next to the target and moved into place
-only when complete: a cancelled or failed export leaves no partial file (and an older file intact).
+becomes a formula. Nothing is cut or lost (visit_log_cells): text too long for a cell keeps its
+beginning and a reference there and goes whole, in pieces, to the second sheet "长文本"; characters XML
+cannot carry become U+FFFD; a row with odd stored values is written with them as text. The workbook
+is moved into place only when complete, and its temporary data is never plain text on disk
+(export_scratch): a cancelled, failed or killed export leaves no partial file (and an older file intact).
 """
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, NamedTuple
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from sqlalchemy.orm import Session
 
 from ..db.engine import DB_FILENAME
+from ..services.disk_full import is_disk_full
 from ..services.messages import render
 from ..services.profile import Profile, open_profile
 from ..services.reference import name_lookup
 from ..services.validation import parse_date
 from ..services.visit_log import count_visit_log, iter_visit_log
 from ..services.visits import VisitQuery
-from .visit_log_reader import VisitLogReader, sheet_row
+from .export_scratch import ExportScratch, SealedWorksheet, remove_export_leftovers
+from .visit_log_cells import EXCEL_CELL_LIMIT, SheetBatch, fits_a_cell, pieces, sheet_batch
+from .visit_log_reader import VisitLogReader
 
 Progress = Callable[[int, int], None]
 
@@ -58,6 +65,18 @@ COLUMNS = (
 
 
 TEXT_COLUMNS = tuple(i for i, c in enumerate(COLUMNS) if c.kind == TEXT)
+LONG_SHEET = "长文本"
+LONG_HEADERS = ("走访记录表行号", "列", "段", "内容")
+SCRATCH_FOLDER = "export-scratch"  # in the profile's folder: private, and looked at when it opens
+
+
+class ExportReport(NamedTuple):
+    """What an export wrote: visits, rows with odd stored values (written as text), and texts too long
+    for one cell (continued on the 长文本 sheet)."""
+
+    visits: int
+    odd_rows: int = 0
+    long_texts: int = 0
 
 
 def display_width(text: str) -> int:
@@ -94,15 +113,18 @@ def default_file_name(query: VisitQuery) -> str:
 
 
 class _VisitLogSheet:
-    """One worksheet written row by row (constant memory); widths are set from what was written."""
+    """One worksheet written row by row (constant memory); widths are set from what was written. Texts
+    too long for a cell go to a second sheet, made when the first one comes."""
 
-    def __init__(self, path: Path, scratch: str, title: str):
+    def __init__(self, output, spools: str, title: str):
         self.book = xlsxwriter.Workbook(
-            str(path),
-            {"constant_memory": True, "tmpdir": scratch, "strings_to_formulas": False, "strings_to_urls": False},
+            output,
+            {"constant_memory": True, "tmpdir": spools, "strings_to_formulas": False, "strings_to_urls": False},
         )
-        self.sheet = self.book.add_worksheet("走访记录")
-        self.row = FIRST_DATA_ROW
+        self.sheet = self.book.add_worksheet("走访记录", SealedWorksheet)
+        self.long_sheet = None
+        self.row, self.long_row = FIRST_DATA_ROW, 1
+        self.odd_rows = self.long_texts = 0
         self.widths = [display_width(c.header) for c in COLUMNS]
         self._formats()
         self._title_and_header(title)
@@ -128,8 +150,32 @@ class _VisitLogSheet:
             self.sheet.write_string(HEADER_ROW, col, column.header, self.header_format)
         self.sheet.freeze_panes(FIRST_DATA_ROW, 0)
 
-    def write_rows(self, rows) -> None:
-        """Rows as sheet_row makes them: text as text, dates and the amount as numbers in their formats.
+    def write_batch(self, batch: SheetBatch) -> None:
+        """A batch as sheet_batch makes it; a row with too-long texts gets them right after its cells,
+        while it is still XlsxWriter's current row."""
+        rows = batch.rows
+        if batch.long_cells:
+            long_by_row: dict[int, list] = {}
+            for index, col, text in batch.long_cells:
+                long_by_row.setdefault(index, []).append((col, text))
+            start = 0
+            for index in sorted(long_by_row):
+                self._write_rows(rows[start:index + 1])
+                for col, text in long_by_row[index]:
+                    self._write_long(self.row - 1, col, text)
+                start = index + 1
+            self._write_rows(rows[start:])
+        else:
+            self._write_rows(rows)
+        self.odd_rows += batch.odd
+        self._measure(rows if self.row - FIRST_DATA_ROW <= WIDTH_SAMPLE_ALL else rows[::WIDTH_SAMPLE_STEP])
+        self.sheet.seal()
+        if self.long_sheet is not None:
+            self.long_sheet.seal()
+
+    def _write_rows(self, rows) -> None:
+        """Text as text, dates and the amount as numbers in their formats (a date or amount that comes
+        as text, see visit_log_cells, as text in the same format).
 
         A date arrives as its Excel serial number and goes into a yyyy-mm-dd cell, which is what
         write_datetime writes too, minus its per-cell datetime arithmetic (a tenth of a 100,000-visit export).
@@ -142,12 +188,40 @@ class _VisitLogSheet:
             for col, value in enumerate(values):
                 if value is None or value == "":
                     continue
-                if texts[col]:
+                if texts[col] or value.__class__ is str:
                     write_string(r, col, value, formats[col])
                 else:
                     write_number(r, col, value, formats[col])
             self.row += 1
-        self._measure(rows if self.row - FIRST_DATA_ROW <= WIDTH_SAMPLE_ALL else rows[::WIDTH_SAMPLE_STEP])
+
+    def _write_long(self, row: int, col: int, text: str) -> None:
+        """The text's beginning and where the rest is in the cell; the whole text, in pieces, on the
+        长文本 sheet, one piece a row: joining a cell's pieces in order gives the text back."""
+        parts = pieces(text)
+        first, last = self.long_row + 1, self.long_row + len(parts)  # 1-based, as Excel numbers rows
+        note = f"……［全文 {len(text):,} 字，超过 Excel 单元格 {EXCEL_CELL_LIMIT:,} 字的上限，分 {len(parts)} 段见“{LONG_SHEET}”表第 {first}–{last} 行］"
+        head = text[:EXCEL_CELL_LIMIT - len(note)]
+        while not fits_a_cell(head + note):
+            head = head[: len(head) * 3 // 4]
+        self.sheet.write_string(row, col, head + note, self._cell_format(COLUMNS[col]))
+        sheet = self._long_sheet()
+        for number, part in enumerate(parts, 1):
+            sheet.write_number(self.long_row, 0, row + 1)
+            sheet.write_string(self.long_row, 1, COLUMNS[col].header)
+            sheet.write_string(self.long_row, 2, f"{number}/{len(parts)}")
+            sheet.write_string(self.long_row, 3, part, self.wrap_format)
+            self.long_row += 1
+        self.long_texts += 1
+
+    def _long_sheet(self):
+        if self.long_sheet is None:
+            self.long_sheet = self.book.add_worksheet(LONG_SHEET, SealedWorksheet)
+            for col, header in enumerate(LONG_HEADERS):
+                self.long_sheet.write_string(0, col, header, self.header_format)
+            self.long_sheet.set_column(0, 2, 14)
+            self.long_sheet.set_column(3, 3, 100)
+            self.long_sheet.freeze_panes(1, 0)
+        return self.long_sheet
 
     def _cell_format(self, column: Column):
         if column.kind == DATE:
@@ -165,12 +239,30 @@ class _VisitLogSheet:
             if longest > widths[col]:
                 widths[col] = longest
 
-    def close(self) -> None:
-        """Column widths and the filter need the whole log, and constant_memory allows both at the end."""
+    def close(self, parts_folder: str) -> None:
+        """Column widths and the filter need the whole log, and constant_memory allows both at the end;
+        so does the note below the log saying what was continued or written as stored. XlsxWriter
+        writes the package's parts to `parts_folder` first."""
         for col, column in enumerate(COLUMNS):
             self.sheet.set_column(col, col, self._width(column, self.widths[col]))
         self.sheet.autofilter(HEADER_ROW, 0, max(self.row - 1, HEADER_ROW), len(COLUMNS) - 1)
-        self.book.close()
+        self._notes()
+        self.book.tmpdir = parts_folder
+        try:
+            self.book.close()
+        except FileCreateError as exc:  # XlsxWriter's wrapper of the OSError (disk full, no access)
+            _abandon_zip_files(exc)
+            raise (exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc) from exc
+
+    def _notes(self) -> None:
+        notes = []
+        if self.long_texts:
+            notes.append(f"注：{self.long_texts} 个单元格的文字超过 Excel 单元格 {EXCEL_CELL_LIMIT:,} 字的上限，"
+                         f"单元格中为开头部分，全文分段见“{LONG_SHEET}”表。")
+        if self.odd_rows:
+            notes.append(f"注：{self.odd_rows} 条记录含有格式不符的数据（如日期、金额），已按原样以文字导出。")
+        for offset, note in enumerate(notes, 1):
+            self.sheet.write_string(self.row + offset, 0, note)
 
     @staticmethod
     def _width(column: Column, measured: int) -> int:
@@ -180,59 +272,87 @@ class _VisitLogSheet:
         return min(max(measured, MIN_WIDTH), limit) + 2
 
 
-def export_visit_log(session: Session, query: VisitQuery, path: Path | str, progress: Progress | None = None) -> int:
+def export_visit_log(session: Session, query: VisitQuery, path: Path | str, progress: Progress | None = None,
+                     scratch_root: Path | None = None) -> ExportReport:
     """Write the visits matching `query` to `path`, read in this process in the caller's session, and
-    return how many were written. export_visit_log_file is the faster way when there is a profile.
+    report what was written. export_visit_log_file is the faster way when there is a profile.
 
     `progress(done, total)` is called after each batch; it may raise (the UI's Cancel does) to stop the
     export, which then removes everything it wrote and re-raises.
     """
     title = workbook_title(_station_name(session, query.station), query)
-    batches = ([sheet_row(row) for row in batch] for batch in iter_visit_log(session, query))
-    return write_visit_log(path, title, count_visit_log(session, query), batches, progress)
+    batches = (sheet_batch(batch) for batch in iter_visit_log(session, query))
+    return write_visit_log(path, title, count_visit_log(session, query), batches, progress, scratch_root)
 
 
-def export_visit_log_file(profile: Profile, query: VisitQuery, path: Path | str, progress: Progress | None = None) -> int:
+def export_visit_log_file(profile: Profile, query: VisitQuery, path: Path | str,
+                          progress: Progress | None = None) -> ExportReport:
     """The export of a profile's visits, read by a child process while this one writes (see
     visit_log_reader: the two overlap on two cores). The child reads one consistent snapshot while officers
-    keep editing. Progress and cancelling work as in export_visit_log; the child ends with the export."""
+    keep editing. Progress and cancelling work as in export_visit_log; the child ends with the export.
+    What earlier exports were killed leaving is removed first."""
+    scratch_root = profile_scratch(profile)
+    remove_export_leftovers(scratch_root, Path(path).parent)
     with VisitLogReader(profile.db_path, query) as log:
-        return write_visit_log(path, workbook_title(log.station_name, query), log.total, log.batches(), progress)
+        return write_visit_log(path, workbook_title(log.station_name, query), log.total, log.batches(), progress,
+                               scratch_root)
 
 
-def write_visit_log(path: Path | str, title: str, total: int, batches, progress: Progress | None = None) -> int:
-    """Write the workbook from batches of sheet rows (see sheet_row), in a scratch folder moved into place
-    only when complete."""
+def profile_scratch(profile: Profile) -> Path:
+    return Path(profile.data_dir) / SCRATCH_FOLDER
+
+
+def remove_profile_leftovers(profile: Profile) -> int:
+    """At start: what exports killed before (in the profile's scratch folder, or the system's) left."""
+    return remove_export_leftovers(profile_scratch(profile), Path(tempfile.gettempdir()))
+
+
+def write_visit_log(path: Path | str, title: str, total: int, batches: Iterable[SheetBatch],
+                    progress: Progress | None = None, scratch_root: Path | None = None) -> ExportReport:
+    """Write the workbook from batches of sheet rows (see visit_log_cells.sheet_batch) into scratch space
+    (export_scratch) that becomes the file at `path` only when complete."""
     path = Path(path)
     progress = progress or (lambda done, total: None)
     progress(0, total)
-    with tempfile.TemporaryDirectory(prefix=".visit-log-", dir=path.parent) as scratch:
-        partial = Path(scratch) / "partial.xlsx"
-        sheet = _VisitLogSheet(partial, scratch, title)
+    with ExportScratch(path, scratch_root) as scratch:
+        sheet = _VisitLogSheet(scratch.workbook, scratch.spools, title)
         try:
             done = _write_batches(batches, sheet, total, progress)
-            sheet.close()
+            sheet.close(scratch.closing_folder())
         finally:
             _close_temp_files(sheet)
-        os.replace(partial, path)
-    return done
+        scratch.commit()
+    return ExportReport(done, sheet.odd_rows, sheet.long_texts)
 
 
 def _write_batches(batches, sheet: _VisitLogSheet, total: int, progress: Progress) -> int:
     done = 0
     for batch in batches:
-        sheet.write_rows(batch)
-        done += len(batch)
+        sheet.write_batch(batch)
+        done += len(batch.rows)
         progress(done, max(total, done))
     return done
 
 
 def _close_temp_files(sheet: _VisitLogSheet) -> None:
-    """A cancelled XlsxWriter keeps its row-data file open; close it so its folder can be removed."""
+    """A cancelled XlsxWriter keeps its row-data files open; close them so their folder can be removed."""
     for worksheet in sheet.book.worksheets():
         handle = getattr(worksheet, "row_data_fh", None)
         if handle is not None and not handle.closed:
             handle.close()
+
+
+def _abandon_zip_files(exc: BaseException | None) -> None:
+    """The ZipFile XlsxWriter was writing when the disk filled is left open in a frame of the error's
+    traceback; marked closed here, it does not try (and fail) to finish the file when collected, noisily."""
+    while exc is not None:
+        tb = exc.__traceback__
+        while tb is not None:
+            for value in tb.tb_frame.f_locals.values():
+                if isinstance(value, zipfile.ZipFile):
+                    value.fp = None
+            tb = tb.tb_next
+        exc = exc.__context__
 
 
 def _station_name(session: Session, code: str) -> str:
@@ -278,14 +398,30 @@ def export_visits_command(args) -> int:
     profile = open_profile(args.data_dir)
     try:
         query = query_from_args(args, set(profile.read(name_lookup, "station")))
-        count = export_visit_log_file(profile, query, args.out)
+        report = export_visit_log_file(profile, query, args.out)
     except ExportArgumentError as exc:
         print(f"chushang-desk export-visits: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
+        if is_disk_full(exc):
+            raise  # the command line's own message for it, in the user's language
         print(f"chushang-desk export-visits: 无法写入文件 / cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     finally:
         profile.close()
-    print(f"已导出 {count} 条走访记录 / exported {count} visits → {args.out}")
+    print(f"已导出 {report.visits} 条走访记录 / exported {report.visits} visits → {args.out}")
+    for line in report_notes(report):
+        print(line)
     return 0
+
+
+def report_notes(report: ExportReport) -> list[str]:
+    """What the command line adds after the count: what was continued, what was written as stored."""
+    notes = []
+    if report.long_texts:
+        notes.append(f"{report.long_texts} 个超长文字续在“{LONG_SHEET}”表 / {report.long_texts} texts over Excel's "
+                     f"{EXCEL_CELL_LIMIT:,}-character cell limit continue on the {LONG_SHEET} sheet")
+    if report.odd_rows:
+        notes.append(f"{report.odd_rows} 条记录含格式不符的数据，已按原样导出 / {report.odd_rows} rows held values "
+                     "in an unexpected form, exported as stored")
+    return notes

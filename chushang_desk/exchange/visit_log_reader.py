@@ -24,8 +24,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Iterator
 
-from ..services.visit_log import VisitLogRow
 from ..services.visits import VisitQuery
+from .visit_log_cells import SheetBatch, sheet_batch, sheet_row  # noqa: F401  (sheet_row: made here once)
 
 STOP_WAIT_SECONDS = 5.0  # how long an ended-early child gets to exit before it is killed
 
@@ -83,8 +83,8 @@ class VisitLogReader:
             child_end.close()  # ours closed, so the child's exit is seen here as the end of the pipe
         self.process = process
 
-    def batches(self) -> Iterator[list[tuple]]:
-        """Lists of rows as sheet_row makes them, oldest first."""
+    def batches(self) -> Iterator[SheetBatch]:
+        """Batches of rows as visit_log_cells.sheet_batch makes them, oldest first."""
         while (batch := self._receive()) is not None:
             yield batch
         self._finished = True
@@ -123,18 +123,6 @@ class VisitLogReader:
             self._conn = None
 
 
-EXCEL_DAY_ZERO = date(1899, 12, 30).toordinal()  # Excel's serial 0 (1900 system, leap-year bug included)
-
-
-def sheet_row(row: VisitLogRow) -> tuple:
-    """The row as the sheet stores it: a plain tuple, dates as Excel serial day numbers, the amount as a
-    float. Made in the reader process, so the writing process (the export's critical path) only passes
-    values on, and the pipe carries ints and floats, which unpickle faster than dates and Decimals."""
-    amount, next_contact = row.intention_amount, row.next_contact_date
-    return (row.visit_date.toordinal() - EXCEL_DAY_ZERO, *row[1:10], None if amount is None else float(amount),
-            row.intention_note, row.follow_ups, None if next_contact is None else next_contact.toordinal() - EXCEL_DAY_ZERO)
-
-
 def _reraised(error: BaseException | None, description: str, details: str) -> BaseException:
     """The child's own exception when it could be sent (an OSError stays an OSError for the caller and the
     UI's messages), else a VisitLogReadError naming it; the child's traceback as its cause."""
@@ -169,7 +157,7 @@ def _send_visit_log(conn: Connection, db_path: str, query: VisitQuery, batch_siz
             station = name_lookup(session, "station").get(query.station, query.station) if query.station else ""
             conn.send(("heading", _Heading(count_visit_log(session, query), station)))
             for batch in iter_visit_log(session, query, batch_size or BATCH_SIZE):
-                conn.send(("rows", [sheet_row(row) for row in batch]))
+                conn.send(("rows", sheet_batch(batch)))
         conn.send(("done", None))
     finally:
         engine.dispose()

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from ..exchange.visit_log import remove_profile_leftovers
+from ..services.disk_full import watch_folder
 from ..services.profile import default_data_dir, open_profile
 from ..services.reference import all_reference_lists
 from ..services.settings import all_settings
@@ -18,7 +20,9 @@ from .tasks import TaskRunner
 
 
 def _open(data_dir: Path):
+    watch_folder(data_dir)  # a "disk I/O error" there is then told as a full disk when it is one
     profile = open_profile(data_dir)
+    remove_profile_leftovers(profile)  # what exports killed earlier left
     return profile, profile.read(all_reference_lists), profile.read(all_settings)
 
 

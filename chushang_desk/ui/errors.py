@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..services.erase import EraseRefused
+from ..services.disk_full import is_disk_full
 from ..services.messages import NotFound, ValidationFailed
 from .i18n import current_language
 
@@ -21,6 +22,8 @@ def describe(exc: BaseException) -> str:
         return QCoreApplication.translate("errors", "The database could not be upgraded. Your data was left as it was; a copy is at {0}.").format(
             backup or "-"
         )
+    if is_disk_full(exc):  # before the database errors: SQLITE_FULL is one, and "busy" would mislead
+        return QCoreApplication.translate("errors", "The disk is full. Nothing was lost, but this was not saved or written. Free some space on the disk and try again.")
     if _is_database_error(exc):
         return QCoreApplication.translate("errors", "The database is busy or cannot be written. Nothing was lost; please try again.")
     if isinstance(exc, OSError):

@@ -2670,7 +2670,7 @@ My edit: {1}</source>
     <message>
         <location filename="../../chushang_desk/ui/visits/export.py" line="33"/>
         <location filename="../../chushang_desk/ui/visits/export.py" line="79"/>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="90"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="103"/>
         <source>Export visit log</source>
         <translation>导出走访记录</translation>
     </message>
@@ -2685,7 +2685,7 @@ My edit: {1}</source>
         <translation>正在导出走访记录… {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="72"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="90"/>
         <source>Exported {0} visits to {1}</source>
         <translation>已导出 {0} 条走访记录到 {1}</translation>
     </message>
@@ -2695,12 +2695,22 @@ My edit: {1}</source>
         <translation>已取消导出，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="89"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="92"/>
+        <source>{0} texts longer than an Excel cell holds continue in full on the sheet {1}</source>
+        <translation>{0} 段超过 Excel 单元格容量的文字已完整续在“{1}”表中</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="96"/>
+        <source>{0} visits held values in an unexpected form, exported as stored</source>
+        <translation>{0} 条走访记录含格式不符的数据，已按原样导出</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="102"/>
         <source>Exporting visits…</source>
         <translation>正在导出走访记录…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="89"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2878,27 +2888,32 @@ My edit: {1}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="21"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="22"/>
         <source>The database could not be upgraded. Your data was left as it was; a copy is at {0}.</source>
         <translation>数据库升级失败。原有数据未作改动，备份位于 {0}。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="25"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="26"/>
+        <source>The disk is full. Nothing was lost, but this was not saved or written. Free some space on the disk and try again.</source>
+        <translation>磁盘已满。没有丢失任何资料，但这次的内容未能保存或写入。请腾出磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="28"/>
         <source>The database is busy or cannot be written. Nothing was lost; please try again.</source>
         <translation>数据库正忙或无法写入。数据未丢失，请重试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="27"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="30"/>
         <source>The file could not be read or written: {0}</source>
         <translation>无法读写文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="28"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="31"/>
         <source>Something went wrong: {0}</source>
         <translation>出现错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="40"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="43"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
     </message>

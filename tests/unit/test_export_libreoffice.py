@@ -71,3 +71,49 @@ def test_libreoffice_keeps_formula_looking_text_literal(profile, tmp_path):
     row = lines[2]
     assert row[7] == "=SUM(A1:A2)" and row[11] == "+86 项目意向"
     assert row == [as_shown(v) for v in V_MARCH]
+
+
+def convert_every_sheet(xlsx, tmp_path) -> dict[str, list[list[str]]]:
+    """Each sheet to its own CSV (the filter's 12th option, -1: LibreOffice 7.2 and later)."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed (make test installs it)")
+    outdir = tmp_path / "sheets"
+    user = tmp_path / "lo-profile-sheets"
+    done = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{user}", "--headless", "--convert-to",
+         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+         "--outdir", str(outdir), str(xlsx)],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    sheets = {}
+    for produced in outdir.glob(f"{xlsx.stem}-*.csv"):
+        with produced.open(encoding="utf-8", newline="") as handle:
+            sheets[produced.stem[len(xlsx.stem) + 1:]] = list(csv.reader(handle))
+    return sheets
+
+
+def test_libreoffice_reads_long_texts_whole_and_control_characters_replaced(profile, tmp_path):
+    from chushang_desk.db.bulk import bulk_insert
+    from chushang_desk.exchange.visit_log import LONG_SHEET
+    from chushang_desk.models import Visit
+    from chushang_desk.services.visit_log import iter_visit_log
+
+    from .test_export_safety import big_meeting
+
+    profile.write(big_meeting)
+    profile.write(lambda s: bulk_insert(s, Visit, [dict(
+        visit_date=date(1900, 2, 28), station="csj", officers=["刘\x00一"], summary="甲\x0b乙\x1f丙")]))
+    [[early, meeting, _after]] = profile.read(lambda s: list(iter_visit_log(s, VisitQuery())))
+    xlsx = tmp_path / "long.xlsx"
+    export_visit_log_file(profile, VisitQuery(), xlsx)
+    sheets = convert_every_sheet(xlsx, tmp_path)
+    log, long_texts = sheets["走访记录"], sheets[LONG_SHEET]
+    assert log[2][0] == "1900-02-28" and log[2][2] == "刘\ufffd一" and log[2][8] == "甲\ufffd乙\ufffd丙"
+    assert log[3][0] == "2025-09-01" and f"见“{LONG_SHEET}”表" in log[3][4]
+    pieces: dict[str, list[tuple[int, str]]] = {}
+    for row, header, number, text in long_texts[1:]:
+        assert row == "4"
+        pieces.setdefault(header, []).append((int(number.split("/")[0]), text))
+    whole = {header: "".join(t for _n, t in sorted(ps)) for header, ps in pieces.items()}
+    assert whole == {"走访对象（单位 职务）": meeting.contacts, "纪要": meeting.summary, "跟进事项": meeting.follow_ups}

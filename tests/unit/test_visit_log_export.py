@@ -107,7 +107,7 @@ def sheet_values(path: Path) -> tuple[list[list], object]:
 
 def test_every_cell_of_the_unfiltered_log(profile, known, tmp_path):
     out = tmp_path / "all.xlsx"
-    assert export_visit_log_file(profile, VisitQuery(), out) == 4
+    assert export_visit_log_file(profile, VisitQuery(), out) == (4, 0, 0)  # visits, odd rows, long texts
     rows, sheet = sheet_values(out)
     assert sheet["A1"].value == "全部联络站 走访记录 全部日期"
     assert [c.value for c in sheet[2]] == HEADERS
@@ -117,7 +117,7 @@ def test_every_cell_of_the_unfiltered_log(profile, known, tmp_path):
 def test_filters_by_period_and_station(profile, known, tmp_path):
     out = tmp_path / "csj.xlsx"
     query = VisitQuery(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31), station="csj")
-    assert export_visit_log_file(profile, query, out) == 1
+    assert export_visit_log_file(profile, query, out).visits == 1
     rows, sheet = sheet_values(out)
     assert sheet["A1"].value == "长三角楚商联络站 走访记录 2025-01-01 至 2025-12-31"
     assert rows == [V_MARCH]
@@ -212,7 +212,7 @@ def test_unwritable_folder_is_an_os_error(profile, known, tmp_path):
 
 def test_empty_log_still_has_title_and_header(profile, tmp_path):
     out = tmp_path / "empty.xlsx"
-    assert profile.read(export_visit_log, VisitQuery(station="hk"), out) == 0
+    assert profile.read(export_visit_log, VisitQuery(station="hk"), out).visits == 0
     rows, sheet = sheet_values(out)
     assert sheet["A1"].value == "香港联络处 走访记录 全部日期" and rows == []
 
@@ -276,7 +276,7 @@ def test_cli_refuses_a_folder_without_a_profile(tmp_path):
 def test_reader_process_sends_the_rows_of_one_snapshot(profile, known):
     with VisitLogReader(profile.db_path, VisitQuery(), batch_size=1) as log:
         assert (log.total, log.station_name) == (4, "")
-        rows = [row for batch in log.batches() for row in batch]
+        rows = [row for batch in log.batches() for row in batch.rows]
     assert log.exitcode == 0  # it finished on its own
     in_process = profile.read(lambda s: [r for b in iter_visit_log(s, VisitQuery()) for r in b])
     assert rows == [sheet_row(row) for row in in_process]

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog, QWidget
 
-from ...exchange.visit_log import default_file_name, export_visit_log_file
+from ...exchange.visit_log import LONG_SHEET, default_file_name, export_visit_log_file
 from ...services.visits import VisitQuery
 from ..context import AppContext
 from ..errors import show_error
@@ -67,9 +67,9 @@ class _VisitLogExport:
         self.dialog.setValue(min(done, max(total, 1)))
         self.dialog.setLabelText(QCoreApplication.translate("VisitExport", "Exporting visits… {0} of {1}").format(done, total))
 
-    def _done(self, count: int) -> None:
+    def _done(self, report) -> None:
         self._close_dialog()
-        _status(self.parent, QCoreApplication.translate("VisitExport", "Exported {0} visits to {1}").format(count, self.path))
+        _status(self.parent, done_message(report, self.path))
 
     def _failed(self, exc: BaseException, details: str) -> None:
         self._close_dialog()
@@ -83,6 +83,19 @@ class _VisitLogExport:
         self.dialog.reset()
         self.dialog.close()
         self.dialog.deleteLater()
+
+
+def done_message(report, path: Path) -> str:
+    """Exported 12 visits to …; and, when it happened, what was continued or written as stored."""
+    parts = [QCoreApplication.translate("VisitExport", "Exported {0} visits to {1}").format(report.visits, path)]
+    if report.long_texts:
+        parts.append(QCoreApplication.translate(
+            "VisitExport", "{0} texts longer than an Excel cell holds continue in full on the sheet {1}").format(
+            report.long_texts, LONG_SHEET))
+    if report.odd_rows:
+        parts.append(QCoreApplication.translate(
+            "VisitExport", "{0} visits held values in an unexpected form, exported as stored").format(report.odd_rows))
+    return "; ".join(parts)
 
 
 def _progress_dialog(parent: QWidget) -> QProgressDialog:
