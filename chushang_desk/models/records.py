@@ -380,6 +380,11 @@ def check_field(table: str, field: str, value):
     return found.check(value)
 
 
+def is_row_id(value) -> bool:
+    """A row's own id: 1 to 36 letters, digits, '-' or '_' (uuid7 text, seed ids)."""
+    return type(value) is str and 0 < len(value) <= 36 and _ID.fullmatch(value) is not None
+
+
 def missing_required(table: str, data: dict) -> list[str]:
     """Required fields a new row's data leaves out or null."""
     return [f for f, r in RECORDS[table].fields.items() if r.required and data.get(f) is None]
