@@ -1045,100 +1045,121 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     <name>NeedsReviewPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="30"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="23"/>
         <source>Needs review</source>
         <translation>待处理冲突</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="36"/>
         <source>Edits that met another change to the same field. Choose which value stays.</source>
         <translation>以下修改与他人对同一字段的修改冲突。请选择保留哪个值。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="36"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="39"/>
         <source>Nothing needs review. When an edit of yours meets someone else&apos;s change to the same field, it shows up here.</source>
         <translation>没有待处理的冲突。当您的修改与他人对同一字段的修改冲突时，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="44"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="45"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="48"/>
         <source>Send my value again; it replaces theirs everywhere</source>
         <translation>重新发送我的值，各处都以它为准</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="46"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="49"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="50"/>
         <source>Keep the server&apos;s value; my value is dropped</source>
         <translation>保留服务器上的值，放弃我的值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="67"/>
+        <source>Records from the server that could not be stored on this laptop. Sync goes on without them; they are tried again at every sync, and an update of Chushang Desk may store them.</source>
+        <translation>以下来自服务器的记录无法保存到本机。同步不受影响，会在每次同步时重试；更新楚商联络台后可能即可保存。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="70"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="70"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="70"/>
+        <source>Since</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
         <source>Mine</source>
         <translation>我的值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
         <source>Theirs</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="79"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="79"/>
         <source>By</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="106"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="107"/>
+        <source>A record from the server could not be stored on this laptop: {0}</source>
+        <translation>一条来自服务器的记录无法保存到本机：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="134"/>
         <source>Their change: {0}
 My edit: {1}</source>
         <translation>对方修改：{0}
 我的修改：{1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="142"/>
         <source>Deleted {0}</source>
         <translation>已于 {0} 删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="142"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="116"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="144"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="146"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="146"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1156,153 +1177,153 @@ My edit: {1}</source>
 <context>
     <name>OrganizationDetail</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="46"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="145"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="132"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="63"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Company / title</source>
         <translation>单位/职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="75"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="76"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="63"/>
         <source>Edit role…</source>
         <translation>修改职务…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="77"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="64"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="78"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="65"/>
         <source>Open contact</source>
         <translation>查看人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="120"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="107"/>
         <source>Choose an organization in the list.</source>
         <translation>请在列表中选择一个组织。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="141"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="128"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="142"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="129"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="130"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="144"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="131"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="146"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="133"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="147"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="134"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="148"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="135"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="156"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
         <source>Members (%n)</source>
         <translation>
             <numerusform>成员（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="160"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="147"/>
         <source>Visits (%n)</source>
         <translation>
             <numerusform>走访记录（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="164"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="151"/>
         <source>Referrals (%n)</source>
         <translation>
             <numerusform>推荐（%n）</numerusform>
@@ -1911,343 +1932,343 @@ My edit: {1}</source>
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="104"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
         <source>Refused by the server</source>
         <translation>被服务器拒收</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
         <source>Native prefecture</source>
         <translation>籍贯（市州）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
         <source>Native county</source>
         <translation>籍贯（县市区）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
         <source>Intended industry</source>
         <translation>意向行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
         <source>Intended amount (10k yuan)</source>
         <translation>意向金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
         <source>Intention note</source>
         <translation>意向说明</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
         <source>Next contact date</source>
         <translation>下次联系日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
         <source>Referred contact</source>
         <translation>被推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
         <source>Referred organization</source>
         <translation>被推荐单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
         <source>Referred on</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
         <source>Deleted</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
         <source>Sort order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="173"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -2255,77 +2276,89 @@ My edit: {1}</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="40"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="50"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="43"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="53"/>
         <source>Send edits and fetch other stations&apos; changes now (F9)</source>
         <translation>立即上传修改并获取其他联络站的更新（F9）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="57"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="67"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="58"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="68"/>
         <source>Use File → Sign in to server… to sync with headquarters</source>
         <translation>使用“文件 → 登录同步服务器…”与市局同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="73"/>
         <source>Signed in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="69"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="79"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="75"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="85"/>
         <source>Syncing… {0} of {1} edits sent</source>
         <translation>正在同步… 已发送 {0}/{1} 条修改</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="77"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="87"/>
         <source>Syncing… {0} changes received</source>
         <translation>正在同步… 已接收 {0} 条更新</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="81"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="91"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="87"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="97"/>
         <source>Sync stopped</source>
         <translation>同步已停止</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="89"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="99"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/sync/status.py" line="126"/>
+        <source>%Ln record(s) not stored</source>
+        <translation>
+            <numerusform>%Ln 条记录未保存</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="64"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="74"/>
         <source>{0} on {1}</source>
         <translation>{0}，服务器 {1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="98"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="44"/>
+        <source>Records from the server that could not be stored on this laptop; sync goes on without them. Click to see them.</source>
+        <translation>来自服务器、无法保存到本机的记录；同步不受影响。点击查看。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="108"/>
         <source>Last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="98"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="108"/>
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="112"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="122"/>
         <source>Needs review (%Ln)</source>
         <translation>
             <numerusform>待处理冲突（%Ln）</numerusform>
@@ -2441,52 +2474,52 @@ My edit: {1}</source>
         <translation>登录失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="90"/>
         <source>Affiliation</source>
         <translation>任职关系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="90"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="91"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="91"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="92"/>
         <source>Visit attendee</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="92"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="93"/>
         <source>Visited organization</source>
         <translation>走访组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="93"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="94"/>
         <source>Follow-up</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="94"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="95"/>
         <source>Referral</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="95"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="96"/>
         <source>Reference list entry</source>
         <translation>基础数据条目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="96"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="97"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
@@ -2494,27 +2527,27 @@ My edit: {1}</source>
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="33"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="34"/>
         <source>Sign &amp;in to server…</source>
         <translation>登录同步服务器(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="35"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="36"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="38"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="39"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="42"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="43"/>
         <source>&amp;Needs review</source>
         <translation>待处理冲突(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="64"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
