@@ -324,7 +324,7 @@ RECORDS: dict[str, RecordType] = {r.table: r for r in (
         "name_zh": text(128, required=True),
         "name_en": text(128),
         "category": text(64),
-        "sort_order": whole(-(2**31), 2**31 - 1),
+        "sort_order": whole(-(2**31), 2**31 - 1, required=True),
         "active": flag(),
     }),
     _record("annual_target", "hq", {
