@@ -103,3 +103,16 @@ def test_an_unknown_field_of_a_newer_server_is_held(server, make_device):
     store_raw_row(server.db_url, "contact", row_id, {"name": "新字段", "is_merchant": True, "nickname": "小王"})
     assert sync_once(reader.profile).held == 1
     assert reader.read(lambda s: s.get(SyncHeldRow, ("contact", row_id))).reason.startswith("contact.nickname")
+
+
+def test_a_push_answer_carrying_a_row_the_client_cannot_store_holds_it(server, make_device):
+    """Merged and conflicting answers carry the server's row: a damaged one is held like a pulled one."""
+    writer = make_device("writer", "officer_a")
+    cid = writer.write(save_contact, {"name": "原样", "is_merchant": True, "city": "武汉"})
+    sync_once(writer.profile)
+    store_raw_row(server.db_url, "contact", cid, {"name": "原样", "is_merchant": True, "phones": [1]})
+    writer.write(save_contact, {"city": "杭州"}, cid)  # on the old version: the answer brings the row
+    report = sync_once(writer.profile)
+    assert report.pushed == 1 and report.held == 1
+    assert [(h.table_name, h.row_id) for h in writer.read(held_items)] == [("contact", cid)]
+    assert writer.read(lambda s: s.get(Contact, cid)).phones == []  # the damaged value never stored
