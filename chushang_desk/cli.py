@@ -180,6 +180,7 @@ def _signed_in_as(data_dir: Path, server: str, user: str) -> bool:
 
 
 def _sync(args) -> int:
+    from .services.conflicts import held_items
     from .services.messages import render
     from .services.profile import open_profile
     from .sync.account import current_account, normalized_url
@@ -195,13 +196,27 @@ def _sync(args) -> int:
                   f"{render('sync_other_server', 'en', server=server)}", file=sys.stderr)
             return 2
         report = sync_once(profile, progress=_print_progress)
+        held = profile.read(held_items, 20) if report.held else []
     except SyncError as exc:
         print(exc.message, file=sys.stderr)
         return 1
     finally:
         profile.close()
     print(report.summary())
+    _warn_held(report.held, held)
     return 0
+
+
+def _warn_held(count: int, held: list) -> None:
+    """Rows the server sent that this version could not store: sync went on without them (exit 0)."""
+    if not count:
+        return
+    print(f"warning: {count} records from the server could not be stored on this computer and are held "
+          "aside (shown under Needs review; tried again at every sync):", file=sys.stderr)
+    for item in held:
+        print(f"  {item.table_name} {item.row_id} (version {item.version}): {item.reason}", file=sys.stderr)
+    if count > len(held):
+        print(f"  ... and {count - len(held)} more", file=sys.stderr)
 
 
 def _print_progress(stage: str, done: int, total) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import orjson
+from chushang_desk.models import records
 from chushang_desk.sync import protocol
 
 from .auth import Actor
@@ -23,7 +24,7 @@ def authorize(cache: RecordCache, actor: Actor, table: str, record: Record | Non
         return ""
     if table in protocol.STATION_TABLES:
         return _station_scope(actor, table, record, fields)
-    if table in protocol.CHILD_TABLES:
+    if table in protocol.CHILD_TABLES:  # (scope "parent" in models.records)
         return _child_scope(cache, actor, table, record, fields)
     raise Rejected(f"unknown_table: {table!r} has no authorization class")
 
@@ -43,21 +44,22 @@ def _station_scope(actor: Actor, table: str, record: Record | None, fields: dict
 
 
 def _child_scope(cache: RecordCache, actor: Actor, table: str, record: Record | None, fields: dict) -> str:
-    parent_field = protocol.CHILD_TABLES[table]
+    """A child row is written under its parent's station (its old parent's and its new one's)."""
+    parent_table, parent_field = records.parent_of(table)
     parents = {_current(record, parent_field), fields.get(parent_field)} - {None}
     if not parents:
         raise Rejected(f"parent_missing: {table}.{parent_field} is required")
     scope = ""
-    for visit_id in parents:
-        visit = cache.get("visit", visit_id) if isinstance(visit_id, str) else None
-        if visit is None:
-            raise Rejected(f"parent_missing: visit {visit_id!r} does not exist")
-        if actor.role != "hq" and visit.station != actor.station:
-            raise Rejected(f"forbidden: visit {visit_id!r} belongs to another station")
-        scope = visit.station
+    for parent_id in parents:
+        parent = cache.get(parent_table, parent_id) if isinstance(parent_id, str) else None
+        if parent is None:
+            raise Rejected(f"parent_missing: {parent_table} {parent_id!r} does not exist")
+        if actor.role != "hq" and parent.station != actor.station:
+            raise Rejected(f"forbidden: {parent_table} {parent_id!r} belongs to another station")
+        scope = parent.station
     new_parent = fields.get(parent_field)
     if new_parent is not None:
-        scope = cache.get("visit", new_parent).station
+        scope = cache.get(parent_table, new_parent).station
     return scope
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from chushang_desk.models import records
 from chushang_desk.sync import protocol
 
 from . import erase
@@ -70,7 +71,7 @@ def _refuse_gaps(entries: list[dict], last: int | None) -> None:
 
 
 def _touched_keys(entries: list[dict], last_mid: int | None) -> set[tuple[str, str]]:
-    """(table, id) of every row the new entries name, and of the visits their children hang on; only
+    """(table, id) of every row the new entries name, and of the parents their children hang on; only
     names that can be rows (a bad one is rejected later, by _validated)."""
     keys = set()
     for entry in entries:
@@ -81,9 +82,10 @@ def _touched_keys(entries: list[dict], last_mid: int | None) -> set[tuple[str, s
             continue
         if valid_id(row_id):
             keys.add((table, row_id))
-        parent = fields.get(protocol.CHILD_TABLES.get(table, ""), None) if isinstance(fields, dict) else None
-        if valid_id(parent):
-            keys.add(("visit", parent))
+        parent = records.parent_of(table)
+        parent_id = fields.get(parent[1]) if parent and isinstance(fields, dict) else None
+        if valid_id(parent_id):
+            keys.add((parent[0], parent_id))
         keys |= erase.people_named(table, fields)  # (refuse_erased looks them up)
     return keys
 
@@ -142,33 +144,37 @@ def _tombstone_op(op: str, fields: dict) -> str:
 
 
 def _parent_of(table: str, data: dict) -> str | None:
-    parent_field = protocol.CHILD_TABLES.get(table)
-    return data.get(parent_field) if parent_field else None
+    parent = records.parent_of(table)
+    return data.get(parent[1]) if parent else None
 
 
 def _rescope(cache: RecordCache, record: Record) -> None:
     """The station scope (and parent) from what the row holds now: a conflicting edit may have left
-    its station or its visit as they were."""
+    its station or its parent as they were."""
     data = load_data(record)
     record.parent_id = _parent_of(record.table_name, data)
-    if record.table_name in protocol.STATION_TABLES:
+    scope = records.record(record.table_name).scope
+    if scope == "station":
         station = data.get("station") or ""
-    else:
-        visit = cache.get("visit", record.parent_id) if record.parent_id else None
-        if visit is None:
+    elif scope == "parent":
+        parent = cache.get(records.parent_of(record.table_name)[0], record.parent_id) if record.parent_id else None
+        if parent is None:
             return
-        station = visit.station
+        station = parent.station
+    else:
+        return
     if station != record.station:
         record.station = station
-        if record.table_name == "visit":
-            _rescope_children(cache.session, record.id, station)
+        if records.children_of(record.table_name):
+            _rescope_children(cache.session, record, station)
 
 
-def _rescope_children(session: Session, visit_id: str, station: str) -> None:
-    """A visit moved to another station takes its children along, with new versions so that the new
+def _rescope_children(session: Session, parent: Record, station: str) -> None:
+    """A row moved to another station takes its children along, with new versions so that the new
     station's devices pull them (still under the counter's lock, so still in commit order)."""
+    child_tables = [t for t, _fk in records.children_of(parent.table_name)]
     children = session.scalars(
-        select(Record).where(Record.parent_id == visit_id, Record.table_name.in_(list(protocol.CHILD_TABLES)))
+        select(Record).where(Record.parent_id == parent.id, Record.table_name.in_(child_tables))
         .order_by(Record.table_name, Record.id)
     ).all()
     if not children:
@@ -176,6 +182,9 @@ def _rescope_children(session: Session, visit_id: str, station: str) -> None:
     head = bump_counter(session, len(children))
     for version, child in enumerate(children, start=head - len(children) + 1):
         child.station, child.version, child.last_device = station, version, ""
+    for child in children:  # (grandchildren, when a child record type has children of its own)
+        if records.children_of(child.table_name):
+            _rescope_children(session, child, station)
 
 
 # --- validation ----------------------------------------------------------------------------------------
@@ -218,6 +227,8 @@ def _validated(entry: dict) -> tuple[str, str, str, dict, int]:
 
 
 def _checked_fields(table: str, allowed: dict, fields: dict) -> dict:
+    """Every pushed field against its declaration (models.records): what the server stores, every
+    replica can store, index, show and export."""
     checked = {}
     for field, value in fields.items():
         if field in protocol.SERVER_STAMPED:
@@ -225,8 +236,8 @@ def _checked_fields(table: str, allowed: dict, fields: dict) -> dict:
         if field not in allowed:
             raise Rejected(f"unknown_field: {table}.{field} does not sync")
         try:
-            checked[field] = protocol.check_value(*allowed[field], value)
-        except protocol.BadValue as bad:
+            checked[field] = records.check_field(table, field, value)
+        except records.BadValue as bad:
             raise Rejected(f"bad_value: {table}.{field} {bad}") from None
     return checked
 
@@ -259,6 +270,9 @@ def _row_value(record: Record) -> dict:
 def _create(cache: RecordCache, actor, table, row_id, fields, version, scope, mid) -> dict:
     data = defaults(table)
     data.update(fields)
+    missing = records.missing_required(table, data)
+    if missing:
+        return _rejected(mid, f"bad_value: {table}.{missing[0]} is required")
     record = new_record(table, row_id, data, version, scope, actor.device_id)
     record.parent_id = _parent_of(table, data)  # (authorize found the visit; scope is its station)
     cache.add(record)  # a child pushed later in this batch finds its visit here

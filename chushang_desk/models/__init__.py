@@ -6,7 +6,7 @@ from .visits import (
     Visit, VisitContact, VisitOrganization, FollowUp, Referral, VISIT_MODES, REFERRAL_STATUSES,
 )
 from .local import OutboxEntry, LocalSetting, OUTBOX_OPS
-from .sync_state import SyncConflict, SyncState, CONFLICT_RESOLUTIONS, SYNC_STATE_KEYS
+from .sync_state import SyncConflict, SyncHeldRow, SyncState, CONFLICT_RESOLUTIONS, SYNC_STATE_KEYS
 
 __all__ = [
     "Base", "Synced", "synced_tables", "NAMING_CONVENTION",
@@ -14,5 +14,5 @@ __all__ = [
     "Contact", "Organization", "Affiliation", "GENDERS", "ORGANIZATION_KINDS",
     "Visit", "VisitContact", "VisitOrganization", "FollowUp", "Referral", "VISIT_MODES",
     "REFERRAL_STATUSES", "OutboxEntry", "LocalSetting", "OUTBOX_OPS",
-    "SyncConflict", "SyncState", "CONFLICT_RESOLUTIONS", "SYNC_STATE_KEYS",
+    "SyncConflict", "SyncHeldRow", "SyncState", "CONFLICT_RESOLUTIONS", "SYNC_STATE_KEYS",
 ]

@@ -3,30 +3,22 @@ erased. Shared by the server (through sync.protocol) and the client's services (
 from __future__ import annotations
 
 from .base import synced_tables
+from .records import personal_fields
 from .types import to_wire
 
-# TEMPORARY: the personal fields of each table, until the record declarations (models/records.py,
-# `personal_fields(table)`) carry a `personal` flag; the lead switches this to them at merge.
-# A contact: everything about the person (not its station, the audit stamps or the tombstone).
-# Rows that belong to him lose their free text too: his affiliations (role, since, notes: tombstoned
-# and erased with him) and referrals where he is the ambassador or the person referred (notes only:
-# the referral itself, its project and status, stays the station's record).
-PERSONAL_FIELDS: dict[str, frozenset] = {
-    "contact": frozenset({
-        "name", "gender", "is_merchant", "is_alumnus", "is_talent", "is_key", "is_ambassador",
-        "ambassador_since", "native_prefecture", "native_county", "region", "city", "company", "title",
-        "industry", "phones", "email", "wechat", "university", "degree", "graduation_year",
-        "talent_titles", "tags", "notes", "source",
-    }),
-    "affiliation": frozenset({"role", "since", "notes"}),
-    "referral": frozenset({"notes"}),
-}
 # Only people are erased; these rows of theirs go with them: table -> (columns naming the person,
 # erased as a whole (tombstoned, later edits refused) or only blanked).
 ERASABLE_TABLE = "contact"
 ERASE_CHILDREN: dict[str, tuple[tuple[str, ...], bool]] = {
     "affiliation": (("contact_id",), True),
     "referral": (("ambassador_id", "referred_contact_id"), False),
+}
+# The fields erased: those the record declarations mark personal. A contact's own row is his data but
+# for the station that keeps him; his affiliations lose role, since and notes (and are tombstoned with
+# him); referrals where he is the ambassador or the person referred lose their notes (the referral
+# itself, its project and status, stays the station's record).
+PERSONAL_FIELDS: dict[str, frozenset] = {
+    table: personal_fields(table) for table in (ERASABLE_TABLE, *ERASE_CHILDREN)
 }
 # What an erased contact's name reads (the name is required everywhere): "erased".
 ERASED_NAME = "已清除"

@@ -50,6 +50,22 @@ class SyncConflict(Base):
     resolution: Mapped[str] = mapped_column(String(16), default="")
 
 
+class SyncHeldRow(Base):
+    """A row from the server this device could not store (it fails the record declaration, carries a
+    field this version does not know, or failed to apply): kept aside with the reason so sync moves on,
+    tried again at every sync, gone once it applies or a newer version of the row does."""
+
+    __tablename__ = "sync_held_row"
+
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    row: Mapped[str] = mapped_column(Text)  # the server's whole row as it came, JSON
+    reason: Mapped[str] = mapped_column(Text, default="")
+    first_seen: Mapped[datetime] = mapped_column(DateTime)
+    last_tried: Mapped[datetime] = mapped_column(DateTime)
+
+
 class SyncState(Base):
     """One value of the sync engine's state (device id, pull cursor, server epoch, last sync time)."""
 

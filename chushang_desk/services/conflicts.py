@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from ..db.outbox import utcnow
-from ..models import SyncConflict, synced_tables
+from ..models import SyncConflict, SyncHeldRow, synced_tables
 from ..models.types import DecimalText
 from .messages import NotFound
 
@@ -77,6 +77,29 @@ def open_conflicts(session: Session) -> list[ConflictItem]:
         select(SyncConflict).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.created_at, SyncConflict.id)
     ).all()
     return [_item(session, c) for c in rows]
+
+
+@dataclass(frozen=True)
+class HeldItem:
+    """A row from the server this laptop could not store (sync_held_row), as "needs review" lists it."""
+
+    table_name: str
+    row_id: str
+    version: int
+    reason: str
+    first_seen: datetime
+    last_tried: datetime
+
+
+def held_items(session: Session, limit: int = 1000) -> list[HeldItem]:
+    rows = session.scalars(
+        select(SyncHeldRow).order_by(SyncHeldRow.first_seen, SyncHeldRow.table_name, SyncHeldRow.row_id).limit(limit)
+    ).all()
+    return [HeldItem(r.table_name, r.row_id, r.version, r.reason, r.first_seen, r.last_tried) for r in rows]
+
+
+def count_held(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(SyncHeldRow)) or 0
 
 
 def count_open(session: Session) -> int:

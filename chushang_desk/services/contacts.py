@@ -15,7 +15,7 @@ from ..models import (
 from .messages import Message, NotFound, ValidationFailed
 from .records import first_column, live_row, save_changes
 from .validation import (
-    check_date, check_email, check_phones, check_required, clean_text, display_phone,
+    check_date, check_email, check_phones, check_required, clean_text, display_phone, max_len,
 )
 
 KINDS = ("merchant", "alumnus", "talent")
@@ -285,7 +285,7 @@ def _referrals(session: Session, condition) -> list[dict]:
 def validate_contact(data: dict) -> dict:
     """Checked and normalized fields, or ValidationFailed with a Message per bad field."""
     errors: dict[str, Message] = {}
-    clean = {"name": check_required(data.get("name"), errors, "name", max_len=64)}
+    clean = {"name": check_required(data.get("name"), errors, "name", max_len=max_len("contact", "name"))}
     for name in TEXT_FIELDS:
         if name in data:
             clean[name] = clean_text(data[name])

@@ -19,13 +19,13 @@ from ..models import (
 )
 from .messages import Message, NotFound, ValidationFailed
 from .records import live_row as _live, save_changes
-from .validation import check_date, check_required, clean_text
+from .validation import check_date, check_required, clean_text, max_len
 
 KINDS = ORGANIZATION_KINDS
 # Roles officers pick most; any other role may be typed.
 COMMON_ROLES = ("会长", "执行会长", "常务副会长", "副会长", "秘书长", "副秘书长", "理事", "会员")
 TEXT_FIELDS = ("region", "city", "industry", "station", "phone", "address", "notes")
-MAX_LEN = {"region": 64, "city": 64, "industry": 64, "station": 32, "phone": 32, "address": 256}
+MAX_LEN = {name: max_len("organization", name) for name in ("region", "city", "industry", "station", "phone", "address")}
 
 
 @dataclass
@@ -193,7 +193,7 @@ def _referrals(session: Session, organization_id: str) -> list[dict]:
 def validate_organization(data: dict) -> dict:
     """Checked and normalized fields, or ValidationFailed with a Message per bad field."""
     errors: dict[str, Message] = {}
-    clean = {"name": check_required(data.get("name"), errors, "name", max_len=128)}
+    clean = {"name": check_required(data.get("name"), errors, "name", max_len=max_len("organization", "name"))}
     kind = clean_text(data.get("kind"))
     if not kind:
         errors["kind"] = Message("required")
@@ -246,8 +246,8 @@ def validate_affiliation(session: Session, data: dict, affiliation_id: str | Non
     if _maybe_live(session, Organization, organization_id) is None:
         errors["organization_id"] = Message("not_found")
     role = clean_text(data.get("role"))
-    if len(role) > 64:
-        errors["role"] = Message("too_long", {"max": 64})
+    if len(role) > max_len("affiliation", "role"):
+        errors["role"] = Message("too_long", {"max": max_len("affiliation", "role")})
     since = check_date(data.get("since"), errors, "since")
     if since and since > date.today():
         errors["since"] = Message("future_date")

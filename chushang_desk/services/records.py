@@ -4,7 +4,8 @@ from __future__ import annotations
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
-from .messages import NotFound
+from .messages import NotFound, ValidationFailed
+from .validation import declared_errors
 
 
 def live_row(session: Session, model, row_id: str | None):
@@ -17,7 +18,11 @@ def live_row(session: Session, model, row_id: str | None):
 
 def save_changes(session: Session, row, clean: dict) -> str:
     """Set the checked fields that differ, so the outbox entry carries real changes only; add the row
-    if it is new; flush so it has its id. Returns the id."""
+    if it is new; flush so it has its id. Returns the id. The values pass the record declaration first
+    (ValidationFailed otherwise), as the server will check them."""
+    errors = declared_errors(row.__tablename__, clean)
+    if errors:
+        raise ValidationFailed(errors)
     for name, value in clean.items():
         if getattr(row, name) != value:
             setattr(row, name, value)

@@ -16,7 +16,7 @@ from ..models import REFERRAL_STATUSES, Contact, Organization, Referral
 from .contacts import ContactQuery, contact_rows, find_contact_ids
 from .messages import Message, ValidationFailed
 from .records import live_row as _live, save_changes
-from .validation import check_date, clean_text
+from .validation import check_date, clean_text, max_len
 
 STATUSES = REFERRAL_STATUSES
 # The road a referral travels; `dropped` can happen at any step.
@@ -164,8 +164,8 @@ def validate_referral(session: Session, data: dict) -> dict:
     )
     _check_ambassador(session, clean["ambassador_id"], errors)
     _check_referred(session, clean, errors)
-    if len(clean["project_name"]) > 256:
-        errors["project_name"] = Message("too_long", {"max": 256})
+    if len(clean["project_name"]) > max_len("referral", "project_name"):
+        errors["project_name"] = Message("too_long", {"max": max_len("referral", "project_name")})
     if clean["status"] not in STATUSES:
         errors["status"] = Message("unknown_code", {"value": clean["status"]})
     clean["referred_on"] = check_date(data.get("referred_on"), errors, "referred_on")

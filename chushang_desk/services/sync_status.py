@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import SYNC_STATE_KEYS, OutboxEntry, SyncConflict, SyncState
+from ..models import SYNC_STATE_KEYS, OutboxEntry, SyncConflict, SyncHeldRow, SyncState
 
 
 def pending_edits(session: Session) -> int:
@@ -38,6 +38,7 @@ class SyncSummary:
     open_conflicts: int
     last_sync_at: datetime | None
     last_error: str  # a SyncError code, '' after a good sync
+    held_rows: int = 0  # rows from the server kept aside, not stored (sync_held_row)
 
 
 def get_state(session: Session, key: str, default: str = "") -> str:
@@ -72,4 +73,5 @@ def sync_summary(session: Session) -> SyncSummary:
         user=state["user"], display_name=state["display_name"], pending=pending_edits(session),
         open_conflicts=open_count or 0, last_sync_at=datetime.fromisoformat(last) if last else None,
         last_error=state["last_error"],
+        held_rows=session.scalar(select(func.count()).select_from(SyncHeldRow)) or 0,
     )

@@ -6,6 +6,8 @@ import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from ..models import records
+from ..models.types import to_wire
 from .messages import Message
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -110,6 +112,26 @@ def check_amount(value, errors: dict, field: str) -> Decimal | None:
         errors[field] = Message("bad_amount")
         return None
     return amount.quantize(Decimal("0.01"))
+
+
+def declared_errors(table: str, values: dict) -> dict[str, Message]:
+    """field -> Message for the values the record declaration (models.records) refuses: the last check
+    before a row is saved, so whatever a service saves the server accepts and every device can store.
+    Keys that are not fields of the table (a visit's contact ids) are left to their own checks."""
+    fields = records.record(table).fields
+    errors = {}
+    for name, value in values.items():
+        if name in fields:
+            try:
+                records.check_field(table, name, to_wire(value))
+            except records.BadValue as bad:
+                errors[name] = Message(bad.code, bad.params)
+    return errors
+
+
+def max_len(table: str, field: str) -> int:
+    """The longest text the declaration allows for the field (models.records)."""
+    return records.max_length(table, field)
 
 
 def check_required(value, errors: dict, field: str, max_len: int | None = None) -> str:

@@ -18,14 +18,17 @@ from ..models import (
 )
 from .messages import Message, NotFound, ValidationFailed
 from .records import first_column, live_row
-from .validation import check_amount, check_date, clean_text
+from .validation import check_amount, check_date, clean_text, declared_errors, max_len
 
 MODES = VISIT_MODES  # visit 上门走访, inspection 来汉考察, call 电话/视频, meeting 座谈/活动
 DUE_SOON_DAYS = 7
 DUE_STATES = ("overdue", "soon", "later", "none", "done")  # worst first
 # The tables a saved or deleted visit touches (what screens showing visits redraw after a write).
 VISIT_TABLES = frozenset({"visit", "visit_contact", "visit_organization", "follow_up"})
-_TEXT_LIMITS = {"place": 256, "purpose": 512, "intention_note": 4000, "summary": 20000}
+# From the record declaration (models.records); an intention's note is kept shorter than the sync allows.
+_TEXT_LIMITS = {"place": max_len("visit", "place"), "purpose": max_len("visit", "purpose"),
+                "intention_note": 4000, "summary": max_len("visit", "summary")}
+_TASK_MAX, _OWNER_MAX = max_len("follow_up", "task"), max_len("follow_up", "owner")
 
 
 @dataclass
@@ -294,11 +297,14 @@ def _check_follow_ups(items, errors: dict) -> list[dict]:
         due = check_date(item.get("due_date"), local, "due")
         if not task:
             errors.setdefault("follow_ups", Message("follow_up_task", {"row": row}))
-        elif len(task) > 512:
-            errors.setdefault("follow_ups", Message("too_long", {"max": 512}))
+        elif len(task) > _TASK_MAX:
+            errors.setdefault("follow_ups", Message("too_long", {"max": _TASK_MAX}))
         if local:
             errors.setdefault("follow_ups", Message("follow_up_date", {"row": row}))
-        out.append(dict(id=item.get("id") or None, task=task, owner=owner[:64], due_date=due,
+        declared = declared_errors("follow_up", {"task": task, "owner": owner[:_OWNER_MAX], "due_date": due})
+        if declared and not local:
+            errors.setdefault("follow_ups", next(iter(declared.values())))
+        out.append(dict(id=item.get("id") or None, task=task, owner=owner[:_OWNER_MAX], due_date=due,
                         done=bool(item.get("done"))))
     return out
 
@@ -331,6 +337,8 @@ def validate_visit(session: Session, data: dict) -> dict:
     clean["organization_ids"] = _check_ids(
         session, Organization, data.get("organization_ids"), errors, "organizations")
     clean["follow_ups"] = _check_follow_ups(data.get("follow_ups"), errors)
+    for name, message in declared_errors("visit", {n: clean[n] for n in _VISIT_FIELDS}).items():
+        errors.setdefault(name, message)
     if errors:
         raise ValidationFailed(errors)
     return clean

@@ -8,6 +8,7 @@ pending fields stay on top); they reach the server with the next push.
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime, timezone
 from operator import itemgetter
 from decimal import Decimal
@@ -15,13 +16,15 @@ from functools import lru_cache
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 
 from ..db.outbox import utcnow
 from ..db.search_index import index_contacts, sort_key
-from ..models import synced_tables
+from ..models import records, synced_tables
 from ..models.types import DecimalText
 from ..services.erase import known_people, optimize_search, scrub_person, scrub_records
 from . import protocol
+from .held import hold_rows, release_held
 
 NAMED_TABLES = ("contact", "organization")  # tables with a derived sort_key from the name
 CONTACT_INDEX_COLUMNS = ("id", "name", "sort_key", "company", "phones", "deleted_at")
@@ -188,19 +191,90 @@ def reindex_contacts(conn: Connection, ids: list[str]) -> None:
         index_contacts(conn, rows)
 
 
-def apply_rows(conn: Connection, rows: list[dict]) -> int:
-    """Apply a page of pulled rows (any tables, version order) grouped by table."""
-    by_table: dict[str, list[dict]] = {}
-    known = synced_tables()
-    for row in rows:
-        if row.get("table") in known:
-            by_table.setdefault(row["table"], []).append(row)
-    erased = [(r["table"], r["id"]) for r in rows if r.get("erased") and r.get("table") in known]
+def apply_rows(conn: Connection, rows: list, pending: dict[str, set[str]] | None = None) -> int:
+    """Apply a page of pulled rows (any tables, version order) grouped by table; returns how many
+    applied. A row this device cannot store is held aside (sync_held_row) with the reason, never
+    stopping the rest: rows are checked against the declaration a page at a time, and only a table's
+    batch that still fails to apply is applied again row by row to find the culprit."""
+    by_table, held = sort_rows(rows)
+    erased = [(r["table"], r["id"]) for rs in by_table.values() for r in rs if r.get("erased")]
     people = known_people(conn, [i for t, i in erased if t == protocol.ERASABLE_TABLE]) if erased else []
-    applied = sum(upsert_rows(conn, table, table_rows) for table, table_rows in by_table.items())
+    applied = []
+    for table, table_rows in by_table.items():
+        failed = _apply_isolated(conn, table, table_rows, pending)
+        held += failed
+        failed_ids = {id(row) for row, _why in failed}
+        applied += [row for row in table_rows if id(row) not in failed_ids]
+    if held:
+        hold_rows(conn, held)
+    release_held(conn, applied)
     if erased:
         scrub_erased(conn, erased, people)
-    return applied
+    return len(applied)
+
+
+def sort_rows(rows: list) -> tuple[dict[str, list[dict]], list[tuple]]:
+    """The rows fit to apply, by table, and (row, reason) of those that are not."""
+    by_table: dict[str, list[dict]] = {}
+    held = []
+    for row in rows:
+        why = _shape_problem(row)
+        if why:
+            held.append((row, why))
+        else:
+            by_table.setdefault(row["table"], []).append(row)
+    for table, table_rows in list(by_table.items()):
+        bad = records.bad_rows(table, [r["data"] for r in table_rows])
+        if bad:
+            held += [(table_rows[i], why) for i, why in bad.items()]
+            by_table[table] = [r for i, r in enumerate(table_rows) if i not in bad]
+    return by_table, held
+
+
+def check_row(row) -> str | None:
+    """Why one row of the server cannot be stored here, or None."""
+    _by_table, held = sort_rows([row])
+    return held[0][1] if held else None
+
+
+def _shape_problem(row) -> str | None:
+    if type(row) is not dict:
+        return "the row is not an object"
+    table, row_id, version = row.get("table"), row.get("id"), row.get("version", 0)
+    if table not in records.RECORDS:
+        return f"{str(table)[:64]!r} is not a kind of record this version knows"
+    if not records.is_row_id(row_id):
+        return "the row's id is not an id"
+    if type(version) is not int or version < 0:
+        return "the row's version is not a whole number"
+    if row.get("data") is None:
+        row["data"] = {}
+    if type(row["data"]) is not dict:
+        return "the row's data is not an object"
+    return None
+
+
+# Errors of the database itself (locked, disk full, I/O): the whole sync stops and is tried again; they
+# are no row's fault, so no row is held for them.
+_NOT_A_ROWS_FAULT = (OperationalError, sqlite3.OperationalError)
+
+
+def _apply_isolated(conn: Connection, table: str, rows: list[dict], pending) -> list[tuple]:
+    """Apply the rows in a savepoint; if that fails, each row in its own; returns (row, reason) of those
+    that failed."""
+    try:
+        with conn.begin_nested():
+            upsert_rows(conn, table, rows, pending)
+        return []
+    except _NOT_A_ROWS_FAULT:
+        raise
+    except Exception as failure:  # a row this version cannot store: held, not a stopped sync
+        if len(rows) == 1:
+            return [(rows[0], f"could not be stored: {type(failure).__name__}: {str(failure)[:300]}")]
+    failed = []
+    for row in rows:
+        failed += _apply_isolated(conn, table, [row], pending)
+    return failed
 
 
 def scrub_erased(conn: Connection, erased: list[tuple[str, str]], people: list[str]) -> None:

@@ -33,6 +33,7 @@ from . import protocol
 from .account import account_token, current_account
 from .apply import apply_rows
 from .client import SyncClient
+from .held import held_count, retry_held
 from .errors import ReplacementNeeded, SyncError
 from .results import apply_results
 
@@ -54,6 +55,7 @@ class SyncReport:
     seconds: float = 0.0
     replaced: bool = False  # a replacement sync ran (410)
     cancelled: bool = False
+    held: int = 0  # rows from the server kept aside, not stored (sync_held_row), after this sync
 
     def summary(self) -> str:
         """What moved, in one line (the headless `sync` command prints it)."""
@@ -61,7 +63,8 @@ class SyncReport:
                 f"{self.conflicts}, rejected {self.rejected}), pulled {self.pulled} rows in {self.pages} "
                 f"pages, {self.requests} requests, {self.bytes_sent + self.bytes_received:,} bytes, "
                 f"{self.seconds:.1f} s" + (" (full re-download)" if self.replaced else "")
-                + (" (cancelled)" if self.cancelled else ""))
+                + (" (cancelled)" if self.cancelled else "")
+                + (f"; {self.held} rows from the server held aside" if self.held else ""))
 
     def as_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in dc_fields(self)}
@@ -102,6 +105,7 @@ def sync_once(profile, *, progress: Progress | None = None, cancel: Callable[[],
                 checkpoint(profile.sessions.engine)
     if not report.cancelled:
         profile.write(set_state, last_sync_at=utc_iso(), last_error="")
+    report.held = profile.read(_held)
     return report
 
 
@@ -197,6 +201,9 @@ class _Steps:
         fetched while this one is written (its cursor is known as soon as this page arrives), so the
         server's time and ours overlap."""
         cursor = int(self.profile.read(all_state)["cursor"] or 0)
+        if self.profile.read(_held):  # (this version may store what an older one could not)
+            with remote_write(self.profile) as session:
+                retry_held(session.connection())
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
             coming = fetcher.submit(client.pull, cursor, pull_limit())
             while coming is not None:
@@ -237,6 +244,10 @@ def push_batch_limit() -> int:
 
 def pull_limit() -> int:
     return _env_limit("CHUSHANG_PULL_LIMIT", protocol.PULL_MAX_LIMIT)
+
+
+def _held(session: Session) -> int:
+    return held_count(session.connection())
 
 
 def _outbox_size(session: Session) -> int:

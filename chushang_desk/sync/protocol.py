@@ -28,19 +28,16 @@ and EPOCH_HEADER once the device knows the server's epoch. Errors answer {"code"
 from __future__ import annotations
 
 import gzip
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import orjson
-from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
 
 from ..db import ids as _ids
-from ..models.base import synced_tables
-from ..models.types import DecimalText, to_wire  # noqa: F401  (the server's wire form of a value)
-# Erasure (PIPL Art. 47): which fields are personal and what they read once erased. Kept in the models
-# layer (TEMPORARY, until the record declarations carry a `personal` flag) so the client's services
-# reach them too; re-exported here for the server.
+from ..models import records
+from ..models.types import to_wire  # noqa: F401  (the server's wire form of a value)
+# Erasure (PIPL Art. 47): which fields are personal (the record declarations say) and what they read
+# once erased. Kept in the models layer so the client's services reach them too; re-exported here for
+# the server.
 from ..models.erasure import (  # noqa: F401
     ERASABLE_TABLE, ERASE_CHILDREN, ERASED_NAME, ERASED_REASON, PERSONAL_FIELDS, erased_fields, erased_value,
 )
@@ -70,14 +67,14 @@ OPS = ("upsert", "delete", "restore", "erase")
 RESULT_STATUSES = ("applied", "merged", "conflict", "rejected")
 ROLES = ("officer", "station_lead", "hq")
 
-# Who may write what (SYNC.md, Authorization). Shared tables: every signed-in user reads and edits.
-# Station tables: officers and station leads read and edit their own station's rows; headquarters all.
-# Their child rows belong to the station of the visit they hang on. HQ tables: everyone reads, only
-# headquarters writes.
-SHARED_TABLES = frozenset({"contact", "organization", "affiliation"})
-STATION_TABLES = frozenset({"visit", "referral"})
-CHILD_TABLES = {"visit_contact": "visit_id", "visit_organization": "visit_id", "follow_up": "visit_id"}
-HQ_TABLES = frozenset({"reference_item", "annual_target"})
+# Who may write what (SYNC.md, Authorization), read off the record declarations (models.records).
+# Shared tables: every signed-in user reads and edits. Station tables: officers and station leads read
+# and edit their own station's rows; headquarters all. Child rows belong to the station of the parent
+# they hang on. HQ tables: everyone reads, only headquarters writes.
+SHARED_TABLES = records.tables_in_scope("shared")
+STATION_TABLES = records.tables_in_scope("station")
+CHILD_TABLES = {t: records.parent_of(t)[1] for t in sorted(records.tables_in_scope("parent"))}
+HQ_TABLES = records.tables_in_scope("hq")
 
 # Stamped by the server from the signed-in user: a push that carries them is forging an owner.
 SERVER_STAMPED = frozenset({"created_by", "updated_by"})
@@ -89,109 +86,22 @@ TOMBSTONE_FIELD = "deleted_at"
 DELETED_CONFLICT_FIELD = "deleted_at"
 
 
-def _kind(column) -> tuple[str, int | None]:
-    kind = column.type
-    if isinstance(kind, DecimalText):
-        return "decimal", None
-    if isinstance(kind, Boolean):
-        return "bool", None
-    if isinstance(kind, Integer):
-        return "int", None
-    if isinstance(kind, DateTime):
-        return "datetime", None
-    if isinstance(kind, Date):
-        return "date", None
-    if isinstance(kind, JSON):
-        return "json", None
-    if isinstance(kind, (String, Text)):
-        return "str", getattr(kind, "length", None)
-    raise TypeError(f"no wire kind for {column.table.name}.{column.key}: {kind!r}")
+# The older names of the declaration's kinds, as table_fields() has always given them.
+_WIRE_KINDS = {"text": "str", "free_text": "str", "enum": "str", "code": "str", "id": "str",
+               "strings": "json"}
 
 
 @lru_cache(maxsize=1)
 def table_fields() -> dict[str, dict[str, tuple[str, int | None, bool]]]:
-    """table -> field -> (kind, max length, nullable): the allow-list of what may travel in a push.
-
-    Read off the client's models, so a new column travels once it exists; derived columns (sort keys)
-    and bookkeeping (id, version) never do.
-    """
-    tables = {}
-    for name, model in synced_tables().items():
-        skip = model.__sync_bookkeeping__
-        tables[name] = {
-            c.key: (*_kind(c), bool(c.nullable))
-            for c in model.__table__.columns
-            if c.key not in skip
-        }
-    return tables
+    """table -> field -> (kind, max length, nullable): what may travel in a push (models.records)."""
+    return {
+        table: {f: (_WIRE_KINDS.get(r.kind, r.kind), r.max_len, r.nullable) for f, r in rt.fields.items()}
+        for table, rt in records.RECORDS.items()
+    }
 
 
-class BadValue(ValueError):
-    """A pushed field whose value does not fit its column."""
-
-
-def check_value(kind: str, length: int | None, nullable: bool, value):
-    """Validate one wire value of a field; returns it (as it is stored on the wire) or raises BadValue."""
-    if value is None:
-        if nullable or kind in ("str", "json"):
-            return None if nullable else ("" if kind == "str" else [])
-        raise BadValue("may not be empty")
-    check = _CHECKS[kind]
-    check(value, length)
-    return value
-
-
-def _check_str(value, length):
-    if not isinstance(value, str):
-        raise BadValue("must be text")
-    if length and len(value) > length:
-        raise BadValue(f"longer than {length} characters")
-
-
-def _check_int(value, _length):
-    if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 2**53:
-        raise BadValue("must be a whole number")
-
-
-def _check_bool(value, _length):
-    if not isinstance(value, bool):
-        raise BadValue("must be true or false")
-
-
-def _check_date(value, _length):
-    try:
-        date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise BadValue("must be a date (YYYY-MM-DD)") from None
-
-
-def _check_datetime(value, _length):
-    try:
-        datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise BadValue("must be a date and time (ISO 8601)") from None
-
-
-def _check_decimal(value, _length):
-    try:
-        ok = isinstance(value, str) and Decimal(value).is_finite()
-    except InvalidOperation:
-        ok = False
-    if not ok:
-        raise BadValue("must be a decimal number as text")
-
-
-def _check_json(value, _length):
-    if not isinstance(value, (list, dict)):
-        raise BadValue("must be a list")
-    if len(orjson.dumps(value)) > 16384:
-        raise BadValue("too long")
-
-
-_CHECKS = {
-    "str": _check_str, "int": _check_int, "bool": _check_bool, "date": _check_date,
-    "datetime": _check_datetime, "decimal": _check_decimal, "json": _check_json,
-}
+BadValue = records.BadValue
+check_field = records.check_field
 
 # Reference rows seeded from resources/ get the same id on every device and on the server, so a
 # device's seed and headquarters' copy are one row, not two. Kept in db.ids, where the client's seeding

@@ -19,7 +19,8 @@ from ..db.ids import uuid7
 from ..db.outbox import utcnow
 from ..models import OutboxEntry, SyncConflict, synced_tables
 from . import protocol
-from .apply import stored_values, upsert_rows
+from .apply import apply_rows, check_row, stored_values
+from .held import hold_rows
 
 # Fields that differ after any two edits (who/when) or are derived: never a conflict to review.
 NOT_REVIEWED = frozenset({"updated_at", "updated_by", "created_by", "created_at"})
@@ -98,8 +99,12 @@ def _take_row(session: Session, entry: OutboxEntry, result: dict, later: dict[in
     row = result.get("row")
     if not row or entry.table_name not in synced_tables():
         return set()
+    why = check_row(row) if isinstance(row, dict) and row.get("table") == entry.table_name else "not this row"
+    if why:  # the server's row cannot be stored here: held aside like a pulled one
+        hold_rows(conn, [(row, why)])
+        return set()
     changed = _others_changed(conn, entry, row)
-    upsert_rows(conn, entry.table_name, [row], pending={entry.row_id: later.get(entry.mid, set())})
+    apply_rows(conn, [row], pending={entry.row_id: later.get(entry.mid, set())})
     return changed
 
 

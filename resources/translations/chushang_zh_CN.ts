@@ -1111,100 +1111,121 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     <name>NeedsReviewPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="31"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="24"/>
         <source>Needs review</source>
         <translation>待处理冲突</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="34"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="36"/>
         <source>Edits that met another change to the same field. Choose which value stays.</source>
         <translation>以下修改与他人对同一字段的修改冲突。请选择保留哪个值。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="37"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="39"/>
         <source>Nothing needs review. When an edit of yours meets someone else&apos;s change to the same field, it shows up here.</source>
         <translation>没有待处理的冲突。当您的修改与他人对同一字段的修改冲突时，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="45"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="46"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="48"/>
         <source>Send my value again; it replaces theirs everywhere</source>
         <translation>重新发送我的值，各处都以它为准</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="49"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="48"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="50"/>
         <source>Keep the server&apos;s value; my value is dropped</source>
         <translation>保留服务器上的值，放弃我的值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="67"/>
+        <source>Records from the server that could not be stored on this laptop. Sync goes on without them; they are tried again at every sync, and an update of Chushang Desk may store them.</source>
+        <translation>以下来自服务器的记录无法保存到本机。同步不受影响，会在每次同步时重试；更新楚商联络台后可能即可保存。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="70"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="70"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="70"/>
+        <source>Since</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
         <source>Mine</source>
         <translation>我的值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="62"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
         <source>Theirs</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="79"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="79"/>
         <source>By</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="101"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="107"/>
+        <source>A record from the server could not be stored on this laptop: {0}</source>
+        <translation>一条来自服务器的记录无法保存到本机：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="134"/>
         <source>Their change: {0}
 My edit: {1}</source>
         <translation>对方修改：{0}
 我的修改：{1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="109"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="142"/>
         <source>Deleted {0}</source>
         <translation>已于 {0} 删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="109"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="142"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="111"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="144"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="113"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="146"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="113"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="146"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -2331,77 +2352,89 @@ My edit: {1}</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="40"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="50"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="43"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="53"/>
         <source>Send edits and fetch other stations&apos; changes now (F9)</source>
         <translation>立即上传修改并获取其他联络站的更新（F9）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="57"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="67"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="58"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="68"/>
         <source>Use File → Sign in to server… to sync with headquarters</source>
         <translation>使用“文件 → 登录同步服务器…”与市局同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="73"/>
         <source>Signed in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="69"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="79"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="75"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="85"/>
         <source>Syncing… {0} of {1} edits sent</source>
         <translation>正在同步… 已发送 {0}/{1} 条修改</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="77"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="87"/>
         <source>Syncing… {0} changes received</source>
         <translation>正在同步… 已接收 {0} 条更新</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="81"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="91"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="87"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="97"/>
         <source>Sync stopped</source>
         <translation>同步已停止</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="89"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="99"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/sync/status.py" line="126"/>
+        <source>%Ln record(s) not stored</source>
+        <translation>
+            <numerusform>%Ln 条记录未保存</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="64"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="74"/>
         <source>{0} on {1}</source>
         <translation>{0}，服务器 {1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="98"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="44"/>
+        <source>Records from the server that could not be stored on this laptop; sync goes on without them. Click to see them.</source>
+        <translation>来自服务器、无法保存到本机的记录；同步不受影响。点击查看。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="108"/>
         <source>Last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="98"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="108"/>
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="112"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="122"/>
         <source>Needs review (%Ln)</source>
         <translation>
             <numerusform>待处理冲突（%Ln）</numerusform>
@@ -2640,27 +2673,27 @@ My edit: {1}</source>
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="33"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="34"/>
         <source>Sign &amp;in to server…</source>
         <translation>登录同步服务器(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="35"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="36"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="38"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="39"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="42"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="43"/>
         <source>&amp;Needs review</source>
         <translation>待处理冲突(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/wiring.py" line="64"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>

@@ -119,3 +119,35 @@ def test_keep_theirs_closes_the_conflict_and_sends_nothing(qtbot, data_dir, tmp_
     assert _city(window.ctx.profile, contact_id) == "上海"
     assert window.pending_label.text() == "0 edit(s) waiting to sync"
     window.close()
+
+
+def test_a_row_from_the_server_that_cannot_be_stored_shows_in_needs_review(qtbot, data_dir, server):
+    """Held aside (issue 7): listed in plain words under Needs review, counted in the status bar."""
+    import uuid
+
+    from tests.support.raw_rows import store_raw_row
+
+    window = open_signed_in_window(qtbot, data_dir, server.url, debounce_ms=60_000)
+    wait_synced(qtbot, window)
+    sync = window.sync
+    assert not sync.status.held_button.isVisible()
+    page = window.show_page("NeedsReviewPage")
+    wait_idle(qtbot, window)
+    assert not page.held_table.isVisible()
+
+    bad = str(uuid.uuid4())
+    store_raw_row(server.db_url, "contact", bad, {"name": "坏电话", "phones": [1], "is_merchant": True})
+    store_raw_row(server.db_url, "contact", str(uuid.uuid4()), {"name": "好人", "is_merchant": True})
+    sync.sync_now_action.trigger()
+    qtbot.waitUntil(lambda: sync.held_count == 1, timeout=15_000)
+    wait_synced(qtbot, window)
+    assert sync.status.held_button.isVisible() and sync.status.held_button.text() == "1 record(s) not stored"
+    assert sync.status.connection_label.text() == "● Online"  # sync went on
+    qtbot.waitUntil(lambda: page.held_table.rowCount() == 1, timeout=10_000)
+    assert page.held_table.isVisible() and page.held_heading.isVisible()
+    assert page.held_table.item(0, 0).text() == f"Contact · {bad}"
+    problem = page.held_table.item(0, 1).text()
+    assert problem.startswith("A record from the server could not be stored on this laptop: contact.phones")
+    assert page.views.currentWidget() is page.empty_label  # no conflicts: the first list stays empty
+    names = window.ctx.profile.read(lambda s: set(s.scalars(select(Contact.name))))
+    assert "好人" in names and "坏电话" not in names

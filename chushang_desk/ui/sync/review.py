@@ -1,6 +1,7 @@
 """The "Needs review" screen: edits the server did not take because someone changed the same field
 first (SYNC.md: nothing is overwritten silently). For each, keep mine (sent again as a new edit) or
-keep theirs (the conflict closes; the server's value stays)."""
+keep theirs (the conflict closes; the server's value stays). Below them, the records from the server
+this laptop could not store (held aside so sync goes on), with why."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout,
 )
 
-from ...services.conflicts import keep_mine, keep_theirs, open_conflicts
+from ...services.conflicts import held_items, keep_mine, keep_theirs, open_conflicts
 from ..pages import Page
 from ..widgets.tables import readonly_table
 from .texts import field_label, local_time, table_label
@@ -20,11 +21,12 @@ RECORD, FIELD, MINE, THEIRS, WHEN, BY = range(6)
 
 
 class NeedsReviewPage(Page):
-    tables = frozenset({"sync_conflict"})
+    tables = frozenset({"sync_conflict", "sync_held_row"})
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.conflicts: list = []
+        self.held: list = []
         self._build()
 
     def title(self) -> str:
@@ -56,7 +58,21 @@ class NeedsReviewPage(Page):
         layout.addWidget(heading)
         layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
+        self._build_held(layout)
         self._selection_changed()
+
+    def _build_held(self, layout) -> None:
+        """The second list: rows of the server this laptop could not store (shown only when there are)."""
+        self.held_heading = QLabel(self.tr(
+            "Records from the server that could not be stored on this laptop. Sync goes on without them; "
+            "they are tried again at every sync, and an update of Chushang Desk may store them."))
+        self.held_heading.setWordWrap(True)
+        self.held_table = readonly_table([self.tr("Record"), self.tr("Problem"), self.tr("Since")])
+        self.held_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.held_heading)
+        layout.addWidget(self.held_table, 1)
+        self.held_heading.hide()
+        self.held_table.hide()
 
     def _build_table(self) -> QTableWidget:
         table = readonly_table([self.tr("Record"), self.tr("Field"), self.tr("Mine"), self.tr("Theirs"),
@@ -72,6 +88,23 @@ class NeedsReviewPage(Page):
     # Data -----------------------------------------------------------------------------------------
     def reload(self) -> None:
         self.ctx.read(open_conflicts, on_done=self.show_conflicts)
+        self.ctx.read(held_items, on_done=self.show_held)
+
+    def show_held(self, held: list) -> None:
+        self.held = list(held)
+        self.held_table.setRowCount(len(self.held))
+        for row, item in enumerate(self.held):
+            texts = [f"{table_label(item.table_name)} · {item.row_id}", self.held_text(item),
+                     _moment(item.first_seen)]
+            for column, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.held_table.setItem(row, column, cell)
+        self.held_heading.setVisible(bool(self.held))
+        self.held_table.setVisible(bool(self.held))
+
+    def held_text(self, item) -> str:
+        return self.tr("A record from the server could not be stored on this laptop: {0}").format(item.reason)
 
     def show_conflicts(self, conflicts: list) -> None:
         selected = self.selected()

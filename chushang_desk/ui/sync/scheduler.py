@@ -152,7 +152,7 @@ class SyncScheduler(QObject):
         tables = getattr(report, "tables", None) or synced_tables()
         self._announcing = True
         try:
-            self.ctx.data_changed.emit(frozenset(tables) | {"sync_conflict"})
+            self.ctx.data_changed.emit(frozenset(tables) | {"sync_conflict", "sync_held_row"})
         finally:
             self._announcing = False
 

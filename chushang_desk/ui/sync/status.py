@@ -35,6 +35,16 @@ class SyncStatus(QWidget):
         )
         self.review_button.clicked.connect(self.review_requested)
         self.review_button.hide()
+        self.held_button = QPushButton()  # rows from the server this laptop could not store
+        self.held_button.setObjectName("heldBadge")
+        self.held_button.setFlat(True)
+        self.held_button.setStyleSheet(
+            "QPushButton#heldBadge { color: white; background: #c0392b; border-radius: 9px; padding: 1px 10px; }"
+        )
+        self.held_button.setToolTip(self.tr("Records from the server that could not be stored on this laptop; "
+                                            "sync goes on without them. Click to see them."))
+        self.held_button.clicked.connect(self.review_requested)
+        self.held_button.hide()
         self.sync_button = QToolButton()
         self.sync_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.sync_button.setText(self.tr("Sync now"))
@@ -45,7 +55,7 @@ class SyncStatus(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
-        for widget in (self.error_label, self.review_button, self.connection_label, self.last_sync_label,
+        for widget in (self.error_label, self.review_button, self.held_button, self.connection_label, self.last_sync_label,
                        self.sync_button):
             layout.addWidget(widget)
         self.show_signed_out()
@@ -111,3 +121,7 @@ class SyncStatus(QWidget):
     def show_review_count(self, count: int) -> None:
         self.review_button.setText(self.tr("Needs review (%Ln)", "", count))
         self.review_button.setVisible(count > 0)
+
+    def show_held_count(self, count: int) -> None:
+        self.held_button.setText(self.tr("%Ln record(s) not stored", "", count))
+        self.held_button.setVisible(count > 0)

@@ -24,6 +24,7 @@ class SyncUi(QObject):
         self.scheduler = SyncScheduler(self.ctx, self)
         self.status = SyncStatus()
         self.review_count = 0
+        self.held_count = 0  # rows from the server this laptop could not store
         self.dialog: SignInDialog | None = None
         self.sign_out_flow: SignOut | None = None
         self._make_actions()
@@ -72,10 +73,10 @@ class SyncUi(QObject):
     def _show_summary(self, summary) -> None:
         """What the engine stored: the last good sync (also from the headless `sync`) and the count."""
         self.status.show_last_sync(local_time(summary.last_sync_at))
-        self.show_review_count(summary.open_conflicts)
+        self.show_review_count(summary.open_conflicts, summary.held_rows)
 
     def _on_data_changed(self, tables) -> None:
-        if "sync_conflict" in tables:
+        if "sync_conflict" in tables or "sync_held_row" in tables:
             self.refresh_review_count()
         if "reference_item" in tables:  # headquarters' lists came in: dialogs opened from now on use them
             self.ctx.read(all_reference_lists, on_done=self._references_loaded)
@@ -108,12 +109,14 @@ class SyncUi(QObject):
     # Review count ---------------------------------------------------------------------------------
     def refresh_review_count(self) -> None:
         if self.ctx.profile is not None:
-            self.ctx.read(sync_summary, on_done=lambda summary: self.show_review_count(summary.open_conflicts))
+            self.ctx.read(sync_summary, on_done=lambda summary: self.show_review_count(
+                summary.open_conflicts, summary.held_rows))
 
-    def show_review_count(self, count: int) -> None:
-        self.review_count = count
+    def show_review_count(self, count: int, held: int = 0) -> None:
+        self.review_count, self.held_count = count, held
         self.status.show_review_count(count)
-        self.window.set_screen_title(REVIEW_PAGE, sidebar_title(count))
+        self.status.show_held_count(held)
+        self.window.set_screen_title(REVIEW_PAGE, sidebar_title(count + held))
 
     def show_review(self) -> None:
         self.window.show_page(REVIEW_PAGE)
