@@ -196,7 +196,7 @@ def export_visit_log_file(profile: Profile, query: VisitQuery, path: Path | str,
     """The export of a profile's visits, read by a child process while this one writes (see
     visit_log_reader: the two overlap on two cores). The child reads one consistent snapshot while officers
     keep editing. Progress and cancelling work as in export_visit_log; the child ends with the export."""
-    with VisitLogReader(profile.db_path, query) as log:
+    with VisitLogReader(profile.db_path, query, key=profile.key) as log:
         return write_visit_log(path, workbook_title(log.station_name, query), log.total, log.batches(), progress)
 
 
