@@ -8,6 +8,11 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from ..db import keys
+from ..db.engine import WrongKey
+from ..db.keys import (  # noqa: F401 (for the ui, which does not import the db package)
+    MIN_PASSPHRASE_LENGTH, NEW, PASSPHRASE_ENV, UNLOCK, WRONG, KeyFileDamaged, KeyFileMissing, PassphraseNeeded,
+    PassphraseTooShort, ProfileKeyError, WrongPassphrase,
+)
 from ..db.encryption import encrypt_plain_profile, is_plain, secure_folder
 from ..db.engine import DB_FILENAME, make_engine
 from ..db.migrate import create_private_file, upgrade
