@@ -1045,38 +1045,38 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     <name>NeedsReviewPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="30"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="31"/>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="23"/>
         <source>Needs review</source>
         <translation>待处理冲突</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="34"/>
         <source>Edits that met another change to the same field. Choose which value stays.</source>
         <translation>以下修改与他人对同一字段的修改冲突。请选择保留哪个值。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="36"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="37"/>
         <source>Nothing needs review. When an edit of yours meets someone else&apos;s change to the same field, it shows up here.</source>
         <translation>没有待处理的冲突。当您的修改与他人对同一字段的修改冲突时，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="44"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="45"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="45"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="46"/>
         <source>Send my value again; it replaces theirs everywhere</source>
         <translation>重新发送我的值，各处都以它为准</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="46"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="48"/>
         <source>Keep the server&apos;s value; my value is dropped</source>
         <translation>保留服务器上的值，放弃我的值</translation>
     </message>
@@ -1111,34 +1111,34 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="106"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="101"/>
         <source>Their change: {0}
 My edit: {1}</source>
         <translation>对方修改：{0}
 我的修改：{1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="109"/>
         <source>Deleted {0}</source>
         <translation>已于 {0} 删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="109"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="116"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="111"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="113"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="113"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1156,153 +1156,153 @@ My edit: {1}</source>
 <context>
     <name>OrganizationDetail</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="46"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="145"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="132"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="61"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="63"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Company / title</source>
         <translation>单位/职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="75"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="76"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="63"/>
         <source>Edit role…</source>
         <translation>修改职务…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="77"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="64"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="78"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="65"/>
         <source>Open contact</source>
         <translation>查看人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="120"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="107"/>
         <source>Choose an organization in the list.</source>
         <translation>请在列表中选择一个组织。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="141"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="128"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="142"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="129"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="130"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="144"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="131"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="146"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="133"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="147"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="134"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="148"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="135"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="156"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
         <source>Members (%n)</source>
         <translation>
             <numerusform>成员（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="160"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="147"/>
         <source>Visits (%n)</source>
         <translation>
             <numerusform>走访记录（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="164"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="151"/>
         <source>Referrals (%n)</source>
         <translation>
             <numerusform>推荐（%n）</numerusform>
@@ -1580,6 +1580,54 @@ My edit: {1}</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="27"/>
+        <source>Recovery passphrase</source>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="29"/>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="36"/>
+        <source>That recovery passphrase is wrong. Please try again.</source>
+        <translation>恢复口令不对，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="45"/>
+        <source>Set the recovery passphrase</source>
+        <translation>设置恢复口令</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="46"/>
+        <source>This computer&apos;s directory is encrypted. Its key is kept in the system keyring; if the keyring is lost or changed, only this recovery passphrase opens the directory. Choose one of at least {0} characters and keep it safe: nobody can recover it for you.</source>
+        <translation>本机名录已加密，密钥保存在系统钥匙串中；钥匙串丢失或更换后，只有这个恢复口令能打开名录。请设置至少 {0} 个字符的口令并妥善保管：任何人都无法替您找回。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="50"/>
+        <source>Unlock the directory</source>
+        <translation>解锁名录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="51"/>
+        <source>The system keyring does not hold this directory&apos;s key. Enter its recovery passphrase.</source>
+        <translation>系统钥匙串中没有本名录的密钥，请输入恢复口令。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="60"/>
+        <source>The recovery passphrase must have at least {0} characters.</source>
+        <translation>恢复口令至少要有 {0} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="63"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ReferralDialog</name>
     <message>
         <location filename="../../chushang_desk/ui/referrals/dialog.py" line="34"/>
@@ -1790,39 +1838,54 @@ My edit: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="15"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="18"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="18"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="21"/>
         <source>Your name, as it appears on visit records</source>
         <translation>您的姓名，将显示在走访记录中</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="20"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="23"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="29"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="32"/>
         <source>Officer name</source>
         <translation>联络员姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="30"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="33"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="31"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="34"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="32"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="35"/>
         <source>A new language applies fully after restarting the app.</source>
         <translation>切换语言后，重启程序才能完全生效。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="38"/>
+        <source>Change the recovery passphrase…</source>
+        <translation>修改恢复口令…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="40"/>
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="57"/>
+        <source>Recovery passphrase changed</source>
+        <translation>恢复口令已修改</translation>
     </message>
 </context>
 <context>
@@ -1911,343 +1974,343 @@ My edit: {1}</source>
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="104"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
         <source>Refused by the server</source>
         <translation>被服务器拒收</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
         <source>Native prefecture</source>
         <translation>籍贯（市州）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
         <source>Native county</source>
         <translation>籍贯（县市区）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
         <source>Intended industry</source>
         <translation>意向行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
         <source>Intended amount (10k yuan)</source>
         <translation>意向金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
         <source>Intention note</source>
         <translation>意向说明</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
         <source>Next contact date</source>
         <translation>下次联系日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
         <source>Referred contact</source>
         <translation>被推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
         <source>Referred organization</source>
         <translation>被推荐单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
         <source>Referred on</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
         <source>Deleted</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
         <source>Sort order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="173"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -2441,52 +2504,52 @@ My edit: {1}</source>
         <translation>登录失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="90"/>
         <source>Affiliation</source>
         <translation>任职关系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="90"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="91"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="91"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="92"/>
         <source>Visit attendee</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="92"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="93"/>
         <source>Visited organization</source>
         <translation>走访组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="93"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="94"/>
         <source>Follow-up</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="94"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="95"/>
         <source>Referral</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="95"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="96"/>
         <source>Reference list entry</source>
         <translation>基础数据条目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="96"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="97"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
@@ -2732,27 +2795,52 @@ My edit: {1}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="20"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="23"/>
         <source>The database could not be upgraded. Your data was left as it was; a copy is at {0}.</source>
         <translation>数据库升级失败。原有数据未作改动，备份位于 {0}。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="24"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="27"/>
         <source>The database is busy or cannot be written. Nothing was lost; please try again.</source>
         <translation>数据库正忙或无法写入。数据未丢失，请重试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="26"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="29"/>
         <source>The file could not be read or written: {0}</source>
         <translation>无法读写文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="27"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="30"/>
         <source>Something went wrong: {0}</source>
         <translation>出现错误：{0}</translation>
     </message>
     <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="35"/>
+        <source>The recovery passphrase is wrong.</source>
+        <translation>恢复口令不对。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="37"/>
+        <source>The directory stays locked: its recovery passphrase is needed to open it.</source>
+        <translation>名录仍处于锁定状态：需要恢复口令才能打开。</translation>
+    </message>
+    <message>
         <location filename="../../chushang_desk/ui/errors.py" line="39"/>
+        <source>The directory&apos;s key file (key.json) is missing, so its encrypted database cannot be opened. Restore key.json from a copy of the profile folder.</source>
+        <translation>名录的密钥文件（key.json）不见了，加密的资料库无法打开。请从资料文件夹的备份中恢复 key.json。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="41"/>
+        <source>The key does not open this database: the key file belongs to another directory, or the database is damaged.</source>
+        <translation>密钥打不开这个资料库：密钥文件属于另一份名录，或资料库已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="42"/>
+        <source>The directory&apos;s key could not be read: {0}</source>
+        <translation>无法读取名录的密钥：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="54"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
     </message>
