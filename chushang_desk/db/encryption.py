@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 from .engine import connect
+from .keys import fsync_dir
 from .migrate import create_private_file, online_backup
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -101,7 +102,7 @@ def _swap(path: Path, encrypted: Path) -> None:
     for suffix in SIDE_FILES:  # empty after the checkpoint and close, but never beside the new file
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     os.replace(encrypted, path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     shred(aside)
 
 
@@ -142,16 +143,6 @@ def _quoted(path: Path) -> str:
 def _fsync(path: Path) -> None:
     with open(path, "rb") as f:
         os.fsync(f.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # --- permissions ---------------------------------------------------------------------------------------

@@ -69,7 +69,10 @@ def make_engine(db_path: Path | str, key: bytes | None) -> Engine:
 
 
 def engine_key(engine: Engine) -> bytes | None:
-    return _KEYS[engine.engine]
+    """The key make_engine was given (an execution_options() copy answers for the engine it came from)."""
+    while engine not in _KEYS and getattr(engine, "_proxied", None) is not None:
+        engine = engine._proxied
+    return _KEYS[engine]
 
 
 def writer(engine: Engine) -> Engine:

@@ -168,10 +168,11 @@ def write_key_file(data_dir: Path, key_file: KeyFile) -> None:
         out.flush()
         os.fsync(out.fileno())
     os.replace(temp, path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in this folder durable (POSIX; Windows has no directory handle to flush)."""
     if os.name == "nt":
         return
     fd = os.open(folder, os.O_RDONLY)

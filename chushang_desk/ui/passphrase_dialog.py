@@ -68,6 +68,17 @@ class PassphraseDialog(QDialog):
         return self.passphrase.text() if self.result() == QDialog.DialogCode.Accepted else None
 
 
+class DialogNeeded(Exception):
+    """Raised off the window's thread where the passphrase would have to be asked in a dialog."""
+
+
+def without_dialog(purpose: str) -> str:
+    """ask(purpose) for the database thread: CHUSHANG_PASSPHRASE, else the window must ask."""
+    if purpose != WRONG and os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    raise DialogNeeded(purpose)
+
+
 def asker(parent: QWidget | None):
     """ask(purpose) for services.profile.profile_key: CHUSHANG_PASSPHRASE when set (`make run`, tests),
     else this dialog; a wrong passphrase from the environment is asked for in the dialog."""
