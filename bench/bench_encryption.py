@@ -17,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from common import OUT, bench_profile, db_size_mb, fmt_ms, header, profile_summary, quantiles
+from common import BIG, OUT, bench_profile, db_size_mb, fmt_ms, header, profile_summary, quantiles
 
 
 def open_times(data_dir: Path, runs: int) -> tuple[list[float], list[float]]:
@@ -88,8 +88,8 @@ def edit_times(profiles: dict, edits: int) -> dict[str, list[float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--contacts", type=int, default=10_000)
-    parser.add_argument("--visits", type=int, default=30_000)
+    parser.add_argument("--contacts", type=int, default=BIG[0])
+    parser.add_argument("--visits", type=int, default=BIG[1])
     parser.add_argument("--opens", type=int, default=10)
     parser.add_argument("--edits", type=int, default=200)
     args = parser.parse_args()

@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from ..db import keys
-from ..db.engine import WrongKey
+from ..db.encryption import encrypt_plain_profile, is_plain, secure_folder
+from ..db.engine import DB_FILENAME, WrongKey, make_engine
 from ..db.keys import (  # noqa: F401 (for the ui, which does not import the db package)
     MIN_PASSPHRASE_LENGTH, NEW, PASSPHRASE_ENV, UNLOCK, WRONG, KeyFileDamaged, KeyFileMissing, PassphraseNeeded,
     PassphraseTooShort, ProfileKeyError, WrongPassphrase,
 )
-from ..db.encryption import encrypt_plain_profile, is_plain, secure_folder
-from ..db.engine import DB_FILENAME, make_engine
 from ..db.migrate import create_private_file, upgrade
 from ..db.session import SessionFactory
 from . import reference, search, settings
@@ -74,7 +73,8 @@ def profile_key(data_dir: Path, ask_passphrase: keys.PassphrasePrompt | None = N
     data_dir = Path(data_dir)
     secure_folder(data_dir)
     db_path = data_dir / DB_FILENAME
-    if keys.read_key_file(data_dir) is None and db_path.exists() and db_path.stat().st_size and not is_plain(db_path):
+    encrypted_db = db_path.exists() and db_path.stat().st_size > 0 and not is_plain(db_path)
+    if encrypted_db and keys.read_key_file(data_dir) is None:
         raise keys.KeyFileMissing(f"The profile's key file {keys.key_file_path(data_dir)} is missing: its encrypted "
                                   "database cannot be opened without it (restore key.json from a backup).")
     return keys.unlock(data_dir, ask_passphrase or keys.passphrase_from_env)
