@@ -13,7 +13,6 @@ from pathlib import Path
 import openpyxl
 import psutil
 import pytest
-import sqlalchemy.exc
 
 from chushang_desk.exchange.visit_log_reader import (
     VisitLogReader, VisitLogReadError, _reraised, _sendable, sheet_row,
