@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from .engine import connect
+from .engine import HMAC_ALGORITHM, connect
 from .keys import fsync_dir
 from .migrate import create_private_file, online_backup
 
@@ -58,6 +58,7 @@ def encrypt_file(path: Path, key: bytes) -> None:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every committed page into the file itself
         user_version = plain.execute("PRAGMA user_version").fetchone()[0]
         plain.execute(f"ATTACH DATABASE '{_quoted(encrypted)}' AS encrypted KEY \"x'{key.hex()}'\"")
+        plain.execute(f"PRAGMA encrypted.cipher_hmac_algorithm = {HMAC_ALGORITHM}")
         plain.execute("SELECT sqlcipher_export('encrypted')")
         plain.execute(f"PRAGMA encrypted.user_version = {int(user_version)}")
         plain.execute("DETACH DATABASE encrypted")

@@ -76,7 +76,11 @@ def test_database_file_is_not_plain_sqlite_and_opens_only_with_its_key(profile):
         connect(profile.db_path, None)
     with pytest.raises(WrongKey):
         connect(profile.db_path, bytes(32))
-    connect(profile.db_path, profile.key).close()
+    conn = connect(profile.db_path, profile.key)
+    try:
+        assert conn.execute("PRAGMA cipher_hmac_algorithm").fetchone() == ("HMAC_SHA256",)
+    finally:
+        conn.close()
 
 
 def test_key_is_random_per_profile_and_never_written_in_clear(tmp_path):
