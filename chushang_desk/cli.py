@@ -5,6 +5,7 @@ Heavy modules are imported inside each command, so `--help` and the app's cold s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -57,14 +58,20 @@ def _sync_commands(sub) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    os.umask(0o077)  # every file this process makes (profile, exports, logs) is its owner's alone
     if args.command is None:
         from .ui.app import run_app
 
         return run_app(args.data_dir, args.lang)
     handler = {"demo-data": _demo_data, "export-visits": _export_visits, "login": _login, "sync": _sync,
                "logout": _logout}[args.command]
+    from .db.keys import ProfileKeyError
+
     try:
         return _reporting_disk_full(handler, args)
+    except ProfileKeyError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -95,17 +102,45 @@ def _reporting_disk_full(handler, args) -> int:
 
 
 def _locale_language() -> str:
-    import os
-
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         if os.environ.get(name):
             return "zh_CN" if os.environ[name].lower().startswith("zh") else "en"
     return "en"
 
 
+def ask_passphrase(purpose: str) -> str | None:
+    """The profile's recovery passphrase: CHUSHANG_PASSPHRASE, else asked on the terminal (a new one
+    twice), else a clear error (see db/keys.py for the purposes)."""
+    import getpass
+
+    from .db import keys
+
+    if os.environ.get(keys.PASSPHRASE_ENV) or not sys.stdin.isatty():
+        return keys.passphrase_from_env(purpose)
+    if purpose == keys.WRONG:
+        print("Wrong recovery passphrase, try again / 恢复口令不对，请重试", file=sys.stderr)
+    if purpose != keys.NEW:
+        return getpass.getpass("Recovery passphrase / 恢复口令: ")
+    print("The profile is encrypted; its recovery passphrase opens it when the keyring cannot. Keep it safe.\n"
+          "资料库已加密；钥匙串不可用时，用恢复口令打开。请妥善保管。", file=sys.stderr)
+    while True:
+        first = getpass.getpass(f"New recovery passphrase (at least {keys.MIN_PASSPHRASE_LENGTH} characters) / 新恢复口令: ")
+        if len(first) < keys.MIN_PASSPHRASE_LENGTH:
+            print(keys.PassphraseTooShort(), file=sys.stderr)
+        elif getpass.getpass("Again / 再输一次: ") == first:
+            return first
+        else:
+            print("The two passphrases differ / 两次输入不一致", file=sys.stderr)
+
+
+def open_profile(data_dir: Path):
+    from .services.profile import open_profile as open_with
+
+    return open_with(data_dir, ask_passphrase)
+
+
 def _demo_data(args) -> int:
     from .services.demo import DemoDataExists, make_demo_data
-    from .services.profile import open_profile
 
     profile = open_profile(args.data_dir)
     try:
@@ -121,7 +156,7 @@ def _demo_data(args) -> int:
 def _export_visits(args) -> int:
     from .exchange.visit_log import export_visits_command
 
-    return export_visits_command(args)
+    return export_visits_command(args, ask_passphrase)
 
 
 def _read_password() -> str:
@@ -136,7 +171,6 @@ def _read_password() -> str:
 
 
 def _login(args) -> int:
-    from .services.profile import open_profile
     from .sync.account import sign_in
     from .sync.errors import SyncError
 
@@ -167,7 +201,6 @@ def _login(args) -> int:
 
 def _signed_in_as(data_dir: Path, server: str, user: str) -> bool:
     """Signed in to this server as this user, with the device token at hand (keyring or file)."""
-    from .services.profile import open_profile
     from .sync.account import account_token, current_account, normalized_url
 
     profile = open_profile(data_dir)
@@ -182,7 +215,6 @@ def _signed_in_as(data_dir: Path, server: str, user: str) -> bool:
 def _sync(args) -> int:
     from .services.conflicts import held_items
     from .services.messages import render
-    from .services.profile import open_profile
     from .sync.account import current_account, normalized_url
     from .sync.engine import sync_once
     from .sync.errors import SyncError
@@ -224,7 +256,6 @@ def _print_progress(stage: str, done: int, total) -> None:
 
 
 def _logout(args) -> int:
-    from .services.profile import open_profile
     from .sync.account import sign_out
     from .sync.errors import PendingEdits
 

@@ -7,6 +7,10 @@ PY=$1 DATA_DIR=$2 SERVER_DB=$3 PORT=$4 CONTACTS=$5 VISITS=$6
 URL="http://127.0.0.1:$PORT"
 DEMO_USER=demo
 DEMO_PASSWORD=demo-password
+# The demo profile's recovery passphrase (README): the profile is encrypted, and a headless machine has no
+# keyring to keep its key, so the app and the commands below read it from here.
+CHUSHANG_PASSPHRASE=${CHUSHANG_PASSPHRASE:-demo-passphrase}
+export CHUSHANG_PASSPHRASE
 
 if [ ! -f "$DATA_DIR/chushang.db" ]; then
   "$PY" -m chushang_desk demo-data --data-dir "$DATA_DIR" --contacts "$CONTACTS" --visits "$VISITS" --seed 1

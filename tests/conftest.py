@@ -6,6 +6,12 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every profile is encrypted: its recovery passphrase from the environment (as `make run` gives it), a
+# cheap Argon2 (hundreds of profiles open here), and no OS keyring (as on this headless Linux; a
+# developer's own keyring never gets test keys). Subprocesses (CLI, reader) inherit all three.
+os.environ.setdefault("CHUSHANG_PASSPHRASE", "test-passphrase")
+os.environ.setdefault("CHUSHANG_ARGON2", "fast")
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 # Real server processes on loopback for the sync, server and sync-UI tests (tests/support/fixtures.py).
 pytest_plugins = ["tests.support.fixtures"]

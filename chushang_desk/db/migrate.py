@@ -5,13 +5,15 @@ and raises MigrationFailed naming the backup; nothing is ever deleted.
 """
 from __future__ import annotations
 
+import os
 import re
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
+
+from .engine import connect, engine_key
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -56,23 +58,35 @@ def current_revision(engine: Engine) -> str | None:
             return None
 
 
-def online_backup(db_path: Path, backup_dir: Path, label: str) -> Path:
-    """Copy the live database page by page with SQLite's backup API (safe while others read)."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+def online_backup(db_path: Path, backup_dir: Path, label: str, key: bytes | None) -> Path:
+    """Copy the live database page by page with SQLite's backup API (safe while others read); the copy
+    is encrypted with the same key, and only its owner may read it."""
+    backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"chushang-{stamp}-before-{label}.db"
-    copy_database(db_path, target)
+    copy_database(db_path, target, key)
     return target
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of a SQLite database, page by page (safe while others read or write it)."""
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+def copy_database(source: Path, target: Path, key: bytes | None) -> None:
+    """A consistent copy of a database, page by page (safe while others read or write it), with SQLCipher's
+    backup API: both ends opened with the same key (None: both plain)."""
+    create_private_file(target)
+    src = connect(source, key)
     try:
-        src.backup(dst)
+        dst = connect(target, key)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
     finally:
-        dst.close()
         src.close()
+
+
+def create_private_file(path: Path) -> None:
+    """The file, created 0600 if missing (SQLite gives its -wal and -shm the same mode), and made 0600."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
 
 
 def upgrade(engine: Engine, db_path: Path, backup_dir: Path, revision: str = "head") -> Path | None:
@@ -81,13 +95,14 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path, revision: str = "he
     target = head_revision() if revision == "head" else revision
     if current == target:
         return None
-    backup = online_backup(db_path, backup_dir, current or "empty") if current else None
+    key = engine_key(engine)
+    backup = online_backup(db_path, backup_dir, current or "empty", key) if current else None
     try:
         _run_upgrade(engine, revision)
     except Exception as exc:
         engine.dispose()
         if backup is not None:
-            copy_database(backup, db_path)
+            copy_database(backup, db_path, key)
         raise MigrationFailed(f"upgrade from {current} to {target} failed: {exc}", backup) from exc
     return backup
 

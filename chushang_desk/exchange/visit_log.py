@@ -293,7 +293,7 @@ def export_visit_log_file(profile: Profile, query: VisitQuery, path: Path | str,
     What earlier exports were killed leaving is removed first."""
     scratch_root = profile_scratch(profile)
     remove_export_leftovers(scratch_root, Path(path).parent)
-    with VisitLogReader(profile.db_path, query) as log:
+    with VisitLogReader(profile.db_path, query, key=profile.key) as log:
         return write_visit_log(path, workbook_title(log.station_name, query), log.total, log.batches(), progress,
                                scratch_root)
 
@@ -390,12 +390,13 @@ def _cli_date(text: str | None, option: str) -> date | None:
         raise ExportArgumentError(f"{option} {text!r}: {bilingual('bad_date')}") from None
 
 
-def export_visits_command(args) -> int:
-    """`export-visits`: 0 when the workbook was written; 2 for bad options; 1 when it could not be written."""
+def export_visits_command(args, ask_passphrase=None) -> int:
+    """`export-visits`: 0 when the workbook was written; 2 for bad options; 1 when it could not be written.
+    ask_passphrase: the CLI's way to get the recovery passphrase (db/keys.py)."""
     if not (Path(args.data_dir) / DB_FILENAME).exists():  # opening would create an empty profile
         print(f"chushang-desk export-visits: 没有找到资料库 / no profile database in {args.data_dir}", file=sys.stderr)
         return 2
-    profile = open_profile(args.data_dir)
+    profile = open_profile(args.data_dir, ask_passphrase)
     try:
         query = query_from_args(args, set(profile.read(name_lookup, "station")))
         report = export_visit_log_file(profile, query, args.out)

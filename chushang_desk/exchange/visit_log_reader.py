@@ -7,7 +7,8 @@ about as long as the writing alone (bench/bench_export.py).
 
 The child is started with the 'spawn' method (the same on Linux, macOS and Windows, and safe from the
 GUI's worker threads, where fork is not), opens its own read connection to the profile's database
-file (WAL lets it read while officers keep editing), and reads in one transaction: the count and every
+file (WAL lets it read while officers keep editing) with the database's key, which reaches it inside the
+pickled process arguments over spawn's pipe (never in its command line or environment), and reads in one transaction: the count and every
 batch see one snapshot. It sends plain tuples through a pipe; a pipe holds little, so the child waits
 while the writer catches up and memory stays constant. Leaving the `with` block for any reason ends
 the child: nothing it holds needs cleaning up (it only reads). A packaged app must call
@@ -48,10 +49,12 @@ class _Heading:
 
 
 class VisitLogReader:
-    """`with VisitLogReader(db_path, query) as log:` then `log.total`, `log.station_name`, `log.batches()`."""
+    """`with VisitLogReader(db_path, query, key=profile.key) as log:` then `log.total`, `log.station_name`,
+    `log.batches()`."""
 
-    def __init__(self, db_path: Path | str, query: VisitQuery, batch_size: int | None = None):
-        self.db_path, self.query, self.batch_size = str(db_path), query, batch_size
+    def __init__(self, db_path: Path | str, query: VisitQuery, batch_size: int | None = None, *,
+                 key: bytes | None):
+        self.db_path, self.query, self.batch_size, self._key = str(db_path), query, batch_size, key
         self.process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._finished = False  # the child sent the whole log and is exiting on its own
@@ -75,7 +78,7 @@ class VisitLogReader:
         context = multiprocessing.get_context("spawn")
         self._conn, child_end = context.Pipe(duplex=False)
         process = context.Process(
-            target=read_visit_log_for_parent, args=(child_end, self.db_path, self.query, self.batch_size),
+            target=read_visit_log_for_parent, args=(child_end, self.db_path, self._key, self.query, self.batch_size),
             name="chushang-visit-log-reader", daemon=True)
         try:
             process.start()
@@ -135,23 +138,25 @@ def _reraised(error: BaseException | None, description: str, details: str) -> Ba
 # --- in the child ---------------------------------------------------------------------------------------
 
 
-def read_visit_log_for_parent(conn: Connection, db_path: str, query: VisitQuery, batch_size: int | None) -> None:
+def read_visit_log_for_parent(conn: Connection, db_path: str, key: bytes | None, query: VisitQuery,
+                              batch_size: int | None) -> None:
     """The child's whole life: read the log in one snapshot, send it, report any error, then exit."""
     try:
-        _send_visit_log(conn, db_path, query, batch_size)
+        _send_visit_log(conn, db_path, key, query, batch_size)
     except BaseException as exc:  # the parent must learn why, whatever it was
         _send_failure(conn, exc)
     finally:
         conn.close()
 
 
-def _send_visit_log(conn: Connection, db_path: str, query: VisitQuery, batch_size: int | None) -> None:
+def _send_visit_log(conn: Connection, db_path: str, key: bytes | None, query: VisitQuery,
+                    batch_size: int | None) -> None:
     from ..db.engine import make_engine
     from ..db.session import SessionFactory
     from ..services.reference import name_lookup
     from ..services.visit_log import BATCH_SIZE, count_visit_log, iter_visit_log
 
-    engine = make_engine(db_path)
+    engine = make_engine(db_path, key)
     try:
         with SessionFactory(engine).read() as session:
             station = name_lookup(session, "station").get(query.station, query.station) if query.station else ""

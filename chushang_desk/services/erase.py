@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
@@ -83,19 +83,6 @@ def checkpoint(engine: Engine) -> None:
 
 
 # --- the scrub (a Connection: the service above and the apply of pulled rows share it) ---------------
-
-def keep_secure_delete(engine: Engine) -> None:
-    """secure_delete on every connection of the profile, so what SQLite frees (a pushed outbox entry,
-    an old version of a row) is zeroed, not left in free space until an erase comes. (db/engine.py sets
-    it too once the encryption work lands; setting it twice is harmless.)"""
-    event.listen(engine, "connect", _secure_delete_on_connect)
-
-
-def _secure_delete_on_connect(dbapi_conn, _record) -> None:
-    cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA secure_delete=ON")
-    cursor.close()
-
 
 def secure_delete(conn: Connection) -> None:
     conn.exec_driver_sql("PRAGMA secure_delete=ON")

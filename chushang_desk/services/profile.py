@@ -1,16 +1,22 @@
-"""A profile: one officer's data folder (database, backups) opened, migrated and seeded."""
+"""A profile: one officer's data folder (encrypted database, backups, key file) opened, migrated and seeded."""
 from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from ..db.engine import DB_FILENAME, make_engine
-from ..db.migrate import upgrade
+from ..db import keys
+from ..db.encryption import encrypt_plain_profile, is_plain, secure_folder
+from ..db.engine import DB_FILENAME, WrongKey, make_engine
+from ..db.keys import (  # noqa: F401 (for the ui, which does not import the db package)
+    MIN_PASSPHRASE_LENGTH, NEW, PASSPHRASE_ENV, UNLOCK, WRONG, KeyFileDamaged, KeyFileMissing, PassphraseNeeded,
+    PassphraseTooShort, ProfileKeyError, WrongPassphrase,
+)
+from ..db.migrate import create_private_file, upgrade
 from ..db.session import SessionFactory
-from . import erase, reference, search, settings
+from . import reference, search, settings
 
 T = TypeVar("T")
 
@@ -31,6 +37,7 @@ def default_data_dir() -> Path:
 class Profile:
     data_dir: Path
     sessions: SessionFactory
+    key: bytes | None = field(default=None, repr=False)  # the database's raw key (the export's reader needs it)
 
     @property
     def db_path(self) -> Path:
@@ -51,19 +58,41 @@ class Profile:
         so every change still says who made it."""
         self.sessions.actor = officer_name or _login_name()
 
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Wrap the database's key with a new recovery passphrase (the old one no longer opens it)."""
+        keys.change_passphrase(self.data_dir, self.key, new_passphrase)
+
     def close(self) -> None:
         self.sessions.engine.dispose()
 
 
-def open_profile(data_dir: Path | str | None = None) -> Profile:
-    """Open (creating if needed) the profile in data_dir; migrations run after a backup."""
-    data_dir = Path(data_dir) if data_dir else default_data_dir()
-    data_dir.mkdir(parents=True, exist_ok=True)
+def profile_key(data_dir: Path, ask_passphrase: keys.PassphrasePrompt | None = None) -> bytes:
+    """The profile's database key: from the OS keyring, else unwrapped with the recovery passphrase that
+    ask_passphrase(purpose) gives (see db/keys.py; default: CHUSHANG_PASSPHRASE). A profile without a
+    key file (new, or made before encryption) gets a new key, wrapped by a new passphrase."""
+    data_dir = Path(data_dir)
+    secure_folder(data_dir)
     db_path = data_dir / DB_FILENAME
-    engine = make_engine(db_path)
-    erase.keep_secure_delete(engine)
+    encrypted_db = db_path.exists() and db_path.stat().st_size > 0 and not is_plain(db_path)
+    if encrypted_db and keys.read_key_file(data_dir) is None:
+        raise keys.KeyFileMissing(f"The profile's key file {keys.key_file_path(data_dir)} is missing: its encrypted "
+                                  "database cannot be opened without it (restore key.json from a backup).")
+    return keys.unlock(data_dir, ask_passphrase or keys.passphrase_from_env)
+
+
+def open_profile(data_dir: Path | str | None = None, ask_passphrase: keys.PassphrasePrompt | None = None, *,
+                 key: bytes | None = None) -> Profile:
+    """Open (creating if needed) the profile in data_dir, with its key (given, or see profile_key); a plain
+    database is encrypted first; migrations run after a backup."""
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    key = key or profile_key(data_dir, ask_passphrase)
+    db_path = data_dir / DB_FILENAME
+    encrypt_plain_profile(db_path, key, data_dir / "backups")
+    create_private_file(db_path)
+    engine = make_engine(db_path, key)
     upgrade(engine, db_path, data_dir / "backups")
-    profile = Profile(data_dir, SessionFactory(engine))
+    secure_folder(data_dir)  # the backups just made, and any file an older version left readable
+    profile = Profile(data_dir, SessionFactory(engine), key)
     profile.write(reference.seed_if_empty)
     profile.write(search.reindex_if_outdated)
     profile.sign_as(profile.read(settings.officer_name))

@@ -8,7 +8,6 @@ pending fields stay on top); they reach the server with the next push.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime, timezone
 from operator import itemgetter
 from decimal import Decimal
@@ -17,6 +16,7 @@ from functools import lru_cache
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from ..db.outbox import utcnow
 from ..db.search_index import index_contacts, sort_key
@@ -256,7 +256,7 @@ def _shape_problem(row) -> str | None:
 
 # Errors of the database itself (locked, disk full, I/O): the whole sync stops and is tried again; they
 # are no row's fault, so no row is held for them.
-_NOT_A_ROWS_FAULT = (OperationalError, sqlite3.OperationalError)
+_NOT_A_ROWS_FAULT = (OperationalError, sqlcipher.OperationalError)
 
 
 def _apply_isolated(conn: Connection, table: str, rows: list[dict], pending) -> list[tuple]:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..services.erase import EraseRefused
 from ..services.disk_full import is_disk_full
 from ..services.messages import NotFound, ValidationFailed
+from ..services.profile import KeyFileMissing, PassphraseNeeded, ProfileKeyError, WrongKey, WrongPassphrase
 from .i18n import current_language
 
 
@@ -17,6 +18,8 @@ def describe(exc: BaseException) -> str:
         return "\n".join(m.render(lang) for m in exc.errors.values())
     if isinstance(exc, (NotFound, EraseRefused)):
         return exc.message.render(lang)
+    if isinstance(exc, (ProfileKeyError, WrongKey)):
+        return _key_problem(exc)
     if type(exc).__name__ == "MigrationFailed":
         backup = getattr(exc, "backup", None)
         return QCoreApplication.translate("errors", "The database could not be upgraded. Your data was left as it was; a copy is at {0}.").format(
@@ -29,6 +32,18 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return QCoreApplication.translate("errors", "The file could not be read or written: {0}").format(exc.strerror or exc)
     return QCoreApplication.translate("errors", "Something went wrong: {0}").format(exc)
+
+
+def _key_problem(exc: BaseException) -> str:
+    if isinstance(exc, WrongPassphrase):
+        return QCoreApplication.translate("errors", "The recovery passphrase is wrong.")
+    if isinstance(exc, PassphraseNeeded):
+        return QCoreApplication.translate("errors", "The directory stays locked: its recovery passphrase is needed to open it.")
+    if isinstance(exc, KeyFileMissing):
+        return QCoreApplication.translate("errors", "The directory's key file (key.json) is missing, so its encrypted database cannot be opened. Restore key.json from a copy of the profile folder.")
+    if isinstance(exc, WrongKey):
+        return QCoreApplication.translate("errors", "The key does not open this database: the key file belongs to another directory, or the database is damaged.")
+    return QCoreApplication.translate("errors", "The directory's key could not be read: {0}").format(exc)
 
 
 def _is_database_error(exc: BaseException) -> bool:

@@ -1,12 +1,15 @@
-"""Settings of this profile: the officer's name, station, the interface language, and the bureau's own
-CA certificate for the sync server."""
+"""Settings of this profile: the officer's name, station, the interface language, the bureau's own CA
+certificate for the sync server, and the recovery passphrase."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+)
 
 from ..services.settings import save_settings
 from ..sync.account import ca_file_of, save_ca_file
 from .context import AppContext
+from .errors import show_error
 from .i18n import install_language
 from .sync.ca_file import CaFileField
 from .sync.texts import error_code, sign_in_error
@@ -47,10 +50,27 @@ class SettingsDialog(QDialog):
         form.addRow(note)
         form.addRow(self.tr("Server CA certificate"), self.ca_file)
         form.addRow(self.error)
+        self.change_passphrase = QPushButton(self.tr("Change the recovery passphrase…"))
+        self.change_passphrase.clicked.connect(self._change_passphrase)
+        form.addRow(self.tr("Encryption"), self.change_passphrase)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _change_passphrase(self) -> None:
+        from .passphrase_dialog import CHANGE, PassphraseDialog
+
+        dialog = PassphraseDialog(CHANGE, self)
+        dialog.exec()
+        if (passphrase := dialog.value()) is not None:
+            profile = self.ctx.profile  # the key is re-wrapped on the database thread (Argon2 takes ~0.2 s)
+            self.ctx.runner.run(lambda: profile.change_passphrase(passphrase), on_done=self._passphrase_changed,
+                                on_error=lambda exc, details: show_error(self, exc, details))
+
+    def _passphrase_changed(self, _result) -> None:
+        self.change_passphrase.setText(self.tr("Recovery passphrase changed"))
+        self.change_passphrase.setEnabled(False)
 
     def values(self) -> dict:
         return {"officer_name": self.officer.text().strip(), "station": self.station.currentData()}

@@ -1667,6 +1667,54 @@ My edit: {1}</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="27"/>
+        <source>Recovery passphrase</source>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="29"/>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="36"/>
+        <source>That recovery passphrase is wrong. Please try again.</source>
+        <translation>恢复口令不对，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="45"/>
+        <source>Set the recovery passphrase</source>
+        <translation>设置恢复口令</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="46"/>
+        <source>This computer&apos;s directory is encrypted. Its key is kept in the system keyring; if the keyring is lost or changed, only this recovery passphrase opens the directory. Choose one of at least {0} characters and keep it safe: nobody can recover it for you.</source>
+        <translation>本机名录已加密，密钥保存在系统钥匙串中；钥匙串丢失或更换后，只有这个恢复口令能打开名录。请设置至少 {0} 个字符的口令并妥善保管：任何人都无法替您找回。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="50"/>
+        <source>Unlock the directory</source>
+        <translation>解锁名录</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="51"/>
+        <source>The system keyring does not hold this directory&apos;s key. Enter its recovery passphrase.</source>
+        <translation>系统钥匙串中没有本名录的密钥，请输入恢复口令。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="60"/>
+        <source>The recovery passphrase must have at least {0} characters.</source>
+        <translation>恢复口令至少要有 {0} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="63"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ReferralDialog</name>
     <message>
         <location filename="../../chushang_desk/ui/referrals/dialog.py" line="34"/>
@@ -1877,44 +1925,59 @@ My edit: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="20"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="23"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="23"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="26"/>
         <source>Your name, as it appears on visit records</source>
         <translation>您的姓名，将显示在走访记录中</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="25"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="28"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="42"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="45"/>
         <source>Officer name</source>
         <translation>联络员姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="43"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="46"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="44"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="47"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="45"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="48"/>
         <source>A new language applies fully after restarting the app.</source>
         <translation>切换语言后，重启程序才能完全生效。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="48"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="51"/>
         <source>Server CA certificate</source>
         <translation>服务器 CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="53"/>
+        <source>Change the recovery passphrase…</source>
+        <translation>修改恢复口令…</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="55"/>
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="72"/>
+        <source>Recovery passphrase changed</source>
+        <translation>恢复口令已修改</translation>
     </message>
 </context>
 <context>
@@ -2921,32 +2984,57 @@ My edit: {1}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="22"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="25"/>
         <source>The database could not be upgraded. Your data was left as it was; a copy is at {0}.</source>
         <translation>数据库升级失败。原有数据未作改动，备份位于 {0}。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="26"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="29"/>
         <source>The disk is full. Nothing was lost, but this was not saved or written. Free some space on the disk and try again.</source>
         <translation>磁盘已满。没有丢失任何资料，但这次的内容未能保存或写入。请腾出磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="28"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="31"/>
         <source>The database is busy or cannot be written. Nothing was lost; please try again.</source>
         <translation>数据库正忙或无法写入。数据未丢失，请重试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="30"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="33"/>
         <source>The file could not be read or written: {0}</source>
         <translation>无法读写文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="31"/>
+        <location filename="../../chushang_desk/ui/errors.py" line="34"/>
         <source>Something went wrong: {0}</source>
         <translation>出现错误：{0}</translation>
     </message>
     <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="39"/>
+        <source>The recovery passphrase is wrong.</source>
+        <translation>恢复口令不对。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="41"/>
+        <source>The directory stays locked: its recovery passphrase is needed to open it.</source>
+        <translation>名录仍处于锁定状态：需要恢复口令才能打开。</translation>
+    </message>
+    <message>
         <location filename="../../chushang_desk/ui/errors.py" line="43"/>
+        <source>The directory&apos;s key file (key.json) is missing, so its encrypted database cannot be opened. Restore key.json from a copy of the profile folder.</source>
+        <translation>名录的密钥文件（key.json）不见了，加密的资料库无法打开。请从资料文件夹的备份中恢复 key.json。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="45"/>
+        <source>The key does not open this database: the key file belongs to another directory, or the database is damaged.</source>
+        <translation>密钥打不开这个资料库：密钥文件属于另一份名录，或资料库已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="46"/>
+        <source>The directory&apos;s key could not be read: {0}</source>
+        <translation>无法读取名录的密钥：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/errors.py" line="58"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
     </message>

@@ -4,7 +4,8 @@ The services write today's schema, so the data goes in at head and the database 
 down to 0001 by the migrations' own downgrades: what is left is shaped exactly as 0001 stored it.
 
 Built once per session (a few seconds) and copied for each test with SQLite's backup API, so every
-test starts from the same bytes of data without rebuilding them.
+test starts from the same bytes of data without rebuilding them. It is a plain (unencrypted) database,
+as every profile made before encryption is: the first open_profile encrypts it, then migrates it.
 """
 from __future__ import annotations
 
@@ -106,7 +107,7 @@ def build_old_profile(data_dir: Path) -> Path:
     """A profile database at 0001 filled through the services; returns the database path."""
     data_dir.mkdir(parents=True)
     db_path = data_dir / DB_FILENAME
-    engine = make_engine(db_path)
+    engine = make_engine(db_path, None)
     upgrade(engine, db_path, data_dir / "backups")
     profile = Profile(data_dir, SessionFactory(engine, actor="老版本联络员"))
     profile.write(reference.seed_if_empty)
@@ -131,5 +132,5 @@ def old_profile_dir(template_0001, tmp_path) -> Path:
     """A fresh copy of the 0001 profile; the test may upgrade or break it."""
     data_dir = tmp_path / "old-profile"
     (data_dir / DB_FILENAME).parent.mkdir(parents=True, exist_ok=True)
-    copy_database(template_0001, data_dir / DB_FILENAME)
+    copy_database(template_0001, data_dir / DB_FILENAME, None)
     return data_dir

@@ -2,25 +2,24 @@
 so a first pull updates them instead of adding a second copy; conflicts get who/when of theirs."""
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 
-from chushang_desk.db.engine import DB_FILENAME, make_engine
+from chushang_desk.db.engine import DB_FILENAME
 from chushang_desk.db.ids import seed_id, uuid7
 from chushang_desk.db.migrate import downgrade, upgrade
 from chushang_desk.models import SyncConflict
 from chushang_desk.services.profile import open_profile
+from tests.support.profile_db import db, engine_of
 
 
 def rows(db_path, sql: str) -> list[tuple]:
-    with closing(sqlite3.connect(db_path)) as conn:
+    with db(db_path) as conn:
         return conn.execute(sql).fetchall()
 
 
 def seeded_the_old_way(db_path) -> tuple[str, str]:
     """Before 0005 seeds had random ids (the template is built with today's seeding): give them random
     ids again, and queue an outbox entry for one, as headquarters' edit of it would have."""
-    with closing(sqlite3.connect(db_path)) as conn:
+    with db(db_path) as conn:
         for table in ("reference_item", "annual_target"):
             for (old,) in conn.execute(f"SELECT id FROM {table}").fetchall():
                 conn.execute(f"UPDATE {table} SET id = ? WHERE id = ?", (uuid7(), old))
@@ -35,7 +34,7 @@ def seeded_the_old_way(db_path) -> tuple[str, str]:
 
 def test_0005_gives_never_synced_reference_rows_their_seed_ids(old_profile_dir):
     db_path = old_profile_dir / DB_FILENAME
-    engine = make_engine(db_path)
+    engine = engine_of(db_path)
     upgrade(engine, db_path, old_profile_dir / "backups", revision="0004")
     edited = seeded_the_old_way(db_path)
     items_before = rows(db_path, "SELECT list_name, code, name_zh FROM reference_item ORDER BY list_name, code")
@@ -68,9 +67,9 @@ def test_0005_gives_never_synced_reference_rows_their_seed_ids(old_profile_dir):
 
 def test_0005_leaves_synced_reference_rows_alone_and_steps_down(old_profile_dir):
     db_path = old_profile_dir / DB_FILENAME
-    engine = make_engine(db_path)
+    engine = engine_of(db_path)
     upgrade(engine, db_path, old_profile_dir / "backups", revision="0004")
-    with closing(sqlite3.connect(db_path)) as conn:
+    with db(db_path) as conn:
         conn.execute("UPDATE reference_item SET version = 9 WHERE code = 'jjj'")
         conn.commit()
     [(synced_id,)] = rows(db_path, "SELECT id FROM reference_item WHERE code = 'jjj'")

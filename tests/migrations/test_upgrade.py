@@ -6,8 +6,6 @@ through the services at revision 0001 (tests/migrations/conftest.py); nothing of
 """
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import event, select, func, delete
 from sqlalchemy.exc import IntegrityError
 
-from chushang_desk.db.engine import DB_FILENAME, make_engine
+from chushang_desk.db.encryption import is_plain
+from chushang_desk.db.engine import DB_FILENAME
+from tests.support.profile_db import connect_db, db, engine_of
 from chushang_desk.db.migrate import (
     MigrationFailed, current_revision, downgrade, head_revision, upgrade,
 )
@@ -32,13 +32,13 @@ SEARCH_TABLE_PREFIX = "contact_search"  # FTS5 tables made with raw DDL, outside
 
 # ---------------------------------------------------------------------------------------------- helpers
 def revision_of(db_path: Path) -> str:
-    with sqlite3.connect(db_path) as conn:
+    with db(db_path) as conn:
         return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
 
 
 def snapshot(db_path: Path) -> dict[str, tuple[tuple, list]]:
     """Every table's column names and rows as SQLite stores them (raw values, not ORM conversions)."""
-    conn = sqlite3.connect(db_path)
+    conn = connect_db(db_path)
     try:
         names = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -48,7 +48,7 @@ def snapshot(db_path: Path) -> dict[str, tuple[tuple, list]]:
         conn.close()
 
 
-def _table(conn: sqlite3.Connection, name: str) -> tuple[tuple, list]:
+def _table(conn, name: str) -> tuple[tuple, list]:
     columns = tuple(r[1] for r in conn.execute(f'PRAGMA table_info("{name}")'))
     rows = conn.execute(f'SELECT * FROM "{name}"').fetchall()
     return columns, sorted(rows, key=repr)
@@ -56,9 +56,12 @@ def _table(conn: sqlite3.Connection, name: str) -> tuple[tuple, list]:
 
 def dump(db_path: Path) -> list[str]:
     """Schema and every row as SQL text: equal dumps mean an equal database, whatever the file's header."""
-    conn = sqlite3.connect(db_path)
+    conn = connect_db(db_path)  # sqlcipher3 has no iterdump: the schema's SQL, then every table's rows
     try:
-        return list(conn.iterdump())
+        schema = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+                              "ORDER BY type, name").fetchall()
+        tables = [name for kind, name, _ in schema if kind == "table" and not name.startswith("sqlite_")]
+        return [repr(row) for row in schema] + [repr((t, _table(conn, t))) for t in tables]
     finally:
         conn.close()
 
@@ -73,7 +76,7 @@ def searches(db_path: Path, index_only: bool = True) -> dict[str, list[str]]:
     instead of ordering by the index's own sort keys (which a 0001 database does not have yet).
     """
     kinds = () if index_only else EVERY_KIND
-    engine = make_engine(db_path)
+    engine = engine_of(db_path)
     try:
         with SessionFactory(engine).read() as s:
             return {text: find_contact_ids(s, ContactQuery(text=text, kinds=kinds)) for text in SEARCHES}
@@ -82,7 +85,7 @@ def searches(db_path: Path, index_only: bool = True) -> dict[str, list[str]]:
 
 
 def checks(db_path: Path) -> tuple[list, list]:
-    with sqlite3.connect(db_path) as conn:
+    with db(db_path) as conn:
         return conn.execute("PRAGMA integrity_check").fetchall(), conn.execute("PRAGMA foreign_key_check").fetchall()
 
 
@@ -167,7 +170,7 @@ def test_upgrade_leaves_a_backup_of_the_old_revision(old_profile_dir):
 def test_upgraded_profile_keeps_working_with_its_outbox(old_profile_dir):
     """New edits go on from the old mids, and a pushed-and-deleted mid is never handed out again."""
     db_path = old_profile_dir / DB_FILENAME
-    with sqlite3.connect(db_path) as conn:
+    with db(db_path) as conn:
         old_max = conn.execute("SELECT max(mid) FROM outbox").fetchone()[0]
     profile = open_profile(old_profile_dir)
     try:
@@ -185,7 +188,7 @@ def test_upgraded_profile_keeps_working_with_its_outbox(old_profile_dir):
 
 def test_new_profile_goes_straight_to_head_without_a_backup(tmp_path):
     db_path = tmp_path / DB_FILENAME
-    engine = make_engine(db_path)
+    engine = engine_of(db_path)
     try:
         assert upgrade(engine, db_path, tmp_path / "backups") is None
         assert current_revision(engine) == head_revision()
@@ -199,7 +202,7 @@ def test_foreign_keys_are_off_while_migrations_run_and_on_again_after(old_profil
     """Batch migrations rebuild tables (DROP + RENAME): with foreign keys on, rebuilding a parent table
     would fail or cascade. The app's connections must get them back on."""
     db_path = old_profile_dir / DB_FILENAME
-    engine = make_engine(db_path)
+    engine = engine_of(db_path)
     seen: list[int] = []
 
     @event.listens_for(engine, "before_cursor_execute")
@@ -225,34 +228,23 @@ def block_0002(db_path: Path) -> None:
 
     Checkpointed and closed, so the database file alone holds every page (no -wal beside it).
     """
-    with closing(sqlite3.connect(db_path)) as conn:
+    with db(db_path) as conn:
         conn.execute("CREATE TABLE sync_conflict (id TEXT PRIMARY KEY, note TEXT)")
         conn.execute("INSERT INTO sync_conflict VALUES ('x', '手工建的表')")
         conn.commit()
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-# Header fields SQLite bumps on every write, the backup API's restore included (file change counter,
-# schema cookie, version-valid-for): everything else must come back byte for byte.
-COUNTER_BYTES = (slice(24, 28), slice(40, 44), slice(92, 96))
-
-
-def without_counters(data: bytes) -> bytes:
-    masked = bytearray(data)
-    for field in COUNTER_BYTES:
-        masked[field] = bytes(field.stop - field.start)
-    return bytes(masked)
-
-
 def test_failed_migration_leaves_the_database_as_it_was(old_profile_dir):
     db_path = old_profile_dir / DB_FILENAME
     block_0002(db_path)
-    before, before_dump, before_bytes = snapshot(db_path), dump(db_path), db_path.read_bytes()
+    before, before_dump = snapshot(db_path), dump(db_path)
     with pytest.raises(MigrationFailed) as failure:
         open_profile(old_profile_dir)
     assert "sync_conflict" in str(failure.value) and OLD_REVISION in str(failure.value)
-    assert not db_path.with_name(DB_FILENAME + "-wal").exists()  # the file alone is the whole database
-    assert without_counters(db_path.read_bytes()) == without_counters(before_bytes)
+    # Encrypted before the migration ran, and restored from the encrypted backup: every page is new
+    # ciphertext, so the proof is the content (dump, rows, checks), not the bytes.
+    assert not is_plain(db_path)
     assert revision_of(db_path) == OLD_REVISION
     assert snapshot(db_path) == before
     assert dump(db_path) == before_dump
@@ -290,7 +282,7 @@ def test_head_matches_the_models(profile):
 
 def test_schema_diff_sees_a_missing_migration(old_profile_dir):
     """The check above is not vacuous: against 0001 it sees the tables 0002 and 0006 add."""
-    engine = make_engine(old_profile_dir / DB_FILENAME)
+    engine = engine_of(old_profile_dir / DB_FILENAME)
     try:
         added = {d[1].name for d in schema_diff(engine) if d[0] == "add_table"}
     finally:
@@ -302,7 +294,7 @@ def test_downgrade_to_0001_and_upgrade_again_keep_the_rows(old_profile_dir):
     db_path = old_profile_dir / DB_FILENAME
     before = snapshot(db_path)
     open_profile(old_profile_dir).close()
-    engine = make_engine(db_path)
+    engine = engine_of(db_path)
     try:
         downgrade(engine, OLD_REVISION)
         assert snapshot(db_path) == before

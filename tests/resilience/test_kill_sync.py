@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from chushang_desk.services import contacts
 from chushang_desk.services.profile import open_profile
 from chushang_desk.sync.account import sign_in
 from chushang_desk.sync.engine import sync_once
+from tests.support.profile_db import db
 
 # At least 100 kills in CI: 60 on each server database.
 KILLS = int(os.environ.get("CHUSHANG_KILL_RUNS", "60"))
@@ -32,7 +32,7 @@ def _edit_notes(profile, contact_id: str, notes: str) -> None:
 
 
 def _integrity(db_path) -> str:
-    with sqlite3.connect(db_path) as conn:
+    with db(db_path) as conn:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 

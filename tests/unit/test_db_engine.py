@@ -8,26 +8,27 @@
 """
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 
 import pytest
 from sqlalchemy import text
 
-from chushang_desk.db.engine import BUSY_TIMEOUT_MS, make_engine
+from chushang_desk.db.engine import BUSY_TIMEOUT_MS, connect, make_engine
 from chushang_desk.db.migrate import upgrade
 from chushang_desk.db.session import SessionFactory
 from chushang_desk.models import LocalSetting
 
-EXPECTED_PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS}
+EXPECTED_PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS,
+                    "secure_delete": 1, "temp_store": 2}
+KEY = bytes(range(32))
 
 
 @pytest.fixture
 def db(tmp_path):
     """A migrated database and its session factory (no seeding: only the engine is under test)."""
     path = tmp_path / "engine.db"
-    engine = make_engine(path)
+    engine = make_engine(path, KEY)
     upgrade(engine, path, tmp_path / "backups")
     yield path, SessionFactory(engine, actor="测试员")
     engine.dispose()
@@ -67,12 +68,16 @@ def test_profile_connections_have_the_pragmas(profile):
 
 def try_immediate(path) -> bool:
     """Can another process-like connection take the write lock right now (no waiting)?"""
-    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    import sqlcipher3
+
+    other = connect(path, KEY)
+    other.isolation_level = None
+    other.execute("PRAGMA busy_timeout=0")  # fail at once instead of waiting
     try:
         other.execute("BEGIN IMMEDIATE")
         other.execute("ROLLBACK")
         return True
-    except sqlite3.OperationalError as exc:
+    except sqlcipher3.OperationalError as exc:
         assert "locked" in str(exc)
         return False
     finally:

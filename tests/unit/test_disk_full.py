@@ -3,6 +3,7 @@ nothing: on a real 2 MB file system (tmpfs, mounted by the test: CI runs as root
 SQLITE_FULL (max_page_count), and writing the workbook to /dev/full (ENOSPC on every write)."""
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 import subprocess
@@ -17,11 +18,14 @@ from chushang_desk.services.contacts import save_contact
 from chushang_desk.services.disk_full import is_disk_full
 from chushang_desk.services.profile import open_profile
 
+from ..support.profile_db import db
+
 CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, env_lang: str = "C.UTF-8") -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(CHECKOUT), "LANG": env_lang, "HOME": "/tmp"}
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(CHECKOUT), "LANG": env_lang, "HOME": "/tmp",
+           **{k: os.environ[k] for k in ("CHUSHANG_PASSPHRASE", "CHUSHANG_ARGON2", "PYTHON_KEYRING_BACKEND")}}
     return subprocess.run([sys.executable, "-m", "chushang_desk", *args], capture_output=True, text=True,
                           timeout=300, env=env)
 
@@ -47,7 +51,7 @@ def canary_profile(data_dir: Path) -> None:
 
 
 def contacts_named(data_dir: Path, name: str) -> int:
-    with sqlite3.connect(data_dir / "chushang.db") as conn:
+    with db(data_dir / "chushang.db") as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         return conn.execute("SELECT count(*) FROM contact WHERE name = ?", (name,)).fetchone()[0]
 

@@ -9,7 +9,6 @@ it with its values) and planned again with EXPLAIN QUERY PLAN.
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import date
 
 import pytest
@@ -19,6 +18,7 @@ from chushang_desk.exchange.visit_log import export_visit_log
 from chushang_desk.models import Contact, FollowUp, Organization, Visit, VisitContact, VisitOrganization
 from chushang_desk.services.visits import VisitQuery
 
+from ..support.profile_db import connect_db
 from .test_visit_log_export import make_known_visits
 
 BIG_ROWS = {"visit": 300_000, "contact": 100_000, "visit_contact": 450_000, "visit_organization": 90_000,
@@ -47,7 +47,7 @@ QUERIES = {  # the export's query -> the visit index its count and batches walk,
 
 
 def big_statistics(db_path) -> None:
-    conn = sqlite3.connect(db_path)
+    conn = connect_db(db_path)
     try:
         conn.execute("ANALYZE")
         conn.execute("DELETE FROM sqlite_stat1")

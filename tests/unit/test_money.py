@@ -1,9 +1,9 @@
 """Money (万元) is exact: stored as decimal text, read back as Decimal, never through a float."""
-import sqlite3
 from datetime import date
 from decimal import Decimal
 
 from chushang_desk.models import Visit
+from tests.support.profile_db import db
 
 
 def _visit_with_amount(profile, amount):
@@ -19,7 +19,7 @@ def test_amount_beyond_float_precision_comes_back_exactly(profile):
     amount = Decimal("12345678901234.57")  # 16 significant digits: a float would round it
     visit_id = _visit_with_amount(profile, amount)
     assert profile.read(lambda s: s.get(Visit, visit_id).intention_amount) == amount
-    with sqlite3.connect(profile.db_path) as raw:
+    with db(profile.db_path) as raw:
         stored = raw.execute("SELECT intention_amount, typeof(intention_amount) FROM visit WHERE id = ?",
                              (visit_id,)).fetchone()
     assert stored == ("12345678901234.57", "text")

@@ -46,8 +46,11 @@ def test_scopes_and_parents_come_from_the_declaration():
 
 
 def test_personal_fields():
-    assert {"name", "phones", "email", "wechat", "notes"} <= records.personal_fields("contact")
-    assert records.personal_fields("affiliation") == {"notes"}
+    contact = records.personal_fields("contact")
+    assert {"name", "phones", "email", "wechat", "notes", "company", "title"} <= contact
+    assert "station" not in contact and not contact & set(records.COMMON)  # the keeper and the stamps stay
+    assert records.personal_fields("affiliation") == {"role", "since", "notes"}
+    assert records.personal_fields("referral") == {"notes"}
     assert records.personal_fields("visit") == frozenset()
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,7 +13,6 @@ from pathlib import Path
 import openpyxl
 import psutil
 import pytest
-import sqlalchemy.exc
 
 from chushang_desk.exchange.visit_log_reader import (
     VisitLogReader, VisitLogReadError, _reraised, _sendable, sheet_row,
@@ -23,6 +21,7 @@ from chushang_desk.exchange.visit_log import (
     COLUMNS, default_file_name, display_width, export_visit_log, export_visit_log_file, workbook_title,
 )
 from chushang_desk.db.bulk import bulk_insert
+from chushang_desk.db.engine import WrongKey
 from chushang_desk.models import Contact, FollowUp, Organization, Visit, VisitContact, VisitOrganization
 from chushang_desk.services.visit_log import iter_visit_log
 from chushang_desk.services.visits import VisitQuery
@@ -274,7 +273,7 @@ def test_cli_refuses_a_folder_without_a_profile(tmp_path):
 
 
 def test_reader_process_sends_the_rows_of_one_snapshot(profile, known):
-    with VisitLogReader(profile.db_path, VisitQuery(), batch_size=1) as log:
+    with VisitLogReader(profile.db_path, VisitQuery(), batch_size=1, key=profile.key) as log:
         assert (log.total, log.station_name) == (4, "")
         rows = [row for batch in log.batches() for row in batch.rows]
     assert log.exitcode == 0  # it finished on its own
@@ -292,7 +291,7 @@ def test_sheet_rows_hold_dates_as_excel_day_numbers_and_the_amount_as_a_float(pr
 
 
 def test_reader_process_names_the_station(profile, known):
-    with VisitLogReader(profile.db_path, VisitQuery(station="csj")) as log:
+    with VisitLogReader(profile.db_path, VisitQuery(station="csj"), key=profile.key) as log:
         assert (log.total, log.station_name) == (2, "长三角楚商联络站")
 
 
@@ -324,8 +323,8 @@ def test_reader_process_error_reaches_the_caller(tmp_path):
     """A database the child cannot read: its own exception is raised here, with its traceback as the cause."""
     broken = tmp_path / "chushang.db"
     broken.write_bytes(b"this is not a database" * 1000)
-    with pytest.raises((sqlite3.DatabaseError, sqlalchemy.exc.DatabaseError), match="not a database") as raised:
-        with VisitLogReader(broken, VisitQuery()):
+    with pytest.raises(WrongKey, match="not a database") as raised:
+        with VisitLogReader(broken, VisitQuery(), key=bytes(32)):
             pass
     assert "In the visit-log reader process" in str(raised.value.__cause__)
     assert multiprocessing.active_children() == []
@@ -340,7 +339,7 @@ def test_reader_process_that_vanishes_is_a_clear_error(profile):
     """Batches of one over 3,000 visits fill the pipe long before the end, so the kill comes mid-log."""
     add_plain_visits(profile, 3000)
     with pytest.raises(VisitLogReadError, match="ended unexpectedly"):
-        with VisitLogReader(profile.db_path, VisitQuery(), batch_size=1) as log:
+        with VisitLogReader(profile.db_path, VisitQuery(), batch_size=1, key=profile.key) as log:
             log.process.kill()
             log.process.join()
             list(log.batches())  # the batches already in the pipe, then the end of it
@@ -361,7 +360,8 @@ import sys, time
 from chushang_desk.exchange.visit_log_reader import VisitLogReader
 from chushang_desk.services.visits import VisitQuery
 if __name__ == "__main__":
-    with VisitLogReader(sys.argv[1], VisitQuery(), batch_size=1) as log:
+    key = bytes.fromhex(sys.stdin.readline())  # the key as the app gives it: never in argv or the environment
+    with VisitLogReader(sys.argv[1], VisitQuery(), batch_size=1, key=key) as log:
         print(log.process.pid, flush=True)
         time.sleep(60)  # never reads: the child fills the pipe and waits
 """
@@ -372,7 +372,10 @@ def test_reader_process_ends_when_its_parent_dies(profile, tmp_path):
     add_plain_visits(profile, 3000)
     script = tmp_path / "parent.py"
     script.write_text(ABANDONING_PARENT)
-    parent = subprocess.Popen([sys.executable, str(script), str(profile.db_path)], stdout=subprocess.PIPE, text=True)
+    parent = subprocess.Popen([sys.executable, str(script), str(profile.db_path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    parent.stdin.write(profile.key.hex() + "\n")
+    parent.stdin.close()
     try:
         reader = psutil.Process(int(parent.stdout.readline()))
         parent.kill()

@@ -199,7 +199,7 @@ def test_a_deleted_contact_disappears_from_visits_and_does_not_block_edits(profi
 
 
 def test_officer_filter_matches_whole_names_however_the_list_was_written(profile):
-    import sqlite3
+    from tests.support.profile_db import db
 
     from chushang_desk.models import Visit
     from chushang_desk.services.visits import VisitQuery, find_visit_ids
@@ -213,7 +213,7 @@ def test_officer_filter_matches_whole_names_however_the_list_was_written(profile
     both = profile.write(add, ["李明", "王芳"])
     longer = profile.write(add, ["李明明"])
     plain = profile.write(add, [])
-    with sqlite3.connect(profile.db_path) as raw:  # as another writer might store it: unescaped UTF-8
+    with db(profile.db_path) as raw:  # as another writer might store it: unescaped UTF-8
         raw.execute("UPDATE visit SET officers = '[\"王芳\", \"李明\"]' WHERE id = ?", (plain,))
     assert sorted(profile.read(find_visit_ids, VisitQuery(officer="李明"))) == sorted([both, plain])
     assert profile.read(find_visit_ids, VisitQuery(officer="李明明")) == [longer]
