@@ -16,6 +16,7 @@ contact and of the rows that belong to him, for good, and scrubs the push answer
 from __future__ import annotations
 
 import logging
+import threading
 
 import orjson
 from sqlalchemy import or_, select, text
@@ -154,15 +155,24 @@ def _scrubbed_conflict(table: str, conflict: dict) -> dict:
 
 
 def reclaim(engine: Engine) -> None:
-    """After an erase's commit: keep the old bytes out of the files where the database lets us."""
+    """After an erase's commit: keep the old bytes out of the files where the database lets us. On
+    PostgreSQL the VACUUM (seconds on a big server) runs beside the request, not in its answer's way."""
+    if is_sqlite(engine):
+        _housekeeping(_checkpoint, engine)
+    else:
+        threading.Thread(target=_housekeeping, args=(_vacuum, engine), name="vacuum-after-erase", daemon=True).start()
+
+
+def _housekeeping(step, engine: Engine) -> None:
     try:
-        if is_sqlite(engine):
-            _checkpoint(engine)
-        else:
-            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.execute(text("VACUUM record, push_result"))
+        step(engine)
     except Exception:  # noqa: BLE001 (the erase itself is committed; this is housekeeping)
         log.warning("could not reclaim the space of an erased person; run VACUUM in a quiet hour", exc_info=True)
+
+
+def _vacuum(engine: Engine) -> None:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM record, push_result"))
 
 
 def _checkpoint(engine: Engine) -> None:
