@@ -3,9 +3,15 @@ tables and fields that may travel, who may write them, and the JSON + gzip encod
 
 Messages are plain dicts (JSON objects); their shapes, in the words of SYNC.md:
 
-POST /v1/auth/login  {"user", "password", "device_name"}
-  -> {"device_id", "token", "user": {"name", "display_name", "role", "station"}, "epoch"}
-POST /v1/sync/push   {"entries": [{"mid", "table", "id", "op", "fields", "base_version", "device_time"}]}
+POST /v1/auth/login  {"user", "password", "device_name", "device_key"?}
+  -> {"device_id", "token", "user": {"name", "display_name", "role", "station"}, "epoch", "device_key"}
+     `device_key`: what this laptop's last sign-in of the user answered; a known device's attempts are
+     throttled on their own (chushang_server/throttle.py). Throttled: 429 with Retry-After.
+POST /v1/sync/push   {"from_mid"?, "entries": [{"mid", "table", "id", "op", "fields", "base_version", "device_time"}]}
+     An entry applies only as the device's last applied mid + 1: a push that skips one answers 409
+     {"code": "mid_gap", "expected"} and applies nothing. `from_mid` is the device's lowest pending mid:
+     mids below it are answered (and applied on the device) or discarded, so the server skips them and
+     forgets their stored answers. Every field is checked against its declaration (models/records.py).
   -> {"results": [{"mid", "status", "version", "conflicts": [{"field", "mine", "theirs"}],
                    "row": {...} | null, "reason"}], "head"}
      status: applied | merged | conflict | rejected. `row` (the server's whole row: "table", "id",
@@ -19,7 +25,8 @@ GET  /v1/sync/pull?cursor=N&limit=L
   -> {"rows": [{"table", "id", "version", "deleted", "data", "erased"?}], "cursor", "has_more", "epoch",
       "head"}
      `erased: true` only on erased rows; a client that does not know it sees a deleted row with
-     blanked fields, which is what the row holds (so older clients keep working).
+     blanked fields, which is what the row holds (so older clients keep working). A row the client
+     cannot store is held aside (sync/held.py), never a stopped sync.
 GET  /v1/sync/watch?cursor=N&wait=S   (long-poll: answers once head > N, or after S seconds)
   -> {"head"}
 Every request carries SCHEMA_HEADER; every request but login carries "Authorization: Bearer <token>"
