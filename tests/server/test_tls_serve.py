@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from chushang_desk.sync import protocol
+from chushang_server.throttle import throttle_key
 from tests.server.test_cli import run_cli
 from tests.support.certs import make_certs
 from tests.support.server_process import ServerHandle, _wait_healthy, free_port, migrate, start_server
@@ -93,7 +94,7 @@ def test_plain_http_on_every_address_is_warned_about_at_start(tmp_path):
 
 def _stored_anywhere(db_url: str, text: str) -> bool:
     """Whether any text value in any table of the server's database holds `text` (wherever the login
-    throttle keeps the client's address)."""
+    throttle keeps its key of the client's address)."""
     from sqlalchemy import MetaData, String, Text, create_engine, select
 
     engine = create_engine(db_url)
@@ -125,6 +126,7 @@ def test_the_client_address_comes_from_the_proxy_only_when_it_is_trusted(tmp_pat
         assert answer.status_code == 401
     finally:
         server.stop()
-    # A failed login is counted against the client's address: the proxy's word for it only when trusted.
-    assert _stored_anywhere(server.db_url, SPOOFED) is trusted
+    # A failed login is counted against the client's address (kept as its throttle key, a hash): the
+    # proxy's word for it only when trusted.
+    assert _stored_anywhere(server.db_url, throttle_key("address", SPOOFED)) is trusted
     assert "plain HTTP" not in server.log()  # loopback: nothing to warn about
