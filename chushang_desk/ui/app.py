@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from ..exchange.visit_log import remove_profile_leftovers
 from ..services.disk_full import watch_folder
 from ..services.profile import ProfileKeyError, default_data_dir, open_profile, profile_key
 from ..services.reference import all_reference_lists
@@ -26,6 +25,8 @@ def _open(data_dir: Path, key: bytes | None = None):
     discovery, here off the window's path) or CHUSHANG_PASSPHRASE, unless given; then the profile."""
     watch_folder(data_dir)  # a "disk I/O error" there is then told as a full disk when it is one
     profile = open_profile(data_dir, without_dialog, key=key)
+    from ..exchange.visit_log import remove_profile_leftovers  # (XlsxWriter: not on the window's path)
+
     remove_profile_leftovers(profile)  # what exports killed earlier left
     return profile, profile.read(all_reference_lists), profile.read(all_settings)
 
