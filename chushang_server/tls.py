@@ -6,9 +6,10 @@ mismatched file into one clear sentence and exit status 2 instead of a traceback
 """
 from __future__ import annotations
 
-import ipaddress
 import ssl
 from pathlib import Path
+
+from chushang_desk.sync.protocol import is_loopback
 
 
 class TlsFilesError(Exception):
@@ -36,17 +37,6 @@ def _check_readable(label: str, path: Path) -> None:
             handle.read(1)
     except OSError as error:
         raise TlsFilesError(f"the TLS {label} file {path} cannot be read: {error.strerror}") from error
-
-
-def is_loopback(host: str) -> bool:
-    """127.0.0.0/8, ::1 or localhost: reachable from this machine only."""
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def plain_http_warning(host: str) -> str | None:

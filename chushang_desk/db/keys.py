@@ -185,15 +185,16 @@ def fsync_dir(folder: Path) -> None:
 # --- the keyring -------------------------------------------------------------------------------------
 
 
-def _keyring():
-    """The usable keyring backend, or None where there is none (as sync/credentials.py decides)."""
+def usable_keyring():
+    """The usable keyring backend, or None where there is none (headless Linux answers with keyring's
+    `fail` backend); the profile key here and the device token (sync/credentials.py) share it."""
     try:
         import keyring
         from keyring.backends import fail
 
         backend = keyring.get_keyring()
         return None if isinstance(backend, fail.Keyring) else backend
-    except Exception:  # a broken or locked keyring is the same as none: the passphrase opens
+    except Exception:  # a broken or locked keyring is the same as none
         return None
 
 
@@ -203,7 +204,7 @@ def _keyring_name(key_file: KeyFile) -> str:
 
 def key_from_keyring(key_file: KeyFile) -> bytes | None:
     """The key the keyring holds for this profile, if it is the right one."""
-    backend = _keyring()
+    backend = usable_keyring()
     if backend is None:
         return None
     try:
@@ -218,7 +219,7 @@ def key_from_keyring(key_file: KeyFile) -> bytes | None:
 
 def remember_key(key_file: KeyFile, key: bytes) -> bool:
     """Put the key in the keyring; False when there is no keyring (the passphrase will be asked)."""
-    backend = _keyring()
+    backend = usable_keyring()
     if backend is None:
         return False
     try:

@@ -10,6 +10,8 @@ import json
 import os
 from pathlib import Path
 
+from ..db.keys import usable_keyring
+
 SERVICE = "chushang-desk"
 FALLBACK_FILE = "credentials.json"
 
@@ -18,20 +20,8 @@ def token_key(server_url: str, user: str, device_id: str) -> str:
     return f"{server_url}|{user}|{device_id}"
 
 
-def _keyring():
-    """The usable keyring backend, or None where there is none."""
-    try:
-        import keyring
-        from keyring.backends import fail
-
-        backend = keyring.get_keyring()
-        return None if isinstance(backend, fail.Keyring) else backend
-    except Exception:  # a broken or locked keyring is the same as none: use the file
-        return None
-
-
 def save_token(data_dir: Path, server_url: str, user: str, device_id: str, token: str) -> None:
-    key, backend = token_key(server_url, user, device_id), _keyring()
+    key, backend = token_key(server_url, user, device_id), usable_keyring()
     if backend is not None:
         try:
             backend.set_password(SERVICE, key, token)
@@ -44,7 +34,7 @@ def save_token(data_dir: Path, server_url: str, user: str, device_id: str, token
 
 
 def load_token(data_dir: Path, server_url: str, user: str, device_id: str) -> str | None:
-    key, backend = token_key(server_url, user, device_id), _keyring()
+    key, backend = token_key(server_url, user, device_id), usable_keyring()
     if backend is not None:
         try:
             token = backend.get_password(SERVICE, key)
@@ -56,7 +46,7 @@ def load_token(data_dir: Path, server_url: str, user: str, device_id: str) -> st
 
 
 def delete_token(data_dir: Path, server_url: str, user: str, device_id: str) -> None:
-    key, backend = token_key(server_url, user, device_id), _keyring()
+    key, backend = token_key(server_url, user, device_id), usable_keyring()
     if backend is not None:
         try:
             backend.delete_password(SERVICE, key)

@@ -35,6 +35,7 @@ and EPOCH_HEADER once the device knows the server's epoch. Errors answer {"code"
 from __future__ import annotations
 
 import gzip
+import ipaddress
 from functools import lru_cache
 
 import orjson
@@ -118,6 +119,18 @@ _SEED_NAMESPACE = _ids.SEED_NAMESPACE
 
 def seed_id(table: str, *key) -> str:
     return _ids.seed_id(table, *key)
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 or localhost: traffic that never leaves this machine (the only place plain
+    HTTP is allowed, by the client and without a warning by the server)."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def encode(message) -> bytes:

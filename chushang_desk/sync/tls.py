@@ -6,13 +6,13 @@ record. TLS failures become SyncError codes the screens put in plain words.
 """
 from __future__ import annotations
 
-import ipaddress
 import ssl
 from pathlib import Path
 
 import httpx
 
 from .errors import SyncError
+from .protocol import is_loopback
 
 # OpenSSL's verify results (X509_V_ERR_*) that name the cause of a refused certificate.
 _VERIFY_CODES = {
@@ -23,17 +23,6 @@ _VERIFY_CODES = {
 _VERIFY_WORDS = (("expired", "tls_expired"), ("not yet valid", "tls_expired"), ("hostname", "tls_wrong_host"),
                  ("host name", "tls_wrong_host"), ("name mismatch", "tls_wrong_host"),
                  ("cn_no_match", "tls_wrong_host"))
-
-
-def is_loopback(host: str) -> bool:
-    """127.0.0.0/8, ::1 or localhost: traffic that never leaves this machine."""
-    host = host.strip("[]").lower().rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_url(server_url: str) -> None:
