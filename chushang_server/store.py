@@ -7,7 +7,7 @@ so a push repeated after a lost reply gets the same answers and changes nothing 
 from __future__ import annotations
 
 import orjson
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -43,17 +43,9 @@ def push(engine: Engine, actor: Actor, entries: list[dict], from_mid: int | None
             for version, entry in enumerate(entries, start=head - n + 1)
         ]
         answer = {"results": results, "head": read_head(session)}  # (moved visits' children took more)
-        _forget_answers_below(session, device.id, from_mid)
     if cache.erased:
         erase.reclaim(engine)
     return answer
-
-
-def _forget_answers_below(session: Session, device_id: str, from_mid: int | None) -> None:
-    """Answers below the device's lowest pending mid are never asked for again (the device applied them
-    and emptied those outbox entries): dropped, so stored answers stay few and hold no old data."""
-    if from_mid is not None:
-        session.execute(delete(PushResult).where(PushResult.device_id == device_id, PushResult.mid < from_mid))
 
 
 def _last_mid(last_mid: int | None, from_mid: int | None) -> int | None:

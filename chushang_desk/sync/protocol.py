@@ -10,8 +10,7 @@ POST /v1/auth/login  {"user", "password", "device_name", "device_key"?}
 POST /v1/sync/push   {"from_mid"?, "entries": [{"mid", "table", "id", "op", "fields", "base_version", "device_time"}]}
      An entry applies only as the device's last applied mid + 1: a push that skips one answers 409
      {"code": "mid_gap", "expected"} and applies nothing. `from_mid` is the device's lowest pending mid:
-     mids below it are answered (and applied on the device) or discarded, so the server skips them and
-     forgets their stored answers. Every field is checked against its declaration (models/records.py).
+     mids below it are answered (and applied on the device) or discarded, so the server skips them. Every field is checked against its declaration (models/records.py).
   -> {"results": [{"mid", "status", "version", "conflicts": [{"field", "mine", "theirs"}],
                    "row": {...} | null, "reason"}], "head"}
      status: applied | merged | conflict | rejected. `row` (the server's whole row: "table", "id",

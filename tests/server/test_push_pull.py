@@ -88,34 +88,6 @@ def test_from_mid_skips_what_the_device_discarded_and_nothing_else(shared_server
     assert gap.status_code == 409 and gap.json()["expected"] == 18  # a gap inside the batch is one still
 
 
-def stored_answer_mids(server, device_id: str) -> list[int]:
-    from sqlalchemy import select
-
-    from chushang_server.db import make_engine, read_session
-    from chushang_server.models import PushResult
-
-    engine = make_engine(server.db_url)
-    try:
-        with read_session(engine) as session:
-            return list(session.scalars(select(PushResult.mid).where(PushResult.device_id == device_id)
-                                        .order_by(PushResult.mid)))
-    finally:
-        engine.dispose()
-
-
-def test_answers_below_from_mid_are_forgotten_and_the_pending_ones_kept(shared_server):
-    device = sign_in(shared_server, "officer_a")
-    first = {"from_mid": 1, "entries": [entry(device, "contact", new_id(), contact(name), mid=mid)
-                                        for mid, name in ((1, "甲"), (2, "乙"))]}
-    assert [r["status"] for r in device.post(protocol.PUSH_PATH, json=first).json()["results"]] == ["applied"] * 2
-    assert stored_answer_mids(shared_server, device.device_id) == [1, 2]
-    # the device applied both answers: its lowest pending entry is now 3
-    third = {"from_mid": 3, "entries": [entry(device, "contact", new_id(), contact("丙"), mid=3)]}
-    answer = device.post(protocol.PUSH_PATH, json=third).json()
-    assert stored_answer_mids(shared_server, device.device_id) == [3]
-    assert device.post(protocol.PUSH_PATH, json=third).json()["results"] == answer["results"]  # still answered
-
-
 def test_different_fields_merge_and_the_same_field_conflicts(shared_server):
     one, two = sign_in(shared_server, "officer_a"), sign_in(shared_server, "officer_b")
     three = sign_in(shared_server, "hq")
