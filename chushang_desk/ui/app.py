@@ -2,6 +2,7 @@
 asked in a dialog), open the profile on the database thread, then fill it."""
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -19,16 +20,23 @@ from .main_window import MainWindow
 from .passphrase_dialog import DialogNeeded, asker, without_dialog
 from .tasks import TaskRunner
 
+_log = logging.getLogger(__name__)
+
 
 def _open(data_dir: Path, key: bytes | None = None):
     """On the database thread: the key from the keyring (its first use costs the import and backend
     discovery, here off the window's path) or CHUSHANG_PASSPHRASE, unless given; then the profile."""
     watch_folder(data_dir)  # a "disk I/O error" there is then told as a full disk when it is one
     profile = open_profile(data_dir, without_dialog, key=key)
-    from ..exchange.visit_log import remove_profile_leftovers  # (XlsxWriter: not on the window's path)
-
-    remove_profile_leftovers(profile)  # what exports killed earlier left
     return profile, profile.read(all_reference_lists), profile.read(all_settings)
+
+
+def _remove_export_leftovers(profile) -> int:
+    """What exports killed earlier left; once the first screen has its rows (XlsxWriter's import and the
+    folder walk are then off the path to them)."""
+    from ..exchange.visit_log import remove_profile_leftovers
+
+    return remove_profile_leftovers(profile)
 
 
 def ui_settings_for(data_dir: Path) -> QSettings:
@@ -60,6 +68,12 @@ def _start_opening(ctx: AppContext, window: MainWindow, data_dir: Path, key: byt
         else:
             window.profile_failed(exc, details)
 
+    def remove_leftovers() -> None:
+        profile = ctx.profile
+        ctx.runner.run(lambda: _remove_export_leftovers(profile),
+                       on_error=lambda exc, details: _log.warning("export leftovers not removed: %s", exc))
+
+    ctx.settled.connect(remove_leftovers)
     ctx.runner.run(lambda: _open(data_dir, key), on_done=lambda opened: ctx.set_ready(*opened), on_error=failed)
 
 

@@ -16,6 +16,9 @@ class AppContext(QObject):
     data_changed = Signal(object)  # frozenset of table names
     settings_changed = Signal()
     ready = Signal()  # the profile is open and reference lists are loaded
+    # After ready, the first time every queued job has answered: the first screen has its rows. Work the
+    # first screen does not need (the sync account, old export leftovers) waits for this.
+    settled = Signal()
     # Cross-screen requests: open "Log a visit" with these contact ids; show this contact.
     log_visit_requested = Signal(object)
     show_contact_requested = Signal(str)
@@ -31,7 +34,12 @@ class AppContext(QObject):
 
     def set_ready(self, profile: Profile, refs: dict, settings: dict) -> None:
         self.profile, self.refs, self.settings = profile, refs, settings
+        self.runner.idle_changed.connect(self._first_idle)
         self.ready.emit()
+
+    def _first_idle(self, _idle: bool) -> None:
+        self.runner.idle_changed.disconnect(self._first_idle)
+        self.settled.emit()
 
     @property
     def officer(self) -> str:

@@ -62,7 +62,7 @@ class SyncScheduler(QObject):
         self.debounce = self._timer(self.debounce_ms, single=True)
         self.periodic = self._timer(self.interval_ms, single=False)
         self.retry = self._timer(0, single=True)
-        ctx.ready.connect(self._load_account)
+        ctx.settled.connect(self._load_account)  # not before the first screen has its rows
         ctx.data_changed.connect(self._on_local_change)
 
     def _timer(self, interval: int, single: bool) -> QTimer:
@@ -80,10 +80,14 @@ class SyncScheduler(QObject):
 
     # Account --------------------------------------------------------------------------------------
     def _load_account(self) -> None:
-        from ...sync.account import current_account
-
         profile = self.ctx.profile
-        self.ctx.runner.run(lambda: current_account(profile), on_done=self.set_account,
+
+        def load():
+            from ...sync.account import current_account  # httpx's import (~65 ms): on the database thread
+
+            return current_account(profile)
+
+        self.ctx.runner.run(load, on_done=self.set_account,
                             on_error=lambda exc, details: self.set_account(None))
 
     def set_account(self, account) -> None:
