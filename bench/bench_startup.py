@@ -35,6 +35,9 @@ BASELINE_ROWS = 100_000
 def child(data_dir: str, spawned_at: float) -> None:
     marks = {"interpreter": time.time()}
     key_hex = sys.stdin.readline().strip()
+    from chushang_desk.preload import import_before_qt
+
+    import_before_qt()  # as `chushang-desk` does before PySide6 (cli.main)
     if key_hex:
         _keyring_holding(Path(data_dir), key_hex)
     from PySide6.QtCore import QTimer

@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     os.umask(0o077)  # every file this process makes (profile, exports, logs) is its owner's alone
     if args.command is None:
+        from .preload import import_before_qt
+
+        import_before_qt()  # before PySide6's import hook exists (see preload.py)
         from .ui.app import run_app
 
         return run_app(args.data_dir, args.lang)

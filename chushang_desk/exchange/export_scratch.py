@@ -24,18 +24,15 @@ import io
 import os
 import secrets
 import shutil
-import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from xlsxwriter.worksheet import Worksheet
 
-PREFIX = ".visit-log-"  # the scratch folders' and partial files' names (also those of older versions)
-PARTIAL_NOTE = "partial-workbook.txt"  # in a scratch folder: the path of its named partial workbook
-STALE_SECONDS = 24 * 3600  # where a process cannot be checked, leftovers older than this are stale
+from .export_leftovers import PARTIAL_NOTE, PREFIX, remove_export_leftovers  # noqa: F401 (part of this API)
+
 READ_CHUNK = 1 << 20
 
 
@@ -216,67 +213,3 @@ def _link_unnamed(fd: int, path: Path) -> None:
         os.link(str(fd), path, src_dir_fd=proc_fd, follow_symlinks=True)
     finally:
         os.close(proc_fd)
-
-
-def remove_export_leftovers(*folders: Path | str | None) -> int:
-    """Remove what killed exports left in these folders (this version's and older versions'), and the
-    partial workbooks their scratch folders name; exports still running are left alone. Returns how
-    many were removed. Never raises: clearing leftovers must not stop a start."""
-    removed = 0
-    for folder in {Path(f) for f in folders if f}:
-        try:
-            entries = [e for e in folder.iterdir() if e.name.startswith(PREFIX)]
-        except OSError:
-            continue
-        for entry in entries:
-            if _is_stale(entry):
-                removed += _remove_leftover(entry)
-    return removed
-
-
-def _is_stale(entry: Path) -> bool:
-    pid = _owner_pid(entry.name)
-    if pid is None:
-        return True  # an older version's folder: its export did not survive the upgrade
-    if pid == os.getpid():
-        return False
-    alive = _process_alive(pid)
-    if alive is None:
-        try:
-            return time.time() - entry.stat().st_mtime > STALE_SECONDS
-        except OSError:
-            return False
-    return not alive
-
-
-def _owner_pid(name: str) -> int | None:
-    head = name[len(PREFIX):].split("-", 1)[0]
-    return int(head[1:]) if head.startswith("p") and head[1:].isdigit() else None
-
-
-def _process_alive(pid: int) -> bool | None:
-    """Whether a process runs with this id; None where that cannot be asked safely (on Windows
-    os.kill would end the process)."""
-    if sys.platform == "win32":
-        return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _remove_leftover(entry: Path) -> int:
-    try:
-        if entry.is_dir() and not entry.is_symlink():
-            note = entry / PARTIAL_NOTE
-            if note.exists():
-                Path(note.read_text(encoding="utf-8").strip()).unlink(missing_ok=True)
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
-    except OSError:
-        return 0
-    return 1

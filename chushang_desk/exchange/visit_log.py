@@ -17,7 +17,6 @@ is moved into place only when complete, and its temporary data is never plain te
 from __future__ import annotations
 
 import sys
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -36,6 +35,7 @@ from ..services.reference import name_lookup
 from ..services.validation import parse_date
 from ..services.visit_log import count_visit_log, iter_visit_log
 from ..services.visits import VisitQuery
+from .export_leftovers import SCRATCH_FOLDER, profile_scratch, remove_profile_leftovers  # noqa: F401 (API)
 from .export_scratch import ExportScratch, SealedWorksheet, remove_export_leftovers
 from .visit_log_cells import EXCEL_CELL_LIMIT, SheetBatch, fits_a_cell, pieces, sheet_batch
 from .visit_log_reader import VisitLogReader
@@ -67,7 +67,6 @@ COLUMNS = (
 TEXT_COLUMNS = tuple(i for i, c in enumerate(COLUMNS) if c.kind == TEXT)
 LONG_SHEET = "长文本"
 LONG_HEADERS = ("走访记录表行号", "列", "段", "内容")
-SCRATCH_FOLDER = "export-scratch"  # in the profile's folder: private, and looked at when it opens
 
 
 class ExportReport(NamedTuple):
@@ -296,15 +295,6 @@ def export_visit_log_file(profile: Profile, query: VisitQuery, path: Path | str,
     with VisitLogReader(profile.db_path, query, key=profile.key) as log:
         return write_visit_log(path, workbook_title(log.station_name, query), log.total, log.batches(), progress,
                                scratch_root)
-
-
-def profile_scratch(profile: Profile) -> Path:
-    return Path(profile.data_dir) / SCRATCH_FOLDER
-
-
-def remove_profile_leftovers(profile: Profile) -> int:
-    """At start: what exports killed before (in the profile's scratch folder, or the system's) left."""
-    return remove_export_leftovers(profile_scratch(profile), Path(tempfile.gettempdir()))
 
 
 def write_visit_log(path: Path | str, title: str, total: int, batches: Iterable[SheetBatch],

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import socket
 from pathlib import Path
-from dataclasses import dataclass
 
 from sqlalchemy import delete
 
@@ -21,30 +20,7 @@ from ..services.sync_status import all_state, pending_edits, set_state
 from . import credentials, tls
 from .client import SyncClient
 from .errors import PendingEdits, SyncError
-
-ACCOUNT_KEYS = ("server_url", "user", "display_name", "role", "station", "device_id")
-
-
-@dataclass(frozen=True)
-class Account:
-    server_url: str
-    user: str
-    display_name: str
-    role: str
-    station: str
-    device_id: str
-    ca_file: str = ""  # PEM certificates trusted besides the system's, '' for none
-
-
-def _account_of(state: dict) -> Account | None:
-    if not (state.get("server_url") and state.get("user") and state.get("device_id")):
-        return None
-    return Account(*(state.get(key, "") for key in ACCOUNT_KEYS), ca_file=state.get("ca_file", ""))
-
-
-def current_account(profile) -> Account | None:
-    return profile.read(lambda s: _account_of(all_state(s)))
-
+from .stored_account import ACCOUNT_KEYS, Account, current_account  # noqa: F401 (this module's API)
 
 def normalized_url(server_url: str) -> str:
     return server_url.strip().rstrip("/")

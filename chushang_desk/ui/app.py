@@ -32,9 +32,9 @@ def _open(data_dir: Path, key: bytes | None = None):
 
 
 def _remove_export_leftovers(profile) -> int:
-    """What exports killed earlier left; once the first screen has its rows (XlsxWriter's import and the
-    folder walk are then off the path to them)."""
-    from ..exchange.visit_log import remove_profile_leftovers
+    """What exports killed earlier left; once the first screen has its rows (the folder walk is then off
+    the path to them)."""
+    from ..exchange.export_leftovers import remove_profile_leftovers
 
     return remove_profile_leftovers(profile)
 

@@ -83,7 +83,7 @@ class SyncScheduler(QObject):
         profile = self.ctx.profile
 
         def load():
-            from ...sync.account import current_account  # httpx's import (~65 ms): on the database thread
+            from ...sync.stored_account import current_account  # (not the HTTP client: no sync is due yet)
 
             return current_account(profile)
 
