@@ -8,8 +8,16 @@ DEMO_VISITS ?= 6000
 # The embedded demo server beside the demo profile (SQLite, loopback only), and `make server`'s.
 SERVER_PORT ?= 8765
 SERVER_DB ?= sqlite:///$(DATA_DIR)-server.db
-APT_RUN := libegl1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libglib2.0-0 libfontconfig1 fonts-noto-cjk
-APT_TEST := $(APT_RUN) libreoffice-calc-nogui
+# Qt's xcb platform plugin (libqxcb.so, libQt6XcbQpa.so.6) links to every X11 library below: one missing
+# and the app aborts at start (`Could not load the Qt platform plugin "xcb"`, issue 8); the Wayland
+# plugin's three after them. tests/ui/test_real_display.py checks them with ldd.
+APT_X11 := libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 \
+	libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
+APT_WAYLAND := libwayland-client0 libwayland-cursor0 libwayland-egl1
+APT_RUN := libegl1 libgl1 libxkbcommon0 libdbus-1-3 libglib2.0-0 libfontconfig1 fonts-noto-cjk $(APT_X11) $(APT_WAYLAND)
+# Xvfb and xwininfo (x11-utils): the app started on a real X display in tests/ui/test_real_display.py.
+APT_TEST := $(APT_RUN) libreoffice-calc-nogui xvfb x11-utils
 
 .PHONY: run server test setup setup-test apt-run apt-test translations bench clean
 
@@ -41,7 +49,8 @@ $(VENV)/.installed-test: $(VENV)/.installed
 setup: $(VENV)/.installed
 setup-test: $(VENV)/.installed-test
 
-# Qt's runtime libraries, a CJK font, and LibreOffice for the compatibility test, from Debian's packages.
+# Qt's runtime libraries (X11, Wayland) and a CJK font; for the tests also LibreOffice (the compatibility
+# test) and Xvfb (the real display test); from Debian's packages.
 apt-run:
 	@sh scripts/ensure-apt.sh $(APT_RUN)
 apt-test:
