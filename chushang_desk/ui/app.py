@@ -31,12 +31,14 @@ def _open(data_dir: Path, key: bytes | None = None):
     return profile, profile.read(all_reference_lists), profile.read(all_settings)
 
 
-def _remove_export_leftovers(profile) -> int:
+def _remove_export_leftovers(ctx: AppContext) -> None:
     """What exports killed earlier left; once the first screen has its rows (the folder walk is then off
     the path to them)."""
     from ..exchange.export_leftovers import remove_profile_leftovers
 
-    return remove_profile_leftovers(profile)
+    profile = ctx.profile
+    ctx.runner.run(lambda: remove_profile_leftovers(profile),
+                   on_error=lambda exc, details: _log.warning("export leftovers not removed: %s", exc))
 
 
 def ui_settings_for(data_dir: Path) -> QSettings:
@@ -57,6 +59,7 @@ def build_main_window(data_dir: Path | str | None = None, lang: str | None = Non
     ctx = AppContext(TaskRunner(app), app)
     ctx.lang, ctx.ui_settings = lang, ui_settings
     window = MainWindow(ctx)
+    ctx.settled.connect(lambda: _remove_export_leftovers(ctx))  # once: not again after a passphrase retry
     _start_opening(ctx, window, data_dir, None)
     return window
 
@@ -68,12 +71,6 @@ def _start_opening(ctx: AppContext, window: MainWindow, data_dir: Path, key: byt
         else:
             window.profile_failed(exc, details)
 
-    def remove_leftovers() -> None:
-        profile = ctx.profile
-        ctx.runner.run(lambda: _remove_export_leftovers(profile),
-                       on_error=lambda exc, details: _log.warning("export leftovers not removed: %s", exc))
-
-    ctx.settled.connect(remove_leftovers)
     ctx.runner.run(lambda: _open(data_dir, key), on_done=lambda opened: ctx.set_ready(*opened), on_error=failed)
 
 
