@@ -32,7 +32,7 @@ from ..services.disk_full import is_disk_full
 from ..services.messages import render
 from ..services.profile import Profile, open_profile
 from ..services.reference import name_lookup
-from ..services.validation import parse_date
+from ..services.validation import BadDate, parse_date
 from ..services.visit_log import count_visit_log, iter_visit_log
 from ..services.visits import VisitQuery
 from .export_leftovers import SCRATCH_FOLDER, profile_scratch, remove_profile_leftovers  # noqa: F401 (API)
@@ -374,15 +374,22 @@ def query_from_args(args, station_codes: set[str]) -> VisitQuery:
 
 
 def _cli_date(text: str | None, option: str) -> date | None:
+    """--from/--to as officers write dates (services.validation.parse_date); a day the calendar lacks
+    (20250230) is refused by name, never rolled over."""
     try:
         return parse_date(text)
-    except ValueError:
-        raise ExportArgumentError(f"{option} {text!r}: {bilingual('bad_date')}") from None
+    except BadDate as bad:
+        raise ExportArgumentError(f"{option} {text!r}: {bilingual(bad.message.code, **bad.message.params)}") from None
 
 
 def export_visits_command(args, ask_passphrase=None) -> int:
     """`export-visits`: 0 when the workbook was written; 2 for bad options; 1 when it could not be written.
     ask_passphrase: the CLI's way to get the recovery passphrase (db/keys.py)."""
+    try:  # bad dates are told before the profile is opened (and its passphrase asked for)
+        _cli_date(args.date_from, "--from"), _cli_date(args.date_to, "--to")
+    except ExportArgumentError as exc:
+        print(f"chushang-desk export-visits: {exc}", file=sys.stderr)
+        return 2
     if not (Path(args.data_dir) / DB_FILENAME).exists():  # opening would create an empty profile
         print(f"chushang-desk export-visits: 没有找到资料库 / no profile database in {args.data_dir}", file=sys.stderr)
         return 2

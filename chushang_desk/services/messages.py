@@ -13,6 +13,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "bad_phone": {"zh_CN": "无法识别的电话号码：{value}", "en": "Not a valid phone number: {value}"},
     "bad_email": {"zh_CN": "电子邮箱格式不正确", "en": "Not a valid e-mail address"},
     "bad_date": {"zh_CN": "日期格式应为 2025-03-14", "en": "Dates are written like 2025-03-14"},
+    "no_such_month": {"zh_CN": "日期不存在：没有{month}月", "en": "No such date: there is no month {month}"},
+    "no_such_day": {"zh_CN": "日期不存在：{year}年{month}月没有{day}日", "en": "No such date: {month_name} {year} has no day {day}"},
     "bad_year": {"zh_CN": "年份应在 1900–2100 之间", "en": "The year must be between 1900 and 2100"},
     "bad_amount": {"zh_CN": "金额应为数字（万元）", "en": "The amount must be a number (10k yuan)"},
     "control_character": {"zh_CN": "含有不可见的控制字符，请删除", "en": "Holds an invisible control character; please remove it"},
@@ -28,7 +30,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "need_referred": {"zh_CN": "请选择被推荐的人员、组织或填写项目", "en": "Choose whom or what was referred"},
     "date_order": {"zh_CN": "结束日期早于开始日期", "en": "The end date is before the start date"},
     "follow_up_task": {"zh_CN": "第 {row} 条待办缺少事项", "en": "Follow-up {row} needs a task"},
-    "follow_up_date": {"zh_CN": "第 {row} 条待办的日期格式应为 2025-03-14", "en": "Follow-up {row}: dates are written like 2025-03-14"},
+    "follow_up_date": {"zh_CN": "第 {row} 条待办的日期：{problem}", "en": "Follow-up {row}, due date: {problem}"},
     "next_before_visit": {"zh_CN": "下次联系日期早于走访日期", "en": "The next contact date is before the visit date"},
     "future_date": {"zh_CN": "日期不能晚于今天", "en": "The date cannot be after today"},
     "not_ambassador": {"zh_CN": "所选人员不是招商大使", "en": "The person chosen is not an ambassador"},
@@ -71,9 +73,12 @@ class Message:
 
 
 def render(code: str, lang: str = "zh_CN", **params) -> str:
+    """A message in `lang`; a parameter that is itself a Message (what was wrong with a follow-up's date)
+    is rendered in the same language."""
     texts = CATALOG.get(code)
     if texts is None:
         return code
+    params = {k: v.render(lang) if isinstance(v, Message) else v for k, v in params.items()}
     return texts.get(lang, texts["zh_CN"]).format(**params)
 
 

@@ -78,24 +78,52 @@ def check_email(value, errors: dict, field: str = "email") -> str:
     return text
 
 
+_DATE_WRITTEN = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # 20250314, as officers type it
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+class BadDate(ValueError):
+    """A date refused: `message` says why - not written as a date, or a day the calendar does not have."""
+
+    def __init__(self, text: str, message: Message):
+        super().__init__(text)
+        self.message = message
+
+
 def parse_date(value) -> date | None:
-    """A date from a date, an ISO string, or 2025/3/14 and 2025年3月14日 as spreadsheets write them."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
+    """A date from a date, or from text as officers type it and spreadsheets write it: 2025-03-14,
+    2025/3/14, 2025.3.14, 20250314, 2025年3月14日, full-width digits too. A day the calendar lacks
+    (2025-02-30, 2025-13-01) raises BadDate naming it: it is never rolled over to another day."""
+    if value is None or isinstance(value, date):
         return value
     text = clean_text(value)
-    match = re.match(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$", text)
+    if not text:
+        return None
+    match = _DATE_WRITTEN.match(text) or _DATE_COMPACT.match(text)
     if not match:
-        raise ValueError(text)
-    return date(*(int(g) for g in match.groups()))
+        raise BadDate(text, Message("bad_date"))
+    return calendar_day(text, *(int(g) for g in match.groups()))
+
+
+def calendar_day(text: str, year: int, month: int, day: int) -> date:
+    if not 1 <= month <= 12:
+        raise BadDate(text, Message("no_such_month", {"month": month}))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        if year < 1:
+            raise BadDate(text, Message("bad_date")) from None
+        raise BadDate(text, Message("no_such_day", {
+            "year": year, "month": month, "day": day, "month_name": _MONTH_NAMES[month - 1]})) from None
 
 
 def check_date(value, errors: dict, field: str) -> date | None:
     try:
         return parse_date(value)
-    except ValueError:
-        errors[field] = Message("bad_date")
+    except BadDate as bad:
+        errors[field] = bad.message
         return None
 
 

@@ -300,7 +300,7 @@ def _check_follow_ups(items, errors: dict) -> list[dict]:
         elif len(task) > _TASK_MAX:
             errors.setdefault("follow_ups", Message("too_long", {"max": _TASK_MAX}))
         if local:
-            errors.setdefault("follow_ups", Message("follow_up_date", {"row": row}))
+            errors.setdefault("follow_ups", Message("follow_up_date", {"row": row, "problem": local["due"]}))
         declared = declared_errors("follow_up", {"task": task, "owner": owner[:_OWNER_MAX], "due_date": due})
         if declared and not local:
             errors.setdefault("follow_ups", next(iter(declared.values())))

@@ -86,7 +86,7 @@ def test_validation_shows_next_to_the_field_and_keeps_the_text(main_window, qtbo
     _save(qtbot, main_window, dialog)
     assert dialog.isVisible()
     assert dialog.form.error_text("name") == "Required"
-    assert dialog.form.error_text("founded_on") == "Dates are written like 2025-03-14"
+    assert dialog.form.error_text("founded_on") == "No such date: there is no month 13"
     assert dialog.form.error_text("city") == ""
     assert dialog.founded_on.text() == "2025-13-40" and dialog.city.text() == "深圳"
     # Fixing the fields saves.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
@@ -54,7 +54,7 @@ def test_create_referral_through_the_dialog(main_window, qtbot):
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     qtbot.waitUntil(dialog.isVisible)
-    assert dialog.referred_on.date() == QDate.currentDate()
+    assert dialog.referred_on.date() == date.today()
     # Down in the empty ambassador field lists the ambassadors only (李明 is not one).
     dialog.ambassador.edit.setFocus()
     qtbot.keyClick(dialog.ambassador.edit, Qt.Key.Key_Down)

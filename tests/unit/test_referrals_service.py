@@ -58,7 +58,7 @@ def test_validation(profile, people):
     with pytest.raises(ValidationFailed) as failed:
         profile.write(refs.save_referral, dict(ambassador_id=people["plain"], referred_on="2025-02-30"))
     assert {k: m.code for k, m in failed.value.errors.items()} == {
-        "ambassador_id": "not_ambassador", "referred": "need_referred", "referred_on": "bad_date"}
+        "ambassador_id": "not_ambassador", "referred": "need_referred", "referred_on": "no_such_day"}
     with pytest.raises(ValidationFailed) as failed:
         profile.write(refs.save_referral, dict(ambassador_id="", referred_contact_id=people["wang"], status="won"))
     assert {k: m.code for k, m in failed.value.errors.items()} == {

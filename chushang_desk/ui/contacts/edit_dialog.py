@@ -13,6 +13,7 @@ from ...services.messages import ValidationFailed
 from ...services.validation import display_phone
 from ..context import AppContext
 from ..errors import show_error
+from ..widgets.date_field import DateField
 
 ERROR_STYLE = "color: #c62828;"
 LINE_FIELDS = ("name", "native_county", "region", "city", "company", "title", "email", "wechat", "degree",
@@ -40,9 +41,8 @@ class ContactEditDialog(QDialog):
 
     def _build(self) -> None:
         for name in LINE_FIELDS:
-            self.fields[name] = QLineEdit()
+            self.fields[name] = DateField() if name == "ambassador_since" else QLineEdit()
             self.fields[name].setObjectName(name)
-        self.fields["ambassador_since"].setPlaceholderText(self.tr("e.g. 2025-03-14"))
         self.fields["graduation_year"].setPlaceholderText(self.tr("e.g. 1998"))
         self.fields["graduation_year"].setMaximumWidth(100)
         for name, list_name in COMBO_FIELDS.items():
@@ -120,6 +120,7 @@ class ContactEditDialog(QDialog):
         left.addRow(self.tr("Kinds *"), self._with_error("kinds", self._row(*self.kind_boxes.values())))
         left.addRow("", self._row(self.is_key, self.is_ambassador))
         left.addRow(self.tr("Ambassador since"), self._with_error("ambassador_since", f["ambassador_since"]))
+        f["ambassador_since"].show_problems_in(self.errors["ambassador_since"])
         left.addRow(self.tr("Company"), self._with_error("company", f["company"]))
         left.addRow(self.tr("Title"), self._with_error("title", f["title"]))
         left.addRow(self.tr("Industry"), f["industry"])

@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (
 from ...services.messages import ValidationFailed
 from ...services.organizations import COMMON_ROLES, save_affiliation, save_organization
 from ..errors import show_error
+from ..widgets.date_field import DateField
 from ..widgets.form import FieldForm, fill_combo, ref_choices, select_code, text_of
 from ..widgets.picker import ChoicePicker, ContactPicker
 from .labels import kind_labels
-
-DATE_HINT = "2025-03-14"
-
 
 def date_text(value) -> str:
     return value.isoformat() if isinstance(value, date) else (value or "")
@@ -98,8 +96,7 @@ class OrganizationDialog(SaveDialog):
         self.name = f.add("name", self.tr("&Name"), QLineEdit())
         self.kind = f.add("kind", self.tr("&Kind"), QComboBox())
         fill_combo(self.kind, list(kind_labels().items()))
-        self.founded_on = f.add("founded_on", self.tr("&Founded on"), QLineEdit())
-        self.founded_on.setPlaceholderText(DATE_HINT)
+        self.founded_on = f.add("founded_on", self.tr("&Founded on"), DateField())
         self.region = f.add("region", self.tr("&Region"), QLineEdit())
         self.region.setPlaceholderText(self.tr("Province or country, e.g. 广东"))
         self.city = f.add("city", self.tr("&City"), QLineEdit())
@@ -147,8 +144,7 @@ class AffiliationDialog(SaveDialog):
         self.role = f.add("role", self.tr("&Role"), QComboBox())
         self.role.setEditable(True)
         self.role.addItems(list(COMMON_ROLES))
-        self.since = f.add("since", self.tr("&Since"), QLineEdit())
-        self.since.setPlaceholderText(DATE_HINT)
+        self.since = f.add("since", self.tr("&Since"), DateField())
         self.notes = f.add("notes", self.tr("N&otes"), QLineEdit())
         if member:
             self.contact.set_choice(member["contact_id"], member["name"])

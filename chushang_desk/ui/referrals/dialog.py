@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from ...services.referrals import save_referral
 from ..organizations.dialogs import SaveDialog
 from ..organizations.labels import kind_label
+from ..widgets.date_field import DateField
 from ..widgets.form import fill_combo, ref_choices, select_code
 from ..widgets.picker import AmbassadorPicker, ContactPicker, OrganizationPicker
 from .labels import status_labels
@@ -50,9 +50,7 @@ class ReferralDialog(SaveDialog):
                                                ctx, multiple=False, placeholder=self.tr("…or a company or chamber…")))
         self.project_name = f.add("project_name", self.tr("&Project"), QLineEdit())
         self.project_name.setPlaceholderText(self.tr("…or a project (at least one of the three)"))
-        self.referred_on = f.add("referred_on", self.tr("&Date"), QDateEdit(QDate.currentDate()))
-        self.referred_on.setCalendarPopup(True)
-        self.referred_on.setDisplayFormat("yyyy-MM-dd")
+        self.referred_on = f.add("referred_on", self.tr("&Date"), DateField(date.today()))
         self.status = f.add("status", self.tr("S&tatus"), QComboBox())
         fill_combo(self.status, list(status_labels().items()))
         self.station = f.add("station", self.tr("&Station"), QComboBox())
@@ -66,8 +64,7 @@ class ReferralDialog(SaveDialog):
         self.referred_contact.set_choice(r["referred_contact_id"], r["referred_contact"])
         self.referred_organization.set_choice(r["referred_organization_id"], r["referred_organization"])
         self.project_name.setText(r["project_name"])
-        on: date = r["referred_on"]
-        self.referred_on.setDate(QDate(on.year, on.month, on.day))
+        self.referred_on.set_value(r["referred_on"])
         select_code(self.status, r["status"])
         select_code(self.station, r["station"])
         self.notes.setPlainText(r.get("notes") or "")
@@ -78,7 +75,7 @@ class ReferralDialog(SaveDialog):
             referred_contact_id=self.referred_contact.choice_id,
             referred_organization_id=self.referred_organization.choice_id,
             project_name=self.project_name.text(),
-            referred_on=self.referred_on.date().toString("yyyy-MM-dd"),
+            referred_on=self.referred_on.text(),  # as typed: the service reads it, or says what is wrong
             status=self.status.currentData(),
             station=self.station.currentData(),
             notes=self.notes.toPlainText(),

@@ -8,91 +8,25 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
 )
 
-from ...services.messages import ValidationFailed
+from ...services.messages import Message, ValidationFailed
 from ...services.visits import VISIT_TABLES, contacts_for_ids, get_visit, save_visit
 from ..errors import show_error
+from ..i18n import current_language
+from ..widgets.date_field import DateField
 from ..widgets.form import fill_combo, ref_choices, select_code
 from ..widgets.picker import ContactPicker, OrganizationPicker
 from .labels import mode_items
 
-DATE_FORMAT = "yyyy-MM-dd"
-_NO_DATE = QDate(1900, 1, 1)
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-class DateEdit(QDateEdit):
-    """A date typed as 2025-03-14 or picked from a calendar."""
-
-    def __init__(self, value: date | None = None, parent=None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setDate(to_qdate(value or date.today()))
-
-    def value(self) -> date | None:
-        return from_qdate(self.date())
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(to_qdate(value or date.today()))
-
-    def focusInEvent(self, event) -> None:
-        super().focusInEvent(event)
-        # Typing "20250314" or "2025-3-14" right away replaces the date (the year first).
-        self.setSelectedSection(QDateEdit.Section.YearSection)
-
-    def focusNextPrevChild(self, next_: bool) -> bool:
-        # Tab leaves the field (QDateEdit would walk its year/month/day sections; typing a full
-        # section already moves to the next one), so the form is walked with Tab alone.
-        return QWidget.focusNextPrevChild(self, next_)
-
-
-class OptionalDateEdit(DateEdit):
-    """A date that may be left empty (shown as "—"); Delete empties it, typing or arrows fill it."""
-
-    def __init__(self, default=None, parent=None):
-        super().__init__(None, parent)
-        self._default = default or (lambda: date.today() + timedelta(days=7))
-        self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText("—")
-        self.setDate(_NO_DATE)
-
-    def value(self) -> date | None:
-        return None if self.date() == _NO_DATE else from_qdate(self.date())
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(to_qdate(value) if value else _NO_DATE)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.value() is not None \
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.set_value(None)
-            return
-        if self.value() is None and (event.text().isdigit() or event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
-            self.set_value(self._default())
-            if event.text().isdigit():
-                self.setSelectedSection(QDateEdit.Section.YearSection)
-            else:
-                return
-        super().keyPressEvent(event)
-
-    def mousePressEvent(self, event) -> None:
-        if self.value() is None:
-            self.set_value(self._default())
-        super().mousePressEvent(event)
+def days_after(value, days: int) -> date | None:
+    """A default date `days` after another field's date, or None while that field holds no date."""
+    return value + timedelta(days=days) if isinstance(value, date) else None
 
 
 class SummaryEdit(QPlainTextEdit):
@@ -140,8 +74,8 @@ class FollowUpRowEditor(QFrame):
         self.owner = QLineEdit(owner)
         self.owner.setPlaceholderText(self.tr("Owner"))
         self.owner.setMaximumWidth(110)
-        self.due = OptionalDateEdit()
-        self.due.set_value(date.today() + timedelta(days=7))
+        self.due = DateField(date.today() + timedelta(days=7), default=lambda: date.today() + timedelta(days=7))
+        self.due.setMaximumWidth(130)
         self.due.setToolTip(self.tr("Due date (Ctrl+Delete leaves it empty)"))
         self.done = QCheckBox(self.tr("Done"))
         self.remove_button = QToolButton()
@@ -168,6 +102,8 @@ class FollowUpRowEditor(QFrame):
 class FollowUpsEditor(QWidget):
     """The visit's follow-ups: rows added with "Add follow-up" (Alt+A) and removed with their × button."""
 
+    date_problem_changed = Signal(str)  # what is wrong with the first bad due date, "" when none is
+
     def __init__(self, default_owner, parent=None):
         super().__init__(parent)
         self._default_owner = default_owner
@@ -192,6 +128,7 @@ class FollowUpsEditor(QWidget):
         if item:
             row.set_value(item)
         row.remove_requested.connect(self.remove_row)
+        row.due.problem_changed.connect(self._due_checked)
         self.rows.append(row)
         self.rows_layout.addWidget(row)
         self._chain()
@@ -206,8 +143,21 @@ class FollowUpsEditor(QWidget):
         row.hide()
         row.deleteLater()
         self._chain()
+        self._due_checked()
         following = self.rows[min(index, len(self.rows) - 1)].task if self.rows else self.add_button
         following.setFocus()
+
+    def date_problem(self) -> str:
+        """"Follow-up 2, due date: No such date: …" for the first row whose due date the field refused."""
+        for number, row in enumerate(self.rows, start=1):
+            if row.due.shown_problem():
+                problem = row.due.problem()
+                if problem is not None:
+                    return Message("follow_up_date", {"row": number, "problem": problem}).render(current_language())
+        return ""
+
+    def _due_checked(self, *_args) -> None:
+        self.date_problem_changed.emit(self.date_problem())
 
     def _chain(self) -> None:
         """Tab goes from `before` through the rows in order, then to the Add button, then to `after`."""
@@ -256,8 +206,8 @@ class LogVisitDialog(QDialog):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         ctx = self.ctx
-        self.visit_date = DateEdit()
-        self.visit_date.setMaximumDate(to_qdate(date.today() + timedelta(days=366)))
+        self.visit_date = DateField(date.today())
+        self.visit_date.setMaximumWidth(160)
         self.mode = ref_combo(mode_items(), None)
         self.station = ref_combo(ref_choices(ctx, "station"), "—")
         select_code(self.station, ctx.station)
@@ -278,7 +228,7 @@ class LogVisitDialog(QDialog):
         self.intention_note = QLineEdit()
         self.intention_note.setPlaceholderText(self.tr("Project, site, timing…"))
         self.follow_ups = FollowUpsEditor(self._default_owner)
-        self.next_contact = OptionalDateEdit(default=lambda: self.visit_date.value() + timedelta(days=30))
+        self.next_contact = DateField(default=lambda: days_after(self.visit_date.value(), 30))
         self.next_contact.setToolTip(self.tr("Optional; Ctrl+Delete empties it"))
         self.next_contact.setMaximumWidth(140)
 
@@ -338,6 +288,10 @@ class LogVisitDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
 
+        self.visit_date.show_problems_in(self.errors["visit_date"])
+        self.next_contact.show_problems_in(self.errors["next_contact_date"])
+        self.follow_ups.date_problem_changed.connect(self._show_follow_up_date_problem)
+
         outer = QVBoxLayout(self)
         outer.addLayout(columns)
         outer.addLayout(buttons)
@@ -357,6 +311,10 @@ class LogVisitDialog(QDialog):
         caption = QLabel(label)
         caption.setBuddy(buddy or field)
         form.addRow(caption, box)
+
+    def _show_follow_up_date_problem(self, text: str) -> None:
+        self.errors["follow_ups"].setText(text)
+        self.errors["follow_ups"].setVisible(bool(text))
 
     def _tab_order(self) -> None:
         chain = [self.visit_date, self.mode, self.station, self.officers, self.contacts.edit,

@@ -17,7 +17,8 @@ from ..widgets.form import ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
 from ..widgets.picker import ContactPicker
 from .labels import STATE_FOREGROUND, iso, mode_items, mode_label, state_label
-from .log_dialog import OptionalDateEdit, ref_combo
+from ..widgets.date_field import DateField
+from .log_dialog import ref_combo
 from .table_model import VisitTableModel
 
 
@@ -60,8 +61,11 @@ class VisitsPage(Page):
         actions.addWidget(self.count_label)
         actions.addWidget(self.export_button)
 
-        self.date_from = OptionalDateEdit(default=lambda: date(date.today().year, 1, 1))
-        self.date_to = OptionalDateEdit(default=date.today)
+        self.date_from = DateField(default=lambda: date(date.today().year, 1, 1))
+        self.date_to = DateField(default=date.today)
+        self.date_error = QLabel()  # a filter date that does not exist, named next to the fields
+        self.date_error.setStyleSheet("color: #b42318;")
+        self.date_error.hide()
         self.station = ref_combo([], self.tr("All stations"))
         self.officer = QLineEdit()
         self.officer.setPlaceholderText(self.tr("Officer"))
@@ -83,13 +87,16 @@ class VisitsPage(Page):
         for label, widget in ((self.tr("From"), self.date_from), (self.tr("to"), self.date_to)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
+            widget.setMaximumWidth(140)
+            widget.problem_changed.connect(self._show_date_problem)
+        filters.addWidget(self.date_error)
         for widget, stretch in ((self.station, 0), (self.officer, 0), (self.contact, 1), (self.mode, 0),
                                 (self.clear_button, 0)):
             filters.addWidget(widget, stretch)
         self._filter_timer = QTimer(self, singleShot=True, interval=250)
         self._filter_timer.timeout.connect(self.apply_filters)
         for widget in (self.date_from, self.date_to):
-            widget.dateChanged.connect(self._filters_changed)
+            widget.textChanged.connect(self._filters_changed)
         for combo in (self.station, self.mode):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.officer.textChanged.connect(self._filters_changed)
@@ -134,7 +141,7 @@ class VisitsPage(Page):
     def query(self) -> VisitQuery:
         """The list's current filter (the export writes exactly this)."""
         return VisitQuery(
-            date_from=self.date_from.value(), date_to=self.date_to.value(), station=self.station.currentData() or "",
+            date_from=self.date_from.date(), date_to=self.date_to.date(), station=self.station.currentData() or "",
             officer=self.officer.text().strip(), contact_id=self.contact.choice_id,
             mode=self.mode.currentData() or "",
         )
@@ -142,9 +149,18 @@ class VisitsPage(Page):
     def _filters_changed(self, *_args) -> None:
         self._filter_timer.start()
 
+    def _dates_ok(self) -> bool:
+        """Both filter dates empty or dates; a half-typed or impossible one filters nothing (yet)."""
+        return self.date_from.problem() is None and self.date_to.problem() is None
+
+    def _show_date_problem(self, _text: str = "") -> None:
+        text = self.date_from.shown_problem() or self.date_to.shown_problem()
+        self.date_error.setText(text)
+        self.date_error.setVisible(bool(text))
+
     def apply_filters(self) -> None:
         self._filter_timer.stop()
-        if self.ctx.profile is not None:
+        if self.ctx.profile is not None and self._dates_ok():
             self.count_label.setText(self.tr("Searching…"))
             self.model.load(self.query())
 
@@ -283,6 +299,10 @@ class VisitsPage(Page):
     def export(self) -> None:
         from .export import export_visit_log_interactive  # written alongside; imported when needed
 
+        refused = [field for field in (self.date_from, self.date_to) if not field.check()]
+        if refused:  # an impossible date is not taken for "no limit": nothing is written
+            refused[0].setFocus()
+            return
         export_visit_log_interactive(self, self.ctx, self.query())
 
     def focus_filters(self) -> None:

@@ -6,6 +6,8 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from .date_field import DateField
+
 ERROR_STYLE = "color: #c0392b;"
 
 
@@ -44,6 +46,8 @@ class FieldForm(QWidget):
         error = self._error_label(f"error:{key}")
         column.addWidget(error)
         widget.setObjectName(key)
+        if isinstance(widget, DateField):
+            widget.show_problems_in(error)  # an impossible date is named as soon as the field is left
         self.layout_.addRow(label, box)
         self.fields[key] = widget
         for name in (key, *error_keys):
