@@ -135,7 +135,8 @@ class DateField(QLineEdit):
     # ------------------------------------------------------------------ calendar
     def open_calendar(self) -> None:
         if self.calendar is None:
-            self.calendar = QCalendarWidget(self, Qt.WindowType.Popup)
+            self.calendar = QCalendarWidget(self)
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
             self.calendar.setGridVisible(True)
             self.calendar.clicked.connect(self._picked)
             self.calendar.activated.connect(self._picked)
