@@ -4,37 +4,37 @@
 <context>
     <name>AffiliationDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="141"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="138"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="141"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="138"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="144"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="141"/>
         <source>&amp;Contact</source>
         <translation>人员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="145"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="142"/>
         <source>Type a name, pinyin or initials</source>
         <translation>输入姓名、全拼或首字母</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="147"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="144"/>
         <source>&amp;Role</source>
         <translation>担任职务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="150"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="147"/>
         <source>&amp;Since</source>
         <translation>加入日期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="152"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="148"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -295,19 +295,14 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="31"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="32"/>
         <source>Edit contact</source>
         <translation>编辑人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="31"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="32"/>
         <source>New contact</source>
         <translation>新建人员</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="45"/>
-        <source>e.g. 2025-03-14</source>
-        <translation>如 2025-03-14</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="46"/>
@@ -383,97 +378,97 @@ Foreign numbers start with + and the country code</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="123"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="124"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="124"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="125"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="125"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="126"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="126"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="127"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="127"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="128"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="128"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="129"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="129"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="130"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="130"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="131"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="131"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="132"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="132"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="133"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="133"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="134"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="134"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="135"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="135"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="136"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="136"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="137"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="137"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="138"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="138"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="139"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="138"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="139"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="140"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="141"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="146"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="147"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -704,6 +699,19 @@ Foreign numbers start with + and the country code</source>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../chushang_desk/ui/widgets/date_field.py" line="53"/>
+        <source>e.g. 2025-03-14</source>
+        <translation>如 2025-03-14</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/widgets/date_field.py" line="56"/>
+        <source>Pick from a calendar (Alt+Down)</source>
+        <translation>从日历中选择（Alt+↓）</translation>
+    </message>
+</context>
+<context>
     <name>EraseContactDialog</name>
     <message>
         <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="18"/>
@@ -739,27 +747,27 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpRowEditor</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="139"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="73"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="141"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="75"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="145"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="79"/>
         <source>Due date (Ctrl+Delete leaves it empty)</source>
         <translation>截止日期（Ctrl+Delete 清空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="146"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="80"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="149"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="83"/>
         <source>Remove this follow-up</source>
         <translation>删除此待办</translation>
     </message>
@@ -810,7 +818,7 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpsEditor</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="182"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="118"/>
         <source>&amp;Add follow-up</source>
         <translation>添加待办(&amp;A)</translation>
     </message>
@@ -879,148 +887,148 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>LogVisitDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="245"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="195"/>
         <source>Edit visit</source>
         <translation>编辑走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="245"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="195"/>
         <source>Log a visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="251"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="201"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="265"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="215"/>
         <source>Names, separated by commas</source>
         <translation>姓名，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="271"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="221"/>
         <source>What was discussed (纪要)</source>
         <translation>交流内容（纪要）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="275"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="225"/>
         <source>e.g. 5000</source>
         <translation>如 5000</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="277"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="227"/>
         <source>10k yuan (万元)</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="279"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="229"/>
         <source>Project, site, timing…</source>
         <translation>项目、选址、时间…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="282"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="232"/>
         <source>Optional; Ctrl+Delete empties it</source>
         <translation>选填；Ctrl+Delete 清空</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="287"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="237"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="288"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="238"/>
         <source>&amp;Mode</source>
         <translation>方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="289"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="239"/>
         <source>S&amp;tation</source>
         <translation>联络站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="290"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="240"/>
         <source>O&amp;fficers</source>
         <translation>联络员(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="291"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="241"/>
         <source>&amp;Contacts met</source>
         <translation>走访对象(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="292"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="242"/>
         <source>O&amp;rganizations</source>
         <translation>组织(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="293"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="243"/>
         <source>&amp;Place</source>
         <translation>地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="294"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="244"/>
         <source>P&amp;urpose</source>
         <translation>事由(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="299"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="249"/>
         <source>&amp;Investment
 intention</source>
         <translation>投资意向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="301"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="251"/>
         <source>Intention n&amp;ote</source>
         <translation>意向说明(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="302"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="252"/>
         <source>&amp;Next contact</source>
         <translation>下次联系(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="305"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="255"/>
         <source>&amp;Summary</source>
         <translation>纪要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="311"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="261"/>
         <source>&amp;Follow-ups (task, owner, due date)</source>
         <translation>待办(&amp;F)（事项、负责人、截止日期）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="325"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="275"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="326"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="276"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="327"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="277"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="333"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="283"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="424"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="382"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="446"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="404"/>
         <source>Please check the fields marked in red.</source>
         <translation>请检查标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="471"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="429"/>
         <source>Discard what you typed for this visit?</source>
         <translation>放弃本次走访已填写的内容？</translation>
     </message>
@@ -1399,67 +1407,67 @@ My edit: {1}</source>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="91"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="89"/>
         <source>Edit organization</source>
         <translation>编辑组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="91"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="89"/>
         <source>New organization</source>
         <translation>新建组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="98"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="96"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="99"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="97"/>
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="101"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="99"/>
         <source>&amp;Founded on</source>
         <translation>成立日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="103"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="100"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="104"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="101"/>
         <source>Province or country, e.g. 广东</source>
         <translation>省份或国家，如：广东</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="105"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="102"/>
         <source>&amp;City</source>
         <translation>城市(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="106"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="103"/>
         <source>&amp;Industry</source>
         <translation>行业(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="108"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="105"/>
         <source>&amp;Station</source>
         <translation>联络站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="110"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="107"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="111"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="108"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="112"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="109"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -1772,17 +1780,17 @@ My edit: {1}</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="56"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="54"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="58"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="56"/>
         <source>&amp;Station</source>
         <translation>联络站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="60"/>
+        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="58"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -1917,7 +1925,7 @@ My edit: {1}</source>
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="58"/>
         <source>Choose one of the matches from the list</source>
         <translation>请从列表中选择一个匹配项</translation>
     </message>
@@ -2858,125 +2866,125 @@ My edit: {1}</source>
     <name>VisitsPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="41"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="42"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="45"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="46"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="47"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="48"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="49"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="50"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="51"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="52"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="53"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="54"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="65"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="69"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="67"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="71"/>
         <source>Officer</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="77"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="81"/>
         <source>Contact…</source>
         <translation>走访对象…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="79"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="83"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="80"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="84"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="83"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="87"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="83"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="87"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="116"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="123"/>
         <source>Select a visit to see its summary and follow-ups.</source>
         <translation>选择一条走访记录，查看其纪要和待办。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="148"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="161"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="164"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="177"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/page.py" line="173"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="189"/>
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>%Ln 条走访记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="216"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="232"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="217"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="233"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="218"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="234"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="218"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="234"/>
         <source>Next contact</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="221"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="237"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="223"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="239"/>
         <source>Investment intention</source>
         <translation>投资意向</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="276"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="292"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="277"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="293"/>
         <source>Delete the visit {0}? Its follow-ups are removed with it.</source>
         <translation>删除走访记录 {0}？其待办将一并删除。</translation>
     </message>
