@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 
 from ...services.visits import VISIT_TABLES, VisitQuery, delete_visit, get_visit, officer_names
 from ..pages import Page
+from ..widgets.date_field import DateField
 from ..widgets.form import ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
 from ..widgets.picker import ContactPicker
 from .labels import STATE_FOREGROUND, iso, mode_items, mode_label, state_label
-from ..widgets.date_field import DateField
 from .log_dialog import ref_combo
 from .table_model import VisitTableModel
 
