@@ -706,7 +706,7 @@ Foreign numbers start with + and the country code</source>
         <translation>如 2025-03-14</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/date_field.py" line="56"/>
+        <location filename="../../chushang_desk/ui/widgets/date_field.py" line="58"/>
         <source>Pick from a calendar (Alt+Down)</source>
         <translation>从日历中选择（Alt+↓）</translation>
     </message>
@@ -757,17 +757,17 @@ Foreign numbers start with + and the country code</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="79"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="78"/>
         <source>Due date (Ctrl+Delete leaves it empty)</source>
         <translation>截止日期（Ctrl+Delete 清空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="80"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="79"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="83"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="82"/>
         <source>Remove this follow-up</source>
         <translation>删除此待办</translation>
     </message>
@@ -818,7 +818,7 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpsEditor</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="118"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="117"/>
         <source>&amp;Add follow-up</source>
         <translation>添加待办(&amp;A)</translation>
     </message>
@@ -887,148 +887,148 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>LogVisitDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="195"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="194"/>
         <source>Edit visit</source>
         <translation>编辑走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="195"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="194"/>
         <source>Log a visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="201"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="200"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="215"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="213"/>
         <source>Names, separated by commas</source>
         <translation>姓名，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="221"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="219"/>
         <source>What was discussed (纪要)</source>
         <translation>交流内容（纪要）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="225"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="223"/>
         <source>e.g. 5000</source>
         <translation>如 5000</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="227"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="225"/>
         <source>10k yuan (万元)</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="229"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="227"/>
         <source>Project, site, timing…</source>
         <translation>项目、选址、时间…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="232"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="230"/>
         <source>Optional; Ctrl+Delete empties it</source>
         <translation>选填；Ctrl+Delete 清空</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="237"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="234"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="238"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="235"/>
         <source>&amp;Mode</source>
         <translation>方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="239"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="236"/>
         <source>S&amp;tation</source>
         <translation>联络站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="240"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="237"/>
         <source>O&amp;fficers</source>
         <translation>联络员(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="241"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="238"/>
         <source>&amp;Contacts met</source>
         <translation>走访对象(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="242"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="239"/>
         <source>O&amp;rganizations</source>
         <translation>组织(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="243"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="240"/>
         <source>&amp;Place</source>
         <translation>地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="244"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="241"/>
         <source>P&amp;urpose</source>
         <translation>事由(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="249"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="246"/>
         <source>&amp;Investment
 intention</source>
         <translation>投资意向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="251"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="248"/>
         <source>Intention n&amp;ote</source>
         <translation>意向说明(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="252"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="249"/>
         <source>&amp;Next contact</source>
         <translation>下次联系(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="255"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="252"/>
         <source>&amp;Summary</source>
         <translation>纪要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="261"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="258"/>
         <source>&amp;Follow-ups (task, owner, due date)</source>
         <translation>待办(&amp;F)（事项、负责人、截止日期）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="275"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="272"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="276"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="273"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="277"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="274"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="283"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="280"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="382"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="379"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="404"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="401"/>
         <source>Please check the fields marked in red.</source>
         <translation>请检查标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="429"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="426"/>
         <source>Discard what you typed for this visit?</source>
         <translation>放弃本次走访已填写的内容？</translation>
     </message>
@@ -2931,60 +2931,60 @@ My edit: {1}</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="123"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="122"/>
         <source>Select a visit to see its summary and follow-ups.</source>
         <translation>选择一条走访记录，查看其纪要和待办。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="164"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="177"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="163"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="176"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/page.py" line="189"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="188"/>
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>%Ln 条走访记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="232"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="231"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="233"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="232"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="234"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="233"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="234"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="233"/>
         <source>Next contact</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="237"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="236"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="239"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="238"/>
         <source>Investment intention</source>
         <translation>投资意向</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="292"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="291"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="293"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="292"/>
         <source>Delete the visit {0}? Its follow-ups are removed with it.</source>
         <translation>删除走访记录 {0}？其待办将一并删除。</translation>
     </message>

@@ -75,7 +75,6 @@ class FollowUpRowEditor(QFrame):
         self.owner.setPlaceholderText(self.tr("Owner"))
         self.owner.setMaximumWidth(110)
         self.due = DateField(date.today() + timedelta(days=7), default=lambda: date.today() + timedelta(days=7))
-        self.due.setMaximumWidth(130)
         self.due.setToolTip(self.tr("Due date (Ctrl+Delete leaves it empty)"))
         self.done = QCheckBox(self.tr("Done"))
         self.remove_button = QToolButton()
@@ -207,7 +206,6 @@ class LogVisitDialog(QDialog):
     def _build(self) -> None:
         ctx = self.ctx
         self.visit_date = DateField(date.today())
-        self.visit_date.setMaximumWidth(160)
         self.mode = ref_combo(mode_items(), None)
         self.station = ref_combo(ref_choices(ctx, "station"), "—")
         select_code(self.station, ctx.station)
@@ -230,7 +228,6 @@ class LogVisitDialog(QDialog):
         self.follow_ups = FollowUpsEditor(self._default_owner)
         self.next_contact = DateField(default=lambda: days_after(self.visit_date.value(), 30))
         self.next_contact.setToolTip(self.tr("Optional; Ctrl+Delete empties it"))
-        self.next_contact.setMaximumWidth(140)
 
         left = QFormLayout()
         left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

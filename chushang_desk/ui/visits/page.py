@@ -87,7 +87,6 @@ class VisitsPage(Page):
         for label, widget in ((self.tr("From"), self.date_from), (self.tr("to"), self.date_to)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
-            widget.setMaximumWidth(140)
             widget.problem_changed.connect(self._show_date_problem)
         filters.addWidget(self.date_error)
         for widget, stretch in ((self.station, 0), (self.officer, 0), (self.contact, 1), (self.mode, 0),

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Callable
 
-from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from ...services.messages import Message
 from ...services.validation import BadDate, parse_date
@@ -52,12 +52,20 @@ class DateField(QLineEdit):
         self.calendar: QCalendarWidget | None = None
         self.setPlaceholderText(self.tr("e.g. 2025-03-14"))
         self.setMaxLength(40)
+        # As wide as a date: in a form the field's error line, not the field, takes the row's width.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.calendar_action = self.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setToolTip(self.tr("Pick from a calendar (Alt+Down)"))
         self.calendar_action.triggered.connect(self.open_calendar)
         self.editingFinished.connect(self.check)
         self.textChanged.connect(self._text_changed)
         self.set_value(value)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        text = max(metrics.horizontalAdvance("2025-12-31 "), metrics.horizontalAdvance(self.placeholderText()))
+        return QSize(text + 44, hint.height())  # the calendar button and the frame's margins
 
     # ------------------------------------------------------------------ value
     def value(self) -> date | str | None:
