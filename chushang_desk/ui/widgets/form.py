@@ -6,6 +6,8 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from .dialogs import return_focus_after
+
 ERROR_STYLE = "color: #c0392b;"
 
 
@@ -129,5 +131,6 @@ def confirm(parent: QWidget, title: str, text: str, on_yes) -> QMessageBox:
     box.setEscapeButton(no)
     box.buttonClicked.connect(lambda button: on_yes() if box.standardButton(button) == yes else None)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return_focus_after(box)
     box.open()
     return box
