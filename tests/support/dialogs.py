@@ -31,3 +31,10 @@ def discard_open_dialogs(window) -> None:
     for dialog in window.findChildren(EditingDialog):
         if dialog.isVisible():
             dialog.discard()
+
+
+def is_closed(dialog) -> bool:
+    """Hidden, or already deleted (a dialog with WA_DeleteOnClose)."""
+    import shiboken6
+
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()

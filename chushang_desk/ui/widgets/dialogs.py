@@ -11,7 +11,7 @@ from typing import Callable
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QWidget
 
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # the main Enter key and the keypad's
 
@@ -79,7 +79,7 @@ class EditingDialog(QDialog):
     def set_save_button(self, button: QAbstractButton) -> None:
         self.save_button = button
         if not button.toolTip():
-            button.setToolTip(self.tr("Save (Ctrl+Enter)"))
+            button.setToolTip(self.tr("{0} (Ctrl+Enter)").format(button.text().replace("&", "")))
 
     def form_state(self):
         raise NotImplementedError
@@ -99,21 +99,7 @@ class EditingDialog(QDialog):
     def showEvent(self, event) -> None:
         if self._snapshot is None:
             self.mark_clean()
-            self._let_text_boxes_pass_save_keys()
         super().showEvent(event)
-
-    def _let_text_boxes_pass_save_keys(self) -> None:
-        # A multi-line text box takes Ctrl+Enter for itself (a line break); here it saves instead.
-        for box in (*self.findChildren(QPlainTextEdit), *self.findChildren(QTextEdit)):
-            box.installEventFilter(self)
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(obj, (QPlainTextEdit, QTextEdit)) \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            event.ignore()
-            return True  # not taken by the text box: the dialog's shortcut saves
-        return super().eventFilter(obj, event)
 
     def _save_by_shortcut(self) -> None:
         if self.discard_question is None and (self.save_button is None or self.save_button.isEnabled()):
