@@ -17,35 +17,35 @@ SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # the main Enter key and the keypad's
 
 
 class FocusReturn(QObject):
-    """Watches one dialog: the widget focused when it is shown gets the focus back when it is hidden."""
+    """Watches one dialog (its parent): the widget focused when it is shown gets the focus back when it
+    is hidden."""
 
     def __init__(self, dialog: QWidget):
         super().__init__(dialog)
-        self.dialog = dialog
         self.before: QWidget | None = None
         dialog.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.dialog and not event.spontaneous():  # not a minimize and restore
+        # The dialog is this object's parent (read from Qt: events may still come while Python tears down).
+        if obj is self.parent() and not event.spontaneous():  # not a minimize and restore
             if event.type() == QEvent.Type.Show:
-                self._remember()
+                self._remember(obj)
             elif event.type() == QEvent.Type.Hide:
                 self._give_back()
         return False
 
-    def _remember(self) -> None:
-        parent = self.dialog.parentWidget()
+    def _remember(self, dialog: QWidget) -> None:
+        parent = dialog.parentWidget()
         for widget in (QApplication.focusWidget(), parent.window().focusWidget() if parent else None):
-            if widget is not None and widget.window() is not self.dialog:
+            if widget is not None and widget.window() is not dialog:
                 self.before = widget
                 return
 
     def _give_back(self) -> None:
-        before, self.before = self.before, None
+        before, self.before = getattr(self, "before", None), None
         if before is None or not shiboken6.isValid(before):
             return
-        window = before.window()
-        window.activateWindow()
+        before.window().activateWindow()
         if before.isVisible() and before.isEnabled():  # else Qt gives it to the window's next widget
             before.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
