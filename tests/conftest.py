@@ -43,6 +43,9 @@ def main_window(qtbot, data_dir):
     window.show()
     qtbot.waitUntil(lambda: window.ctx.profile is not None, timeout=15_000)
     yield window
+    from tests.support.dialogs import discard_open_dialogs
+
+    discard_open_dialogs(window)  # a dialog left holding typed text would ask first (see test_dialogs.py)
     window.close()
 
 

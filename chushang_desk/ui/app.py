@@ -19,6 +19,7 @@ from .i18n import install_language
 from .main_window import MainWindow
 from .passphrase_dialog import DialogNeeded, asker, without_dialog
 from .tasks import TaskRunner
+from .widgets.focus_ring import install_focus_ring
 
 _log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ def build_main_window(data_dir: Path | str | None = None, lang: str | None = Non
     ui_settings = ui_settings_for(data_dir)
     lang = lang or str(ui_settings.value("language", "zh_CN"))
     install_language(app, lang)
+    install_focus_ring(app)
     ctx = AppContext(TaskRunner(app), app)
     ctx.lang, ctx.ui_settings = lang, ui_settings
     window = MainWindow(ctx)

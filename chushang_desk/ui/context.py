@@ -31,6 +31,8 @@ class AppContext(QObject):
         self.settings: dict[str, str] = {}
         self.lang = "zh_CN"
         self.ui_settings = None  # QSettings in the profile folder: language, window layout
+        # The contact selected on the Contacts screen: "Log a visit" on the Visits screen starts with him.
+        self.selected_contact_id: str | None = None
 
     def set_ready(self, profile: Profile, refs: dict, settings: dict) -> None:
         self.profile, self.refs, self.settings = profile, refs, settings

@@ -16,6 +16,7 @@ from .context import AppContext
 from .errors import show_error
 from .pages import Page
 from .sync.wiring import SyncUi
+from .widgets.dialogs import dialogs_with_typing
 
 
 def _screens() -> list[tuple[str, str, str]]:
@@ -168,6 +169,12 @@ class MainWindow(QMainWindow):
         show_error(self, exc, details)
 
     def closeEvent(self, event) -> None:
+        unsaved = dialogs_with_typing(self)
+        if unsaved:  # asked first; 放弃 closes the dialog and then the window, 继续编辑 keeps both
+            event.ignore()
+            unsaved[0].ask_to_discard(self.tr("Close Chushang Desk? What you typed in “{0}” has not been "
+                                              "saved.").format(unsaved[0].windowTitle()), on_discard=self.close)
+            return
         # No new syncs, the running one stops at its next step; then let queued saves finish before
         # the database closes: nothing confirmed is lost.
         self.sync.shutdown()

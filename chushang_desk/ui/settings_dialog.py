@@ -3,7 +3,7 @@ certificate for the sync server, and the recovery passphrase."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+    QApplication, QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
 )
 
 from ..services.settings import save_settings
@@ -13,10 +13,11 @@ from .errors import show_error
 from .i18n import install_language
 from .sync.ca_file import CaFileField
 from .sync.texts import error_code, sign_in_error
+from .widgets.dialogs import EditingDialog, return_focus_after
 from .widgets.form import ERROR_STYLE
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(EditingDialog):
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -56,12 +57,13 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
+        self.set_save_button(buttons.button(QDialogButtonBox.StandardButton.Save))
         form.addRow(buttons)
 
     def _change_passphrase(self) -> None:
         from .passphrase_dialog import CHANGE, PassphraseDialog
 
-        dialog = PassphraseDialog(CHANGE, self)
+        dialog = return_focus_after(PassphraseDialog(CHANGE, self))
         dialog.exec()
         if (passphrase := dialog.value()) is not None:
             profile = self.ctx.profile  # the key is re-wrapped on the database thread (Argon2 takes ~0.2 s)
@@ -75,9 +77,18 @@ class SettingsDialog(QDialog):
     def values(self) -> dict:
         return {"officer_name": self.officer.text().strip(), "station": self.station.currentData()}
 
+    def form_state(self) -> dict:
+        return dict(self.values(), language=self.language.currentData(), ca_file=self.ca_file.text())
+
     def _show_ca_file(self, path: str) -> None:
+        typed = self.is_dirty()  # what was typed before the stored file was read is still asked about
         self.stored_ca_file = path
         self.ca_file.setText(path)
+        if not typed:
+            self.mark_clean()
+
+    def save(self) -> None:  # Ctrl+Enter
+        self._save()
 
     def _save(self) -> None:
         if self.ca_file.text() == self.stored_ca_file:

@@ -4,37 +4,37 @@
 <context>
     <name>AffiliationDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="138"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="144"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="138"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="144"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="141"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="147"/>
         <source>&amp;Contact</source>
         <translation>人员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="142"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="148"/>
         <source>Type a name, pinyin or initials</source>
         <translation>输入姓名、全拼或首字母</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="144"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="150"/>
         <source>&amp;Role</source>
         <translation>担任职务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="147"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="153"/>
         <source>&amp;Since</source>
         <translation>加入日期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="148"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="154"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -82,212 +82,217 @@
 <context>
     <name>ContactDetailPane</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="37"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="38"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="38"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="39"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="39"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="40"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="41"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="42"/>
         <source>Erase person…</source>
         <translation>彻底清除人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="43"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="44"/>
         <source>Blank every personal detail of this person everywhere, for good</source>
         <translation>在所有电脑和服务器上永久清空此人的全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="70"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="67"/>
+        <source>Log a visit with this person ({0})</source>
+        <translation>登记与此人的走访（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="76"/>
         <source>No contact selected</source>
         <translation>未选择人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="72"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="78"/>
         <source>Choose a contact in the list to see their details, visits and referrals.</source>
         <translation>在列表中选择人员，查看其详细信息、走访记录和推荐。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="94"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="94"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="95"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="98"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="104"/>
         <source>★ Key contact</source>
         <translation>★ 重点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="107"/>
         <source>Ambassador since {0}</source>
         <translation>招商大使（{0} 起）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="107"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="111"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="111"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="109"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="115"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="109"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="115"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="110"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="116"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="111"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="117"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="112"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="118"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="112"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="118"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="113"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="119"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="113"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="119"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="113"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="119"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="114"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="120"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="114"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="120"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="115"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="121"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="116"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="122"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="116"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="122"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="117"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="123"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="117"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="123"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="118"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="124"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="137"/>
         <source>Organizations</source>
         <translation>所属组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="133"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="139"/>
         <source>No organizations recorded.</source>
         <translation>暂无所属组织。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="136"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="142"/>
         <source>since {0}</source>
         <translation>{0} 起</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="142"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="148"/>
         <source>Visit history</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="144"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="150"/>
         <source>No visits yet.</source>
         <translation>暂无走访记录。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="157"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="163"/>
         <source>Referrals made</source>
         <translation>推荐记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="158"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="164"/>
         <source>No referrals yet.</source>
         <translation>暂无推荐。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="160"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="166"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="176"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="182"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="177"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="183"/>
         <source>Last changed {0} by {1}</source>
         <translation>最后修改：{0}，修改人：{1}</translation>
     </message>
@@ -295,182 +300,187 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="32"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="33"/>
         <source>Edit contact</source>
         <translation>编辑人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="32"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="33"/>
         <source>New contact</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="46"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="47"/>
         <source>e.g. 1998</source>
         <translation>如 1998</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="52"/>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="82"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="53"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="83"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="52"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="53"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="52"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="53"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="56"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="57"/>
         <source>One number per line, or separated by ;
 Foreign numbers start with + and the country code</source>
         <translation>每行一个号码，或以 ; 分隔
 境外号码以 + 和国家代码开头</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="66"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="67"/>
         <source>Separated by commas</source>
         <translation>以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="67"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="68"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="67"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="68"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="68"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="69"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="69"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="70"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="70"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="71"/>
         <source>Investment ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="119"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="120"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="120"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="121"/>
         <source>Kinds *</source>
         <translation>类别 *</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="122"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="123"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="124"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="125"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="125"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="126"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="126"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="127"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="127"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="128"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="128"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="129"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="129"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="130"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="130"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="131"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="131"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="132"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="132"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="133"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="133"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="134"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="134"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="135"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="135"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="136"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="136"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="137"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="137"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="138"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="138"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="139"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="139"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="140"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="139"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="140"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="141"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="142"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="147"/>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="148"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="201"/>
+        <source>Discard what you typed for this contact?</source>
+        <translation>放弃已填写的联系人信息？</translation>
     </message>
 </context>
 <context>
@@ -657,43 +667,43 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="75"/>
-        <location filename="../../chushang_desk/ui/main_window.py" line="24"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="76"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="25"/>
         <source>Contacts</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="102"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="103"/>
         <source>New contact…</source>
         <translation>新建人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="103"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="104"/>
         <source>Create a contact (Ctrl+N)</source>
         <translation>新建名录人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="213"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="218"/>
         <source>No contacts match</source>
         <translation>没有符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="215"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="220"/>
         <source>1 contact</source>
         <translation>1 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="217"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="222"/>
         <source>{0} contacts</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="338"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="358"/>
         <source>Delete contact</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="339"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="359"/>
         <source>Delete {0} from the directory? The record is removed on every laptop after the next sync.</source>
         <translation>从名录中删除 {0}？下次同步后，各台电脑上的该记录都将删除。</translation>
     </message>
@@ -712,34 +722,57 @@ Foreign numbers start with + and the country code</source>
     </message>
 </context>
 <context>
+    <name>EditingDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/widgets/dialogs.py" line="82"/>
+        <source>{0} (Ctrl+Enter)</source>
+        <translation>{0}（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/widgets/dialogs.py" line="91"/>
+        <source>Discard what you typed?</source>
+        <translation>放弃已填写的内容？</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/widgets/dialogs.py" line="130"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/widgets/dialogs.py" line="131"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>EraseContactDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="18"/>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="21"/>
         <source>Erase person</source>
         <translation>彻底清除人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="20"/>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="23"/>
         <source>Erase {0} for good?</source>
         <translation>确定彻底清除“{0}”吗？</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="21"/>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="24"/>
         <source>Every personal detail (name, phones, e-mail, notes, memberships and referral notes) is blanked on this laptop, on the server and on every laptop at its next sync, also in edits not yet synced and in conflicts waiting for review.</source>
         <translation>此人的全部个人信息（姓名、电话、电子邮箱、备注、所属组织及推荐备注）将在本机、服务器以及每台电脑下次同步时被清空，尚未同步的修改和待处理的冲突中的信息也一并清除。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="24"/>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="27"/>
         <source>This cannot be undone. To keep a record that can be restored, use Delete instead.</source>
         <translation>此操作无法撤销。如需保留可恢复的记录，请改用“删除”。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="26"/>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="29"/>
         <source>Type the person&apos;s name to confirm:</source>
         <translation>请输入此人的姓名以确认：</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="30"/>
+        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="33"/>
         <source>Erase for good</source>
         <translation>彻底清除</translation>
     </message>
@@ -826,7 +859,7 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="28"/>
         <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="29"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
@@ -1004,31 +1037,26 @@ intention</source>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="273"/>
-        <source>Ctrl+Enter</source>
-        <translation>Ctrl+Enter</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="274"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="280"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="279"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="379"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="380"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="401"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="402"/>
         <source>Please check the fields marked in red.</source>
         <translation>请检查标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="426"/>
+        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="424"/>
         <source>Discard what you typed for this visit?</source>
         <translation>放弃本次走访已填写的内容？</translation>
     </message>
@@ -1036,79 +1064,84 @@ intention</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="37"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="38"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="76"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="77"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="77"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="78"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="84"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="88"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="89"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="95"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="96"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="96"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="97"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="108"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="109"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="147"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="148"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="152"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="153"/>
         <source>(officer not set)</source>
         <translation>（未设置联络员）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="153"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="154"/>
         <source>(no station)</source>
         <translation>（未设置联络站）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/main_window.py" line="164"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="165"/>
         <source>%Ln edit(s) waiting to sync</source>
         <translation>
             <numerusform>%Ln 条修改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="167"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="168"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="187"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="175"/>
+        <source>Close Chushang Desk? What you typed in “{0}” has not been saved.</source>
+        <translation>关闭楚商联络台？“{0}”中填写的内容尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/main_window.py" line="194"/>
         <source>About Chushang Desk</source>
         <translation>关于楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="188"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="195"/>
         <source>Chushang Desk {0}
 The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source>
         <translation>楚商联络台 {0}
@@ -1118,7 +1151,7 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>NeedsReviewPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="30"/>
         <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="24"/>
         <source>Needs review</source>
@@ -1407,67 +1440,67 @@ My edit: {1}</source>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="89"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="95"/>
         <source>Edit organization</source>
         <translation>编辑组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="89"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="95"/>
         <source>New organization</source>
         <translation>新建组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="96"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="102"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="97"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="103"/>
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="99"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="105"/>
         <source>&amp;Founded on</source>
         <translation>成立日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="100"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="106"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="101"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="107"/>
         <source>Province or country, e.g. 广东</source>
         <translation>省份或国家，如：广东</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="102"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="108"/>
         <source>&amp;City</source>
         <translation>城市(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="103"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="109"/>
         <source>&amp;Industry</source>
         <translation>行业(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="105"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="111"/>
         <source>&amp;Station</source>
         <translation>联络站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="107"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="113"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="108"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="114"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="109"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="115"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -1557,7 +1590,7 @@ My edit: {1}</source>
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="25"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
         <location filename="../../chushang_desk/ui/organizations/page.py" line="42"/>
         <source>Organizations</source>
         <translation>组织</translation>
@@ -1859,7 +1892,7 @@ My edit: {1}</source>
 <context>
     <name>ReferralsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="28"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
         <location filename="../../chushang_desk/ui/referrals/page.py" line="34"/>
         <source>Referrals</source>
         <translation>推荐</translation>
@@ -1925,7 +1958,7 @@ My edit: {1}</source>
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="58"/>
+        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="64"/>
         <source>Choose one of the matches from the list</source>
         <translation>请从列表中选择一个匹配项</translation>
     </message>
@@ -1933,57 +1966,57 @@ My edit: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="23"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="24"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="26"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="27"/>
         <source>Your name, as it appears on visit records</source>
         <translation>您的姓名，将显示在走访记录中</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="28"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="29"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="45"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="46"/>
         <source>Officer name</source>
         <translation>联络员姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="46"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="47"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="47"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="48"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="48"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="49"/>
         <source>A new language applies fully after restarting the app.</source>
         <translation>切换语言后，重启程序才能完全生效。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="51"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="52"/>
         <source>Server CA certificate</source>
         <translation>服务器 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="53"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="54"/>
         <source>Change the recovery passphrase…</source>
         <translation>修改恢复口令…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="56"/>
         <source>Encryption</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../chushang_desk/ui/settings_dialog.py" line="74"/>
         <source>Recovery passphrase changed</source>
         <translation>恢复口令已修改</translation>
     </message>
@@ -1991,57 +2024,57 @@ My edit: {1}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="29"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="30"/>
         <source>Sign in to server</source>
         <translation>登录同步服务器</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="43"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="44"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="55"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="57"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="56"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="58"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="57"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="59"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="58"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="60"/>
         <source>CA certificate</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="66"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="68"/>
         <source>Sign in once on this computer. Edits made offline go up when a connection exists.</source>
         <translation>在这台电脑上登录一次即可。离线时的修改会在联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="67"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="69"/>
         <source>Signed in as {0} on {1}. Signing in again replaces that account; edits not yet synced are kept and go up to the new account.</source>
         <translation>当前以 {0} 登录 {1}。重新登录将替换该账号；尚未同步的修改会保留，并上传到新账号。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="86"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="94"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>请填写服务器地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="89"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="97"/>
         <source>The server address starts with http:// or https://</source>
         <translation>服务器地址应以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="103"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="111"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -2049,29 +2082,29 @@ My edit: {1}</source>
 <context>
     <name>SignOut</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="158"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="166"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="159"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="167"/>
         <source>%Ln edit(s) have not reached the server yet.</source>
         <translation>
             <numerusform>还有 %Ln 条修改尚未上传到服务器。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="160"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="168"/>
         <source>Keep them and stay signed in so they go up with the next sync, or discard them for good and sign out.</source>
         <translation>保留这些修改并保持登录，下次同步时上传；或永久放弃这些修改并退出登录。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="162"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="170"/>
         <source>Keep them</source>
         <translation>保留修改</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="163"/>
+        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="171"/>
         <source>Discard and sign out</source>
         <translation>放弃修改并退出</translation>
     </message>
@@ -2865,7 +2898,7 @@ My edit: {1}</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
         <location filename="../../chushang_desk/ui/visits/page.py" line="42"/>
         <source>Visits</source>
         <translation>走访</translation>
@@ -2877,114 +2910,114 @@ My edit: {1}</source>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/visits/page.py" line="48"/>
-        <source>Ctrl+Shift+V</source>
-        <translation>Ctrl+Shift+V</translation>
+        <source>Log a visit (Ctrl+Shift+V): the contact selected under Contacts is filled in</source>
+        <translation>登记走访（Ctrl+Shift+V）：自动填入在名录中选中的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="50"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="51"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="52"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="53"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="54"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="55"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="69"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="70"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="71"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="72"/>
         <source>Officer</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="81"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="82"/>
         <source>Contact…</source>
         <translation>走访对象…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="83"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="84"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="84"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="85"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="87"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="88"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="87"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="88"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="122"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="123"/>
         <source>Select a visit to see its summary and follow-ups.</source>
         <translation>选择一条走访记录，查看其纪要和待办。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="163"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="176"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="164"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="177"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/page.py" line="188"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="189"/>
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>%Ln 条走访记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="231"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="232"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="232"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="233"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="233"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="234"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="233"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="234"/>
         <source>Next contact</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="236"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="237"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="238"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="239"/>
         <source>Investment intention</source>
         <translation>投资意向</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="291"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="296"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="292"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="297"/>
         <source>Delete the visit {0}? Its follow-ups are removed with it.</source>
         <translation>删除走访记录 {0}？其待办将一并删除。</translation>
     </message>

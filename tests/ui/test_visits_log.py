@@ -1,16 +1,16 @@
 """Log a visit: filled in with the keyboard alone, checked in the list and in the database."""
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from chushang_desk.models import FollowUp, OutboxEntry, VisitContact
 from chushang_desk.services.contacts import save_contact
 from chushang_desk.services.visits import VisitQuery, find_visit_ids, get_visit, save_visit
 from tests.conftest import wait_idle
+from tests.support.dialogs import answer, open_question
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -172,29 +172,23 @@ def test_log_visit_requested_opens_the_dialog_with_the_contacts(main_window, qtb
     assert not page.log_dialog.is_dirty(), "prefilled contacts are not something the officer typed"
 
 
-def test_escape_asks_before_discarding(main_window, qtbot, monkeypatch):
+def test_escape_asks_before_discarding(main_window, qtbot):
     page = visits_page(main_window, qtbot)
     dialog = open_dialog(page, qtbot, main_window)
-    answers = []
-
-    def answer(*_args, **_kwargs):
-        answers.append(1)
-        return QMessageBox.StandardButton.Cancel if len(answers) == 1 else QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
     type_text(qtbot, dialog.place, "上海")
     qtbot.keyClick(dialog.place, Qt.Key.Key_Escape)
-    assert dialog.isVisible() and len(answers) == 1
+    assert answer(qtbot, "Keep editing") == "Discard what you typed for this visit?"
+    assert dialog.isVisible() and dialog.place.text() == "上海"
     qtbot.keyClick(dialog.place, Qt.Key.Key_Escape)
-    assert not dialog.isVisible() and len(answers) == 2
+    answer(qtbot, "Discard")
+    assert not dialog.isVisible()
 
 
-def test_escape_on_an_untouched_dialog_just_closes(main_window, qtbot, monkeypatch):
+def test_escape_on_an_untouched_dialog_just_closes(main_window, qtbot):
     page = visits_page(main_window, qtbot)
     dialog = open_dialog(page, qtbot, main_window)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("nothing was typed"))
     qtbot.keyClick(dialog.visit_date, Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
+    assert not dialog.isVisible() and open_question() is None
 
 
 def test_editing_a_visit_to_remove_a_contact_tombstones_its_row(main_window, qtbot):

@@ -10,6 +10,7 @@ from html import escape
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
@@ -60,6 +61,11 @@ class ContactDetailPane(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.body, 1)
         self.show_nothing()
+
+    def set_log_visit_keys(self, keys: QKeySequence) -> None:
+        """The page's shortcut for "Log a visit…", told on the button."""
+        self.log_visit_button.setToolTip(self.tr("Log a visit with this person ({0})").format(
+            keys.toString(QKeySequence.SequenceFormat.NativeText)))
 
     def _ask(self, signal) -> None:
         if self.contact_id:

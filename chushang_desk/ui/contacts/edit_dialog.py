@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
@@ -14,6 +14,7 @@ from ...services.validation import display_phone
 from ..context import AppContext
 from ..errors import show_error
 from ..widgets.date_field import DateField
+from ..widgets.dialogs import EditingDialog
 
 ERROR_STYLE = "color: #c62828;"
 LINE_FIELDS = ("name", "native_county", "region", "city", "company", "title", "email", "wechat", "degree",
@@ -22,7 +23,7 @@ COMBO_FIELDS = {"station": "station", "industry": "industry", "native_prefecture
                 "university": "university"}
 
 
-class ContactEditDialog(QDialog):
+class ContactEditDialog(EditingDialog):
     saved = Signal(str)  # the contact's id, after the save committed
 
     def __init__(self, ctx: AppContext, contact: dict | None = None, parent: QWidget | None = None):
@@ -71,7 +72,7 @@ class ContactEditDialog(QDialog):
         self.is_ambassador.toggled.connect(self._ambassador_toggled)
         self.general_error = self._error_label("")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.set_save_button(self.buttons.button(QDialogButtonBox.StandardButton.Save))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
@@ -192,6 +193,12 @@ class ContactEditDialog(QDialog):
         if not data["is_ambassador"]:
             data["ambassador_since"] = ""  # the date belongs to the ambassador flag
         return data
+
+    def form_state(self) -> dict:
+        return self.values()
+
+    def discard_text(self) -> str:
+        return self.tr("Discard what you typed for this contact?")
 
     def _ambassador_toggled(self, on: bool) -> None:
         self.fields["ambassador_since"].setEnabled(on)

@@ -7,6 +7,8 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ..widgets.dialogs import return_focus_after
+
 
 class EraseContactDialog(QDialog):
     confirmed = Signal(str)  # the contact id
@@ -14,6 +16,7 @@ class EraseContactDialog(QDialog):
     def __init__(self, contact_id: str, name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("eraseContactDialog")
+        return_focus_after(self)  # a confirmation, not an editing dialog: Esc just cancels
         self.contact_id, self.name = contact_id, name
         self.setWindowTitle(self.tr("Erase person"))
         warning = QLabel("<p><b>%s</b></p><p>%s</p><p>%s</p>" % (

@@ -29,6 +29,7 @@ from .filters import ContactFilters
 from .table_model import COLUMNS, ContactTableModel
 
 ERASED_TABLES = frozenset({"contact", "affiliation", "referral"})
+LOG_VISIT_KEYS = "Ctrl+Shift+V"  # as the Visits screen's "Log a visit…"; here with the selected contact
 COLUMN_WIDTHS = (96, 110, 116, 210, 110, 130, 170, 120, 80, 150)
 
 
@@ -143,9 +144,11 @@ class ContactsPage(Page):
         self.detail.delete_requested.connect(self.delete_contact)
         self.detail.erase_requested.connect(self.ask_erase_contact)
         self.detail.log_visit_requested.connect(lambda contact_id: self.ctx.log_visit_requested.emit([contact_id]))
+        self.detail.set_log_visit_keys(QKeySequence(LOG_VISIT_KEYS))
         self.ctx.show_contact_requested.connect(self.show_contact)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_contact)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence(LOG_VISIT_KEYS), self, self.log_visit_for_selected)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self._delete_shown)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 
@@ -192,6 +195,8 @@ class ContactsPage(Page):
             self.ctx.read(_unless_stale(lambda: generation != self._generation, find_contact_ids), query,
                           on_done=lambda found: self._ids_arrived(generation, model_generation, found))
         self._reselect(selected)
+        if head.total == 1 and not self.table.currentIndex().isValid():
+            self._select_row(0)  # a single hit is shown at once; the focus stays in the search box
         if self._regions_stale:
             self._regions_stale = False
             self.ctx.read(contact_regions, on_done=self.filters.set_regions)
@@ -227,13 +232,25 @@ class ContactsPage(Page):
             return
         if self._select_after == contact_id:
             self._select_after = None
+        self._select_row(row)
+
+    def _select_row(self, row: int) -> None:
+        """Make the row current and selected without moving the keyboard focus."""
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
 
+    def selected_contact_id(self) -> str | None:
+        """The contact of the selected row (its detail may still be on its way), else the one shown."""
+        current = self.table.currentIndex()
+        if current.isValid() and self.table.selectionModel().isRowSelected(current.row()):
+            return self.model.contact_id(current.row()) or self.detail.contact_id
+        return self.detail.contact_id
+
     def _current_row_changed(self, current, _previous) -> None:
         contact_id = self.model.contact_id(current.row()) if current.isValid() else None
+        self.ctx.selected_contact_id = contact_id or self.detail.contact_id
         if contact_id and contact_id != self.detail.contact_id:
             self._pending_detail = contact_id
             self._detail_timer.start()
@@ -262,9 +279,7 @@ class ContactsPage(Page):
 
     def _detail_failed(self, contact_id: str, exc: BaseException, details: str) -> None:
         if isinstance(exc, NotFound):  # deleted here or by a sync meanwhile
-            if self.detail.contact_id == contact_id:
-                self._detail = None
-                self.detail.show_nothing()
+            self._deleted(contact_id)
             return
         show_error(self, exc, details)
 
@@ -290,6 +305,11 @@ class ContactsPage(Page):
     def focus_search(self) -> None:
         self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filters.search.selectAll()
+
+    def log_visit_for_selected(self) -> None:
+        """Ctrl+Shift+V in the list or the pane: Log a visit with the selected contact filled in."""
+        contact_id = self.selected_contact_id()
+        self.ctx.log_visit_requested.emit([contact_id] if contact_id else [])
 
     def new_contact(self) -> None:
         if self.ctx.profile is None:
@@ -367,6 +387,8 @@ class ContactsPage(Page):
                             lambda exc, details: show_error(self, exc, details))
 
     def _deleted(self, contact_id: str) -> None:
+        if self.ctx.selected_contact_id == contact_id:
+            self.ctx.selected_contact_id = None
         if self.detail.contact_id == contact_id:
             self._detail = None
             self.detail.show_nothing()

@@ -4,13 +4,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QComboBox, QDialogButtonBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from ...services.messages import ValidationFailed
 from ...services.organizations import COMMON_ROLES, save_affiliation, save_organization
 from ..errors import show_error
 from ..widgets.date_field import DateField
+from ..widgets.dialogs import EditingDialog
 from ..widgets.form import FieldForm, fill_combo, ref_choices, select_code, text_of
 from ..widgets.picker import ChoicePicker, ContactPicker
 from .labels import kind_labels
@@ -29,7 +30,7 @@ class LocalMessage:
         return self.text
 
 
-class SaveDialog(QDialog):
+class SaveDialog(EditingDialog):
     """A dialog that saves through a service on the database thread and shows field errors if refused."""
 
     tables: frozenset[str] = frozenset()
@@ -42,6 +43,7 @@ class SaveDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.set_save_button(self.buttons.button(QDialogButtonBox.StandardButton.Save))
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
@@ -49,6 +51,10 @@ class SaveDialog(QDialog):
     def save_call(self) -> tuple:
         """(service, *args) that saves what the form holds."""
         raise NotImplementedError
+
+    def form_state(self) -> dict:
+        # A picker's typed text counts too: a name being looked up is typed, not yet chosen.
+        return dict(self.data(), **{f"{key}:typed": p.edit.text() for key, p in self.pickers().items()})
 
     def pickers(self) -> dict[str, ChoicePicker]:
         return {k: w for k, w in self.form.fields.items() if isinstance(w, ChoicePicker)}

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
 )
 
 from ..context import AppContext
+from ..widgets.dialogs import EditingDialog
 from ..widgets.form import ERROR_STYLE
 from .ca_file import CaFileField
 from .texts import error_code, sign_in_error
@@ -20,7 +21,7 @@ SERVER_URL_KEY = "sync/server_url"  # in the profile's ui.ini: the address typed
 CA_FILE_KEY = "sync/ca_file"  # and the CA file chosen last (the account keeps its own in the database)
 
 
-class SignInDialog(QDialog):
+class SignInDialog(EditingDialog):
     signed_in = Signal(object)  # Account
 
     def __init__(self, ctx: AppContext, account=None, parent: QWidget | None = None):
@@ -42,6 +43,7 @@ class SignInDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_in_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setDefault(True)
+        self.set_save_button(self.sign_in_button)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self._lay_out(account)
@@ -78,6 +80,12 @@ class SignInDialog(QDialog):
             return account.ca_file
         settings = self.ctx.ui_settings
         return str(settings.value(CA_FILE_KEY, "")) if settings is not None else ""
+
+    def form_state(self) -> tuple:
+        return self.server_url.text(), self.user.text(), self.password.text(), self.ca_file.text()
+
+    def save(self) -> None:  # Ctrl+Enter signs in, as the Sign in button does
+        self.submit()
 
     def submit(self) -> None:
         url, user, password = self.server_url.text().strip(), self.user.text().strip(), self.password.text()

@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -20,6 +19,7 @@ from ...services.visits import VISIT_TABLES, contacts_for_ids, get_visit, save_v
 from ..errors import show_error
 from ..i18n import current_language
 from ..widgets.date_field import DateField
+from ..widgets.dialogs import EditingDialog
 from ..widgets.form import fill_combo, ref_choices, select_code
 from ..widgets.picker import ContactPicker, OrganizationPicker
 from .labels import mode_items
@@ -182,7 +182,7 @@ class FollowUpsEditor(QWidget):
             self.add_row(item)
 
 
-class LogVisitDialog(QDialog):
+class LogVisitDialog(EditingDialog):
     """Log a new visit (visit_id None) or edit one."""
 
     saved = Signal(str)  # the visit's id
@@ -195,7 +195,7 @@ class LogVisitDialog(QDialog):
         self.setModal(True)
         self.errors: dict[str, QLabel] = {}
         self._build()
-        self._snapshot = self.value()
+        self.mark_clean()
         if visit_id:
             self._set_busy(True, self.tr("Loading…"))
             ctx.read(get_visit, visit_id, on_done=self.set_visit, on_error=self._load_failed)
@@ -269,8 +269,7 @@ class LogVisitDialog(QDialog):
 
         self.status = QLabel()
         self.status.setStyleSheet("color: #b42318;")
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.set_save_button(QPushButton(self.tr("Save")))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         for button in (self.save_button, self.cancel_button):
             button.setAutoDefault(False)
@@ -292,8 +291,6 @@ class LogVisitDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(columns)
         outer.addLayout(buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.save)
         self._tab_order()
         self.resize(1060, 620)
         self.visit_date.setFocus()
@@ -356,21 +353,25 @@ class LogVisitDialog(QDialog):
         self.intention_note.setText(visit["intention_note"])
         self.follow_ups.set_value(visit["follow_ups"])
         self.next_contact.set_value(visit["next_contact_date"])
-        self._snapshot = self.value()
+        self.mark_clean()
         self._set_busy(False)
 
     def _prefill_contacts(self, items: list[dict]) -> None:
+        typed = self.is_dirty()  # typed before the contacts arrived: still asked about
         for item in items:
             self.contacts.add_item(item)
-        self._snapshot = self.value()
+        if not typed:
+            self.mark_clean()
 
     def _load_failed(self, exc, details) -> None:
         self._set_busy(False)
         show_error(self, exc, details)
         self.save_button.setEnabled(False)
 
-    def is_dirty(self) -> bool:
-        return self.value() != self._snapshot
+    def form_state(self) -> dict:
+        # A name being typed in a picker counts too: typed, not yet chosen.
+        return dict(self.value(), contacts_typed=self.contacts.edit.text(),
+                    organizations_typed=self.organizations.edit.text())
 
     # ------------------------------------------------------------------ saving
     def save(self) -> None:
@@ -419,13 +420,5 @@ class LogVisitDialog(QDialog):
         self.save_button.setEnabled(not busy)
         self.status.setText(text if busy else "")
 
-    def reject(self) -> None:
-        """Esc or Cancel: ask before throwing away what was typed."""
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self, self.windowTitle(), self.tr("Discard what you typed for this visit?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
+    def discard_text(self) -> str:
+        return self.tr("Discard what you typed for this visit?")

@@ -45,8 +45,9 @@ class VisitsPage(Page):
     def _build(self) -> None:
         self.log_button = QPushButton(self.tr("Log a visit…"))
         self.log_button.setShortcut(QKeySequence("Ctrl+Shift+V"))
-        self.log_button.setToolTip(self.tr("Ctrl+Shift+V"))
-        self.log_button.clicked.connect(lambda: self.log_visit())
+        self.log_button.setToolTip(self.tr("Log a visit (Ctrl+Shift+V): the contact selected under Contacts "
+                                           "is filled in"))
+        self.log_button.clicked.connect(self.log_visit_with_selected_contact)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(self.tr("&Delete…"))
@@ -259,6 +260,10 @@ class VisitsPage(Page):
     def log_visit(self, contact_ids=()) -> None:
         """Open Log a visit (from the button, or from a contact with that contact filled in)."""
         self._open_dialog(None, list(contact_ids or ()))
+
+    def log_visit_with_selected_contact(self) -> None:
+        contact_id = self.ctx.selected_contact_id
+        self.log_visit([contact_id] if contact_id else [])
 
     def edit_selected(self) -> None:
         visit_id = self.selected_id()

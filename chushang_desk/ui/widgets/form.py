@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
 )
 
 from .date_field import DateField
+from .dialogs import return_focus_after
 
 ERROR_STYLE = "color: #c0392b;"
 
@@ -133,5 +134,6 @@ def confirm(parent: QWidget, title: str, text: str, on_yes) -> QMessageBox:
     box.setEscapeButton(no)
     box.buttonClicked.connect(lambda button: on_yes() if box.standardButton(button) == yes else None)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return_focus_after(box)
     box.open()
     return box
