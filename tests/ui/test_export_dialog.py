@@ -53,7 +53,7 @@ def test_interactive_export_writes_the_filtered_log(qtbot, main_window, save_as,
     written = tmp_path / "csj-2025.xlsx"
     qtbot.waitUntil(lambda: written.exists() and not main_window.ctx.runner.busy, timeout=20_000)
     sheet = openpyxl.load_workbook(written).active
-    assert sheet["A1"].value == "长三角楚商联络站 走访记录 2025-01-01 至 2025-12-31"
+    assert sheet["A1"].value == "长三角楚商联络站走访记录（2025-01-01 至 2025-12-31）"
     assert [[c.value for c in row] for row in sheet.iter_rows(min_row=3)] == [V_MARCH]
     assert "Exported 1 visits" in main_window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: progress_dialog(main_window) is None)
