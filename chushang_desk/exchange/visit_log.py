@@ -50,7 +50,7 @@ Progress = Callable[[int, int], None]
 
 TEXT, DATE, AMOUNT = "text", "date", "amount"
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 0, 1, 2
-MIN_WIDTH, DATE_WIDTH = 6, 10
+MIN_WIDTH, DATE_WIDTH, PADDING = 6, 10, 2  # a column is as wide as its widest text, plus PADDING
 # Points per line of wrapped text, and the most Excel allows a row. A text taller than that (a long
 # minutes) shows its beginning in print; the cell still holds all of it.
 LINE_HEIGHT, MAX_ROW_HEIGHT = 16.5, 409
@@ -256,8 +256,9 @@ class _VisitLogSheet:
         """The lines `text` takes in its column, which is widened to it up to the column's limit.
 
         Neither Excel nor LibreOffice sizes a row to its wrapped text when it opens a file (LibreOffice
-        printed one line of every minutes), so the writer does. Counted against the limit: a column
-        ends up narrower only when none of its texts is wider, and then none of them wraps.
+        printed one line of every minutes), so the writer does, for Excel's CJK glyphs (two width
+        units each; LibreOffice's are narrower and leave some space below). Counted against the limit:
+        a column ends up narrower only when none of its texts is wider, and then none of them wraps.
         """
         column = COLUMNS[col]
         paragraphs = text.split("\n")
@@ -265,7 +266,8 @@ class _VisitLogSheet:
         widest = min(max(sizes), column.limit)
         if widest > self.widths[col]:
             self.widths[col] = widest
-        return sum(max(1, -(-size // column.limit)) for size in sizes)
+        room = column.limit + PADDING
+        return sum(max(1, -(-size // room)) for size in sizes)
 
     def _write_long(self, row: int, col: int, text: str) -> None:
         """The text's beginning and where the rest is in the cell; the whole text, in pieces, on the
@@ -334,8 +336,8 @@ class _VisitLogSheet:
     @staticmethod
     def _width(column: Column, measured: int) -> int:
         if column.kind == DATE:
-            return max(measured, DATE_WIDTH) + 2
-        return min(max(measured, MIN_WIDTH), column.limit) + 2
+            return max(measured, DATE_WIDTH) + PADDING
+        return min(max(measured, MIN_WIDTH), column.limit) + PADDING
 
 
 def _print_setup(sheet, title: str, exported: Exported, header_row: int) -> None:
