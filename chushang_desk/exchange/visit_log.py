@@ -243,7 +243,9 @@ class _VisitLogSheet:
                     write_string(r, col, value, formats[col])
                     # Only a text that may be wider than its column so far, or has line breaks, is measured.
                     if len(value) * 2 > widths[col] or "\n" in value:
-                        lines = max(lines, lines_of(col, value))
+                        taken = lines_of(col, value)
+                        if taken > lines:
+                            lines = taken
                 elif value.__class__ is str:
                     write_string(r, col, value, formats[col])
                 else:
@@ -260,13 +262,18 @@ class _VisitLogSheet:
         units each; LibreOffice's are narrower and leave some space below). Counted against the limit:
         a column ends up narrower only when none of its texts is wider, and then none of them wraps.
         """
-        column = COLUMNS[col]
-        paragraphs = text.split("\n")
-        sizes = [display_width(p) for p in paragraphs]
-        widest = min(max(sizes), column.limit)
+        limit = COLUMNS[col].limit
+        room = limit + PADDING
+        if "\n" not in text:  # most texts: one paragraph
+            size = len(text)
+            size += (len(text.encode("utf-8")) - size) // 2  # display_width, inline: once per long text
+            if size > self.widths[col]:
+                self.widths[col] = min(size, limit)
+            return -(-size // room) if size > room else 1
+        sizes = [display_width(p) for p in text.split("\n")]
+        widest = min(max(sizes), limit)
         if widest > self.widths[col]:
             self.widths[col] = widest
-        room = column.limit + PADDING
         return sum(max(1, -(-size // room)) for size in sizes)
 
     def _write_long(self, row: int, col: int, text: str) -> None:
