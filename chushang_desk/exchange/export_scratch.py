@@ -70,7 +70,8 @@ class SealedSpool(io.StringIO):
 class SealedWorksheet(Worksheet):
     """A constant_memory worksheet whose row data is a SealedSpool instead of a named plain-text file.
     Overrides three private methods of XlsxWriter's Worksheet (tests/unit/test_export_safety.py checks
-    the sealed file is the one used, so a change in XlsxWriter shows there)."""
+    the sealed file is the one used, so a change in XlsxWriter shows there), and trims two of its private
+    dicts of row heights (tests/unit/test_export_print.py checks the heights still reach the file)."""
 
     def _initialize(self, init_data) -> None:
         super()._initialize(init_data)
@@ -82,6 +83,12 @@ class SealedWorksheet(Worksheet):
     def seal(self) -> None:
         if self.constant_memory and not self.row_data_fh.closed:
             self.row_data_fh.seal()
+
+    def forget_rows_before(self, row: int) -> None:
+        """Drop the heights of rows already written out: XlsxWriter keeps every set_row's in memory."""
+        for written in [r for r in self.row_info if r < row]:
+            del self.row_info[written]
+            self.row_sizes.pop(written, None)
 
     def _opt_close(self) -> None:
         if self.constant_memory:

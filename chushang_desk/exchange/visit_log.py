@@ -13,13 +13,18 @@ beginning and a reference there and goes whole, in pieces, to the second sheet "
 cannot carry become U+FFFD; a row with odd stored values is written with them as text. The workbook
 is moved into place only when complete, and its temporary data is never plain text on disk
 (export_scratch): a cancelled, failed or killed export leaves no partial file (and an older file intact).
+
+The log lists the newest visit first, as the visit list does, and prints as it is: landscape A4, one
+page wide (the columns' widths are chosen for that), the column headers on every page, and in the
+footer who exported it when, and the page number of the page count.
 """
 from __future__ import annotations
 
+import getpass
 import sys
 import zipfile
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
@@ -32,6 +37,7 @@ from ..services.disk_full import is_disk_full
 from ..services.messages import render
 from ..services.profile import Profile, open_profile
 from ..services.reference import name_lookup
+from ..services.sync_status import all_state, is_signed_in
 from ..services.validation import BadDate, parse_date
 from ..services.visit_log import count_visit_log, iter_visit_log
 from ..services.visits import VisitQuery
@@ -44,23 +50,28 @@ Progress = Callable[[int, int], None]
 
 TEXT, DATE, AMOUNT = "text", "date", "amount"
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 0, 1, 2
-MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 6, 40, 50
-WIDTH_SAMPLE_ALL, WIDTH_SAMPLE_STEP = 5000, 10
+MIN_WIDTH, DATE_WIDTH, PADDING = 6, 10, 2  # a column is as wide as its widest text, plus PADDING
+# Points per line of wrapped text, and the most Excel allows a row. A text taller than that (a long
+# minutes) shows its beginning in print; the cell still holds all of it.
+LINE_HEIGHT, MAX_ROW_HEIGHT = 16.5, 409
+A4 = 9  # XlsxWriter's (and Excel's) paper code
 
 
 @dataclass(frozen=True)
 class Column:
     header: str
     kind: str = TEXT
-    wrap: bool = False  # long free text: a fixed width, wrapped
+    limit: int = 12  # the widest the column gets (CJK counts 2); longer text wraps within it
 
 
-# In the order of services.visit_log.VisitLogRow.
+# In the order of services.visit_log.VisitLogRow. The limits add up to what fits a landscape A4 page
+# at a scale that still reads (~55 %); the free texts get the room.
 COLUMNS = (
-    Column("走访日期", DATE), Column("联络站"), Column("走访人员"), Column("走访方式"),
-    Column("走访对象（单位 职务）", wrap=True), Column("组织"), Column("地点"), Column("目的", wrap=True),
-    Column("纪要", wrap=True), Column("意向产业"), Column("意向金额（万元）", AMOUNT),
-    Column("意向说明", wrap=True), Column("跟进事项", wrap=True), Column("下次联系日期", DATE),
+    Column("走访日期", DATE), Column("联络站", limit=16), Column("联络员"), Column("走访方式", limit=10),
+    Column("走访对象（单位 职务）", limit=22), Column("组织", limit=14), Column("地点", limit=10),
+    Column("事由", limit=18), Column("纪要", limit=34), Column("意向产业", limit=10),
+    Column("意向金额（万元）", AMOUNT, limit=16), Column("意向说明", limit=18), Column("跟进事项", limit=22),
+    Column("下次联系日期", DATE),
 )
 
 
@@ -89,18 +100,47 @@ def display_width(text: str) -> int:
 
 
 def period_label(date_from: date | None, date_to: date | None) -> str:
+    """（2025-01-01 至 2025-12-31）, （2025-01-01 起）, （截至 2025-12-31）, or '' for all dates."""
     if date_from and date_to:
-        return f"{date_from.isoformat()} 至 {date_to.isoformat()}"
+        return f"（{date_from.isoformat()} 至 {date_to.isoformat()}）"
     if date_from:
-        return f"{date_from.isoformat()} 起"
+        return f"（{date_from.isoformat()} 起）"
     if date_to:
-        return f"截至 {date_to.isoformat()}"
-    return "全部日期"
+        return f"（截至 {date_to.isoformat()}）"
+    return ""
 
 
 def workbook_title(station_name: str, query: VisitQuery) -> str:
-    """长三角楚商联络站 走访记录 2025-01-01 至 2025-12-31 (全部联络站 / 全部日期 when not filtered)."""
-    return f"{station_name or '全部联络站'} 走访记录 {period_label(query.date_from, query.date_to)}"
+    """长三角楚商联络站走访记录（2025-01-01 至 2025-12-31）; 全部联络站走访记录 for every station and date."""
+    return f"{station_name or '全部联络站'}走访记录{period_label(query.date_from, query.date_to)}"
+
+
+@dataclass(frozen=True)
+class Exported:
+    """Who exported the log and when (local time), for the printed footer and the file's properties."""
+
+    by: str
+    at: datetime
+
+    def label(self) -> str:
+        """刘一 导出于 2025-03-14 09:30 (without a name when none is known)."""
+        when = f"导出于 {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.by} {when}" if self.by else when
+
+
+def exported_now(session: Session) -> Exported:
+    return Exported(exporting_officer(session), datetime.now().astimezone())
+
+
+def exporting_officer(session: Session) -> str:
+    """The signed-in officer's name, else the computer's user name."""
+    state = all_state(session)
+    if is_signed_in(state):
+        return state["display_name"] or state["user"]
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no user name in the environment nor the password database
+        return ""
 
 
 def default_file_name(query: VisitQuery) -> str:
@@ -115,30 +155,38 @@ class _VisitLogSheet:
     """One worksheet written row by row (constant memory); widths are set from what was written. Texts
     too long for a cell go to a second sheet, made when the first one comes."""
 
-    def __init__(self, output, spools: str, title: str):
+    def __init__(self, output, spools: str, title: str, exported: Exported):
         self.book = xlsxwriter.Workbook(
             output,
             {"constant_memory": True, "tmpdir": spools, "strings_to_formulas": False, "strings_to_urls": False},
         )
+        self.book.set_properties({"title": title, "author": exported.by,
+                                  "created": exported.at.astimezone(timezone.utc).replace(tzinfo=None)})
+        self.exported = exported
         self.sheet = self.book.add_worksheet("走访记录", SealedWorksheet)
         self.long_sheet = None
         self.row, self.long_row = FIRST_DATA_ROW, 1
         self.odd_rows = self.long_texts = 0
-        self.widths = [display_width(c.header) for c in COLUMNS]
+        self.widths = [min(display_width(c.header), c.limit) for c in COLUMNS]
         self._formats()
         self._title_and_header(title)
+        _print_setup(self.sheet, title, exported, HEADER_ROW)
 
     def _formats(self) -> None:
         book = self.book
         self.title_format = book.add_format({"bold": True, "font_size": 14})
-        self.header_format = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "valign": "vcenter"})
+        self.header_format = book.add_format(
+            {"bold": True, "bg_color": "#DDEBF7", "border": 1, "valign": "vcenter", "text_wrap": True})
         self.date_format = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
         self.amount_format = book.add_format({"num_format": "#,##0.00", "valign": "top"})
-        # Plain text cells carry no format of their own: the default format (XlsxWriter's documented
-        # workbook.formats[0]) aligns them to the top, and XlsxWriter writes a style attribute less per cell.
+        # Text cells carry no format of their own: the default format (XlsxWriter's documented
+        # workbook.formats[0]) aligns them to the top and wraps them within their column's width, and
+        # XlsxWriter writes a style attribute less per cell.
         book.formats[0].set_align("top")
+        book.formats[0].set_text_wrap()
         self.text_format = None
         self.wrap_format = book.add_format({"text_wrap": True, "valign": "top"})
+        self.note_format = book.add_format({"text_wrap": False})  # a line below the log, across the columns
 
     def _title_and_header(self, title: str) -> None:
         last = len(COLUMNS) - 1
@@ -167,31 +215,64 @@ class _VisitLogSheet:
         else:
             self._write_rows(rows)
         self.odd_rows += batch.odd
-        self._measure(rows if self.row - FIRST_DATA_ROW <= WIDTH_SAMPLE_ALL else rows[::WIDTH_SAMPLE_STEP])
+        self.sheet.forget_rows_before(self.row - 1)
         self.sheet.seal()
         if self.long_sheet is not None:
             self.long_sheet.seal()
 
     def _write_rows(self, rows) -> None:
         """Text as text, dates and the amount as numbers in their formats (a date or amount that comes
-        as text, see visit_log_cells, as text in the same format).
+        as text, see visit_log_cells, as text in the same format); a row whose text wraps as tall as
+        its lines.
 
         A date arrives as its Excel serial number and goes into a yyyy-mm-dd cell, which is what
         write_datetime writes too, minus its per-cell datetime arithmetic (a tenth of a 100,000-visit export).
         """
-        write_string, write_number = self.sheet.write_string, self.sheet.write_number
+        write_string, write_number, set_row = self.sheet.write_string, self.sheet.write_number, self.sheet.set_row
         formats = [self._cell_format(c) for c in COLUMNS]
         texts = [c.kind == TEXT for c in COLUMNS]
+        widths, lines_of = self.widths, self._lines
         for values in rows:
-            r = self.row
+            r, lines = self.row, 1
             for col, value in enumerate(values):
                 if value is None or value == "":
                     continue
-                if texts[col] or value.__class__ is str:
+                if texts[col]:
+                    write_string(r, col, value, formats[col])
+                    # Only a text that may be wider than its column so far, or has line breaks, is measured.
+                    if len(value) * 2 > widths[col] or "\n" in value:
+                        taken = lines_of(col, value)
+                        if taken > lines:
+                            lines = taken
+                elif value.__class__ is str:
                     write_string(r, col, value, formats[col])
                 else:
                     write_number(r, col, value, formats[col])
+            if lines > 1:
+                set_row(r, min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT))
             self.row += 1
+
+    def _lines(self, col: int, text: str) -> int:
+        """The lines `text` takes in its column, which is widened to it up to the column's limit.
+
+        Neither Excel nor LibreOffice sizes a row to its wrapped text when it opens a file (LibreOffice
+        printed one line of every minutes), so the writer does, for Excel's CJK glyphs (two width
+        units each; LibreOffice's are narrower and leave some space below). Counted against the limit:
+        a column ends up narrower only when none of its texts is wider, and then none of them wraps.
+        """
+        limit = COLUMNS[col].limit
+        room = limit + PADDING
+        if "\n" not in text:  # most texts: one paragraph
+            size = len(text)
+            size += (len(text.encode("utf-8")) - size) // 2  # display_width, inline: once per long text
+            if size > self.widths[col]:
+                self.widths[col] = min(size, limit)
+            return -(-size // room) if size > room else 1
+        sizes = [display_width(p) for p in text.split("\n")]
+        widest = min(max(sizes), limit)
+        if widest > self.widths[col]:
+            self.widths[col] = widest
+        return sum(max(1, -(-size // room)) for size in sizes)
 
     def _write_long(self, row: int, col: int, text: str) -> None:
         """The text's beginning and where the rest is in the cell; the whole text, in pieces, on the
@@ -203,6 +284,8 @@ class _VisitLogSheet:
         while not fits_a_cell(head + note):
             head = head[: len(head) * 3 // 4]
         self.sheet.write_string(row, col, head + note, self._cell_format(COLUMNS[col]))
+        self.sheet.set_row(row, MAX_ROW_HEIGHT)
+        self.widths[col] = COLUMNS[col].limit
         sheet = self._long_sheet()
         for number, part in enumerate(parts, 1):
             sheet.write_number(self.long_row, 0, row + 1)
@@ -220,6 +303,7 @@ class _VisitLogSheet:
             self.long_sheet.set_column(0, 2, 14)
             self.long_sheet.set_column(3, 3, 100)
             self.long_sheet.freeze_panes(1, 0)
+            _print_setup(self.long_sheet, LONG_SHEET, self.exported, 0)
         return self.long_sheet
 
     def _cell_format(self, column: Column):
@@ -227,16 +311,7 @@ class _VisitLogSheet:
             return self.date_format
         if column.kind == AMOUNT:
             return self.amount_format
-        return self.wrap_format if column.wrap else self.text_format
-
-    def _measure(self, rows) -> None:
-        """Widen columns to the text seen. Past the first rows only every tenth row is measured: widths
-        are capped anyway, and measuring every cell cost as much as writing the dates."""
-        widths = self.widths
-        for col in TEXT_COLUMNS:
-            longest = max((display_width(row[col] or "") for row in rows), default=0)
-            if longest > widths[col]:
-                widths[col] = longest
+        return self.text_format
 
     def close(self, parts_folder: str) -> None:
         """Column widths and the filter need the whole log, and constant_memory allows both at the end;
@@ -261,14 +336,31 @@ class _VisitLogSheet:
         if self.odd_rows:
             notes.append(f"注：{self.odd_rows} 条记录含有格式不符的数据（如日期、金额），已按原样以文字导出。")
         for offset, note in enumerate(notes, 1):
-            self.sheet.write_string(self.row + offset, 0, note)
+            self.sheet.write_string(self.row + offset, 0, note, self.note_format)
 
     @staticmethod
     def _width(column: Column, measured: int) -> int:
         if column.kind == DATE:
-            return max(measured, 10) + 2
-        limit = WRAP_WIDTH if column.wrap else MAX_WIDTH
-        return min(max(measured, MIN_WIDTH), limit) + 2
+            return max(measured, DATE_WIDTH) + PADDING
+        return min(max(measured, MIN_WIDTH), column.limit) + PADDING
+
+
+def _print_setup(sheet, title: str, exported: Exported, header_row: int) -> None:
+    """Printed as the bureau files it: landscape A4, one page wide and as many tall as it takes, the
+    column headers on every page, the title above and who exported it when, and the page of pages, below."""
+    sheet.set_landscape()
+    sheet.set_paper(A4)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(header_row)
+    sheet.hide_gridlines(0)  # printed too: the rows of a long log are easier to follow
+    sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.7)
+    sheet.set_header(f"&L{_header_text(title)}", margin=0.3)
+    sheet.set_footer(f"&L{_header_text(exported.label())}&R第 &P 页，共 &N 页", margin=0.3)
+
+
+def _header_text(text: str) -> str:
+    """Text as a header or footer shows it: & starts a code there, && is an ampersand."""
+    return text.replace("&", "&&")
 
 
 def export_visit_log(session: Session, query: VisitQuery, path: Path | str, progress: Progress | None = None,
@@ -281,7 +373,8 @@ def export_visit_log(session: Session, query: VisitQuery, path: Path | str, prog
     """
     title = workbook_title(_station_name(session, query.station), query)
     batches = (sheet_batch(batch) for batch in iter_visit_log(session, query))
-    return write_visit_log(path, title, count_visit_log(session, query), batches, progress, scratch_root)
+    return write_visit_log(path, title, count_visit_log(session, query), batches, progress, scratch_root,
+                           exported_now(session))
 
 
 def export_visit_log_file(profile: Profile, query: VisitQuery, path: Path | str,
@@ -292,20 +385,24 @@ def export_visit_log_file(profile: Profile, query: VisitQuery, path: Path | str,
     What earlier exports were killed leaving is removed first."""
     scratch_root = profile_scratch(profile)
     remove_export_leftovers(scratch_root, Path(path).parent)
+    exported = profile.read(exported_now)
     with VisitLogReader(profile.db_path, query, key=profile.key) as log:
         return write_visit_log(path, workbook_title(log.station_name, query), log.total, log.batches(), progress,
-                               scratch_root)
+                               scratch_root, exported)
 
 
 def write_visit_log(path: Path | str, title: str, total: int, batches: Iterable[SheetBatch],
-                    progress: Progress | None = None, scratch_root: Path | None = None) -> ExportReport:
+                    progress: Progress | None = None, scratch_root: Path | None = None,
+                    exported: Exported | None = None) -> ExportReport:
     """Write the workbook from batches of sheet rows (see visit_log_cells.sheet_batch) into scratch space
-    (export_scratch) that becomes the file at `path` only when complete."""
+    (export_scratch) that becomes the file at `path` only when complete. `exported`: who and when, for
+    the footer (by default nobody named, now)."""
     path = Path(path)
     progress = progress or (lambda done, total: None)
+    exported = exported or Exported("", datetime.now().astimezone())
     progress(0, total)
     with ExportScratch(path, scratch_root) as scratch:
-        sheet = _VisitLogSheet(scratch.workbook, scratch.spools, title)
+        sheet = _VisitLogSheet(scratch.workbook, scratch.spools, title, exported)
         try:
             done = _write_batches(batches, sheet, total, progress)
             sheet.close(scratch.closing_folder())

@@ -87,7 +87,7 @@ class VisitLogReader:
         self.process = process
 
     def batches(self) -> Iterator[SheetBatch]:
-        """Batches of rows as visit_log_cells.sheet_batch makes them, oldest first."""
+        """Batches of rows as visit_log_cells.sheet_batch makes them, newest first."""
         while (batch := self._receive()) is not None:
             yield batch
         self._finished = True

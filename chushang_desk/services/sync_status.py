@@ -63,6 +63,11 @@ def all_state(session: Session) -> dict[str, str]:
     return {key: stored.get(key, "") for key in SYNC_STATE_KEYS}
 
 
+def is_signed_in(state: dict[str, str]) -> bool:
+    """Signed in means a server, a user and a device are stored (signing out clears them)."""
+    return bool(state.get("server_url") and state.get("user") and state.get("device_id"))
+
+
 def sync_summary(session: Session) -> SyncSummary:
     state = all_state(session)
     open_count = session.scalar(

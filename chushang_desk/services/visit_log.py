@@ -1,12 +1,13 @@
 """The visit log (走访记录) as rows for the bureau's workbook: one plain row per visit, in batches.
 
 The export must run in constant memory over hundreds of thousands of visits, so rows are read by
-keyset pagination over (visit_date, id) — each batch is one indexed range query plus small queries
-for the batch's links, follow-ups and the people and organizations not yet seen — never as one big
-list. At 100,000 visits the query takes ~2 s CPU (bench/bench_export.py), about two thirds of it inside
-SQLite's fetches (random pages of the link and follow-up tables) and a third building the text here, so
-letting SQLite build the text would save little; the export instead reads in a child process while
-the workbook is written (exchange/visit_log_reader.py), which hides the query almost entirely.
+keyset pagination over (visit_date, id), newest first like the visit list (the index walked backwards):
+each batch is one indexed range query plus small queries for the batch's links, follow-ups and the
+people and organizations not yet seen, never one big list. At 100,000 visits the query takes ~2 s CPU
+(bench/bench_export.py), about two thirds of it inside SQLite's fetches (random pages of the link and
+follow-up tables) and a third building the text here, so letting SQLite build the text would save
+little; the export instead reads in a child process while the workbook is written
+(exchange/visit_log_reader.py), which hides the query almost entirely.
 Only live rows count: a tombstoned visit, link, contact, organization or follow-up is left out.
 A row a damaged database or an older server left odd (a date that is not ISO, an amount that is not a
 decimal, officers that are not a list) is exported with its stored value as text and flagged `odd`,
@@ -118,7 +119,8 @@ def _cursor(conn: Connection):
 
 
 def iter_visit_log(session: Session, query: VisitQuery, batch_size: int = BATCH_SIZE) -> Iterator[list[VisitLogRow]]:
-    """Batches of rows for the visits matching `query`, oldest first (the order of a log).
+    """Batches of rows for the visits matching `query`, newest first (as the visit list shows them; ties
+    by id, descending).
 
     Queries run on the session's Connection (Core rows, no ORM result machinery): at 100,000 visits
     that halved the query's share of the export, and the rows are plain tuples anyway. Everything is
@@ -127,7 +129,7 @@ def iter_visit_log(session: Session, query: VisitQuery, batch_size: int = BATCH_
     names = _Names(name_lookup(session, "station"), name_lookup(session, "industry"), {}, {})
     conn = session.connection()
     first, following = (_indexed(conn, visit_filter(q).with_only_columns(*_VISIT_COLUMNS), query)
-                        for q in (query, replace(query, date_from=None)))
+                        for q in (query, replace(query, date_to=None)))
     after: tuple[date, str] | None = None
     while True:
         visits = _visit_batch(conn, first if after is None else following, after, batch_size)
@@ -147,11 +149,11 @@ class _Names(NamedTuple):
 
 
 def _visit_batch(conn: Connection, base: str, after, limit: int) -> list:
-    """The next visits after `after` (date and id as stored) in log order; `base` always has a WHERE.
-    Past the first batch the period's start is left to the keyset, which implies it: with both, and
+    """The next visits after `after` (date and id as stored) in log order, newest first; `base` always has
+    a WHERE. Past the first batch the period's end is left to the keyset, which implies it: with both, and
     ANALYZE figures of a big directory, SQLite skip-scanned the index and sorted what followed, per batch."""
-    keyset, params = (" AND (visit.visit_date, visit.id) > (?, ?)", after) if after is not None else ("", ())
-    sql = f"{base}{keyset} ORDER BY visit.visit_date, visit.id LIMIT ?"
+    keyset, params = (" AND (visit.visit_date, visit.id) < (?, ?)", after) if after is not None else ("", ())
+    sql = f"{base}{keyset} ORDER BY visit.visit_date DESC, visit.id DESC LIMIT ?"
     return _cursor(conn).execute(sql, (*params, limit)).fetchall()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..services.sync_status import all_state
+from ..services.sync_status import all_state, is_signed_in
 
 ACCOUNT_KEYS = ("server_url", "user", "display_name", "role", "station", "device_id")
 
@@ -24,7 +24,7 @@ class Account:
 
 
 def _account_of(state: dict) -> Account | None:
-    if not (state.get("server_url") and state.get("user") and state.get("device_id")):
+    if not is_signed_in(state):
         return None
     return Account(*(state.get(key, "") for key in ACCOUNT_KEYS), ca_file=state.get("ca_file", ""))
 

@@ -6,11 +6,13 @@ from datetime import date, timedelta
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QPushButton
 
 from chushang_desk.db.bulk import bulk_insert
 from chushang_desk.models import Visit
 from chushang_desk.services.visits import VisitQuery
+from chushang_desk.ui.file_folder import LAST_FOLDER_KEY
 from chushang_desk.ui.visits.export import export_visit_log_interactive
 
 from ..conftest import wait_idle
@@ -53,7 +55,7 @@ def test_interactive_export_writes_the_filtered_log(qtbot, main_window, save_as,
     written = tmp_path / "csj-2025.xlsx"
     qtbot.waitUntil(lambda: written.exists() and not main_window.ctx.runner.busy, timeout=20_000)
     sheet = openpyxl.load_workbook(written).active
-    assert sheet["A1"].value == "长三角楚商联络站 走访记录 2025-01-01 至 2025-12-31"
+    assert sheet["A1"].value == "长三角楚商联络站走访记录（2025-01-01 至 2025-12-31）"
     assert [[c.value for c in row] for row in sheet.iter_rows(min_row=3)] == [V_MARCH]
     assert "Exported 1 visits" in main_window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: progress_dialog(main_window) is None)
@@ -112,3 +114,63 @@ def test_write_failure_is_shown_to_the_officer(qtbot, main_window, save_as, tmp_
     box = next(b for b in main_window.findChildren(QMessageBox) if b.isVisible())
     assert "could not be read or written" in box.text()
     box.close()
+
+
+# --- where the save dialog starts -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def home(monkeypatch, tmp_path):
+    """A home folder of the test's own, with a Documents folder: nothing is read from or written to the real one."""
+    folder = tmp_path / "home"
+    (folder / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)  # user-dirs.dirs from the test's home, if any
+    return folder
+
+
+def test_save_dialog_starts_in_documents_then_in_the_last_folder_used(qtbot, main_window, save_as, home, tmp_path):
+    main_window.ctx.profile.write(make_known_visits)
+    elsewhere = tmp_path / "bureau"
+    elsewhere.mkdir()
+    asked = save_as(elsewhere / "first.xlsx")
+    export_visit_log_interactive(main_window, main_window.ctx, YEAR_2025)
+    assert asked["proposed"] == str(home / "Documents" / "走访记录_2025-01-01_2025-12-31.xlsx")
+    qtbot.waitUntil(lambda: (elsewhere / "first.xlsx").exists() and not main_window.ctx.runner.busy, timeout=20_000)
+
+    asked = save_as(None)  # the next export starts where the last one was saved, and Cancel changes nothing
+    export_visit_log_interactive(main_window, main_window.ctx, VisitQuery())
+    assert asked["proposed"] == str(elsewhere / "走访记录.xlsx")
+    export_visit_log_interactive(main_window, main_window.ctx, VisitQuery())
+    assert asked["proposed"] == str(elsewhere / "走访记录.xlsx")
+
+    main_window.ctx.ui_settings.sync()  # kept in the profile's ui.ini, for the next start of the app
+    reopened = QSettings(main_window.ctx.ui_settings.fileName(), QSettings.Format.IniFormat)
+    assert reopened.value(LAST_FOLDER_KEY) == str(elsewhere)
+
+
+def test_a_removed_last_folder_falls_back_to_documents(qtbot, main_window, save_as, home, tmp_path):
+    gone = tmp_path / "gone"
+    main_window.ctx.ui_settings.setValue(LAST_FOLDER_KEY, str(gone))
+    asked = save_as(None)
+    export_visit_log_interactive(main_window, main_window.ctx, VisitQuery())
+    assert asked["proposed"] == str(home / "Documents" / "走访记录.xlsx")
+
+
+def test_the_real_save_dialog_opens_in_documents(qtbot, main_window, home):
+    """Qt's own dialog (not answered by a stand-in): it shows the Documents folder and the proposed name."""
+    seen = {}
+
+    def look_then_cancel():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(10, look_then_cancel)  # not shown yet: look again once it is
+            return
+        seen["folder"] = dialog.directory().absolutePath()
+        seen["files"] = dialog.selectedFiles()
+        dialog.reject()
+
+    QTimer.singleShot(0, look_then_cancel)
+    export_visit_log_interactive(main_window, main_window.ctx, VisitQuery())
+    assert seen["folder"] == str(home / "Documents")
+    assert seen["files"] == [str(home / "Documents" / "走访记录.xlsx")]

@@ -56,7 +56,7 @@ def test_libreoffice_shows_the_same_values(profile, tmp_path):
     xlsx = tmp_path / "visits.xlsx"
     export_visit_log_file(profile, VisitQuery(), xlsx)
     lines = convert_to_csv(xlsx, tmp_path)
-    assert lines[0][0] == "全部联络站 走访记录 全部日期"
+    assert lines[0][0] == "全部联络站走访记录"
     assert lines[1] == [c.header for c in COLUMNS]
     assert lines[2:] == [[as_shown(v) for v in row] for row in expected_in_order(ids)]
 
@@ -104,12 +104,12 @@ def test_libreoffice_reads_long_texts_whole_and_control_characters_replaced(prof
     profile.write(big_meeting)
     profile.write(lambda s: bulk_insert(s, Visit, [dict(
         visit_date=date(1900, 2, 28), station="csj", officers=["刘\x00一"], summary="甲\x0b乙\x1f丙")]))
-    [[early, meeting, _after]] = profile.read(lambda s: list(iter_visit_log(s, VisitQuery())))
+    [[_after, meeting, early]] = profile.read(lambda s: list(iter_visit_log(s, VisitQuery())))
     xlsx = tmp_path / "long.xlsx"
     export_visit_log_file(profile, VisitQuery(), xlsx)
     sheets = convert_every_sheet(xlsx, tmp_path)
     log, long_texts = sheets["走访记录"], sheets[LONG_SHEET]
-    assert log[2][0] == "1900-02-28" and log[2][2] == "刘\ufffd一" and log[2][8] == "甲\ufffd乙\ufffd丙"
+    assert log[4][0] == "1900-02-28" and log[4][2] == "刘\ufffd一" and log[4][8] == "甲\ufffd乙\ufffd丙"
     assert log[3][0] == "2025-09-01" and f"见“{LONG_SHEET}”表" in log[3][4]
     pieces: dict[str, list[tuple[int, str]]] = {}
     for row, header, number, text in long_texts[1:]:

@@ -54,7 +54,7 @@ def whole_texts(book) -> dict[tuple[int, str], str]:
 
 def test_texts_over_the_cell_limit_are_complete_on_the_long_texts_sheet(profile, tmp_path):
     profile.write(big_meeting)
-    [[expected, _after]] = profile.read(lambda s: list(iter_visit_log(s, VisitQuery())))
+    [[_after, expected]] = profile.read(lambda s: list(iter_visit_log(s, VisitQuery())))
     out = tmp_path / "meeting.xlsx"
     report = export_visit_log_file(profile, VisitQuery(), out)
     assert (report.visits, report.odd_rows, report.long_texts) == (2, 0, 3)
@@ -65,12 +65,12 @@ def test_texts_over_the_cell_limit_are_complete_on_the_long_texts_sheet(profile,
     for field, header in (("contacts", "走访对象（单位 职务）"), ("summary", "纪要"), ("follow_ups", "跟进事项")):
         text = getattr(expected, field)
         assert len(text) > EXCEL_CELL_LIMIT
-        assert whole[(3, header)] == text  # joined back, the whole text
-        cell = log.cell(3, headers.index(header) + 1).value
+        assert whole[(4, header)] == text  # joined back, the whole text
+        cell = log.cell(4, headers.index(header) + 1).value
         assert cell.startswith(text[:1000]) and f"见“{LONG_SHEET}”表" in cell
         assert len(cell.encode("utf-16-le")) // 2 <= EXCEL_CELL_LIMIT
-    assert "参会者1499" in whole[(3, "走访对象（单位 职务）")]
-    assert log.cell(4, 8).value == "回访"  # the next visit is on the next row, untouched
+    assert "参会者1499" in whole[(4, "走访对象（单位 职务）")]
+    assert log.cell(3, 8).value == "回访"  # the visit a day later is on the row above (newest first), untouched
     notes = [c.value for c in log["A"] if isinstance(c.value, str) and c.value.startswith("注：")]
     assert notes and "3 个单元格" in notes[0]
 
@@ -96,14 +96,14 @@ def test_dates_before_1900_03_01_are_iso_text_and_later_ones_right_serials(profi
     out = tmp_path / "early.xlsx"
     export_visit_log_file(profile, VisitQuery(), out)
     sheet = openpyxl.load_workbook(out).active
-    cells = [sheet.cell(r, 1) for r in range(3, 3 + len(EARLY))]
+    cells = [sheet.cell(r, 1) for r in range(3, 3 + len(EARLY))][::-1]  # newest first: the earliest last
     assert [c.value for c in cells[:4]] == ["0001-01-01", "1899-12-31", "1900-01-01", "1900-02-28"]
     assert all(c.data_type == "s" for c in cells[:4])
     assert [c.value for c in cells[4:]] == [datetime(1900, 3, 1), datetime(2025, 3, 14)]
     xml = sheet_xml(out)
-    assert re.search(r'<c r="A7"[^>]*><v>61</v></c>', xml)  # Excel's serial of 1900-03-01
-    assert re.search(r'<c r="A8"[^>]*><v>45730</v></c>', xml)
-    assert not re.search(r'<c r="A[3-6]"[^>]*><v>\d+</v>', xml.replace('t="s"', "TEXT"))
+    assert re.search(r'<c r="A4"[^>]*><v>61</v></c>', xml)  # Excel's serial of 1900-03-01
+    assert re.search(r'<c r="A3"[^>]*><v>45730</v></c>', xml)
+    assert not re.search(r'<c r="A[5-8]"[^>]*><v>\d+</v>', xml.replace('t="s"', "TEXT"))
 
 
 def test_control_characters_are_replaced_visibly_never_cut(profile, tmp_path):

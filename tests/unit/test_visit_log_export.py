@@ -30,7 +30,7 @@ HEADERS = [c.header for c in COLUMNS]
 GONE = datetime(2025, 8, 1, 12, 0)
 LONG_SUMMARY = "双方就光谷半导体配套项目深入交流，" * 8 + "\n第二段：约定下月来汉考察。"
 
-# The rows an export of the known data set must hold, in log order (oldest first, ties by id).
+# The rows an export of the known data set must hold, in log order (newest first, ties by id descending).
 V_2024 = [datetime(2024, 12, 31), "长三角楚商联络站", "刘一", "座谈/活动", None, None, None, "年终座谈", None,
           None, None, None, None, None]
 V_MARCH = [
@@ -87,9 +87,10 @@ def make_known_visits(session) -> dict[str, str]:
 
 
 def expected_in_order(ids: dict[str, str]) -> list[list]:
-    """The two 2025-03-14 visits come in id order (the keyset's tie-break)."""
-    same_day = sorted([(ids["march"], V_MARCH), (ids["jjj"], V_MARCH_JJJ)])
-    return [V_2024, *[row for _id, row in same_day], V_JUNE]
+    """Newest first, as the visit list shows them; the two 2025-03-14 visits in descending id order
+    (the keyset's tie-break, the list's too)."""
+    same_day = sorted([(ids["march"], V_MARCH), (ids["jjj"], V_MARCH_JJJ)], reverse=True)
+    return [V_JUNE, *[row for _id, row in same_day], V_2024]
 
 
 
@@ -108,7 +109,7 @@ def test_every_cell_of_the_unfiltered_log(profile, known, tmp_path):
     out = tmp_path / "all.xlsx"
     assert export_visit_log_file(profile, VisitQuery(), out) == (4, 0, 0)  # visits, odd rows, long texts
     rows, sheet = sheet_values(out)
-    assert sheet["A1"].value == "全部联络站 走访记录 全部日期"
+    assert sheet["A1"].value == "全部联络站走访记录"
     assert [c.value for c in sheet[2]] == HEADERS
     assert rows == expected_in_order(known)
 
@@ -118,7 +119,7 @@ def test_filters_by_period_and_station(profile, known, tmp_path):
     query = VisitQuery(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31), station="csj")
     assert export_visit_log_file(profile, query, out).visits == 1
     rows, sheet = sheet_values(out)
-    assert sheet["A1"].value == "长三角楚商联络站 走访记录 2025-01-01 至 2025-12-31"
+    assert sheet["A1"].value == "长三角楚商联络站走访记录（2025-01-01 至 2025-12-31）"
     assert rows == [V_MARCH]
 
 
@@ -143,12 +144,13 @@ def test_layout_freeze_filter_bold_header_dates_and_widths(profile, known, tmp_p
     assert [(c.data_type, c.value) for c in amounts] == [("n", 5000.5)]
     widths = {col: sheet.column_dimensions[col].width for col in "BEIN"}
     assert widths["B"] >= display_width("长三角楚商联络站")  # station names fit
-    assert widths["E"] >= 40  # contacts with companies are wide ...
-    assert widths["I"] <= 60  # ... but the summary wraps instead of running off the screen
+    assert widths["E"] >= 20  # contacts with companies are wide ...
+    assert widths["I"] <= 40  # ... but the summary wraps instead of running off the page
     summary = next(c for c in sheet["I"][2:] if c.value == LONG_SUMMARY)
     assert summary.alignment.wrap_text and summary.alignment.vertical == "top"
-    station = sheet["B3"]  # a plain text cell: the default format, aligned with the wrapped summary
-    assert station.value and station.alignment.vertical == "top" and not station.alignment.wrap_text
+    station = sheet["B3"]  # a plain text cell: the default format, top-aligned and wrapped like the summary
+    assert station.value and station.alignment.vertical == "top" and station.alignment.wrap_text
+    assert sum(sheet.column_dimensions[c.column_letter].width for c in sheet[2]) < 300  # fits a page at ~55 %
 
 
 def test_formula_looking_text_stays_text(profile, known, tmp_path):
@@ -213,12 +215,12 @@ def test_empty_log_still_has_title_and_header(profile, tmp_path):
     out = tmp_path / "empty.xlsx"
     assert profile.read(export_visit_log, VisitQuery(station="hk"), out).visits == 0
     rows, sheet = sheet_values(out)
-    assert sheet["A1"].value == "香港联络处 走访记录 全部日期" and rows == []
+    assert sheet["A1"].value == "香港联络处走访记录" and rows == []
 
 
 def test_titles_file_names_and_widths():
-    assert workbook_title("", VisitQuery(date_from=date(2025, 1, 1))) == "全部联络站 走访记录 2025-01-01 起"
-    assert workbook_title("日韩联络处", VisitQuery(date_to=date(2025, 6, 30))) == "日韩联络处 走访记录 截至 2025-06-30"
+    assert workbook_title("", VisitQuery(date_from=date(2025, 1, 1))) == "全部联络站走访记录（2025-01-01 起）"
+    assert workbook_title("日韩联络处", VisitQuery(date_to=date(2025, 6, 30))) == "日韩联络处走访记录（截至 2025-06-30）"
     q = VisitQuery(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31))
     assert default_file_name(q) == "走访记录_2025-01-01_2025-12-31.xlsx"
     assert default_file_name(VisitQuery()) == "走访记录.xlsx"
@@ -240,7 +242,7 @@ def test_cli_exports_a_period_of_one_station(profile, known, data_dir, tmp_path)
     assert done.returncode == 0, done.stderr
     assert "1" in done.stdout
     rows, sheet = sheet_values(out)
-    assert sheet["A1"].value == "长三角楚商联络站 走访记录 2025-01-01 至 2025-12-31"
+    assert sheet["A1"].value == "长三角楚商联络站走访记录（2025-01-01 至 2025-12-31）"
     assert rows == [V_MARCH]
 
 

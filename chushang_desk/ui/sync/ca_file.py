@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from ..file_folder import start_folder
+
 
 class CaFileField(QWidget):
     def __init__(self, path: str = "", parent: QWidget | None = None):
@@ -27,7 +29,7 @@ class CaFileField(QWidget):
 
     def choose(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("The bureau's CA certificate"), self.text(),
+            self, self.tr("The bureau's CA certificate"), self.text() or start_folder(None),  # never the program's folder
             self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
         if path:
             self.path.setText(path)

@@ -8,32 +8,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog, QWidget
 
 from ...exchange.visit_log import LONG_SHEET, default_file_name, export_visit_log_file
 from ...services.visits import VisitQuery
 from ..context import AppContext
 from ..errors import show_error
+from ..file_folder import remember_folder, start_folder
 from ..tasks import Cancelled, CancelToken
 
 
 
 def export_visit_log_interactive(parent: QWidget, ctx: AppContext, query: VisitQuery) -> None:
     """Ask where to save the visits matching `query`, then export them with a cancellable progress bar."""
-    path = _ask_for_file(parent, query)
+    path = _ask_for_file(parent, ctx, query)
     if path is not None:
         _VisitLogExport(parent, ctx, query, path).start()
 
 
-def _ask_for_file(parent: QWidget, query: VisitQuery) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    proposed = str(Path(folder) / default_file_name(query)) if folder else default_file_name(query)
+def _ask_for_file(parent: QWidget, ctx: AppContext, query: VisitQuery) -> Path | None:
+    proposed = str(Path(start_folder(ctx.ui_settings)) / default_file_name(query))
     chosen, _filter = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("VisitExport", "Export visit log"), proposed, QCoreApplication.translate("VisitExport", "Excel workbook (*.xlsx)")
     )
     if not chosen:
         return None
+    remember_folder(ctx.ui_settings, chosen)
     path = Path(chosen)
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
