@@ -196,12 +196,18 @@ def main() -> None:
 
 
 def directory_size(data_dir: Path) -> tuple[int, int]:
-    """(live contacts, live visits) of the profile."""
-    import sqlite3
+    """(live contacts, live visits) of the profile, read through it (the database is encrypted)."""
+    from sqlalchemy import text
 
-    with sqlite3.connect(data_dir / "chushang.db") as conn:
-        return tuple(conn.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0]
-                     for table in ("contact", "visit"))
+    from chushang_desk.services.profile import open_profile
+
+    profile = open_profile(data_dir)
+    try:
+        return profile.read(lambda s: tuple(
+            s.execute(text(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL")).scalar_one()
+            for table in ("contact", "visit")))
+    finally:
+        profile.close()
 
 
 def report(data_dir: Path, out_dir: Path, rounds: int, writers: list[str]) -> None:
