@@ -232,7 +232,8 @@ class VisitsPage(Page):
                 text = escape(f"{'✓' if f['done'] else '☐'} {f['task']} ({f['owner']}){due} {state_label(f['state'])}")
                 colour = STATE_FOREGROUND.get(f["state"])
                 items.append(f"<span style='color:{colour.name()}'>{text}</span>" if colour else text)
-            parts.append(f"<p><b>{escape(self.tr('Follow-ups'))}</b><br>" + "<br>".join(items) + "</p>")
+            heading = self.tr("Follow-ups")  # its own line: lupdate does not look inside f-strings
+            parts.append(f"<p><b>{escape(heading)}</b><br>" + "<br>".join(items) + "</p>")
         return "".join(parts)
 
     def _update_buttons(self) -> None:
