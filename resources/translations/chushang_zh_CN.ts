@@ -82,212 +82,207 @@
 <context>
     <name>ContactDetailPane</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="37"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="38"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="38"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="39"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="39"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="40"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="41"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="42"/>
         <source>Erase person…</source>
         <translation>彻底清除人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="43"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="44"/>
         <source>Blank every personal detail of this person everywhere, for good</source>
         <translation>在所有电脑和服务器上永久清空此人的全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="70"/>
-        <source>No contact selected</source>
-        <translation>未选择人员</translation>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="65"/>
+        <source>Choose a contact in the list to see their details, visits and referrals, or press Ctrl+N to add one.</source>
+        <translation>在左侧列表中选择一位人员，查看其详细信息、走访记录和推荐；或按 Ctrl+N 新增人员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="72"/>
-        <source>Choose a contact in the list to see their details, visits and referrals.</source>
-        <translation>在列表中选择人员，查看其详细信息、走访记录和推荐。</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="94"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="94"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="95"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="106"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="98"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="109"/>
         <source>★ Key contact</source>
         <translation>★ 重点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="112"/>
         <source>Ambassador since {0}</source>
         <translation>招商大使（{0} 起）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="112"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="116"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="116"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="109"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="120"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="109"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="120"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="110"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="121"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="111"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="122"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="112"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="123"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="112"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="123"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="113"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="124"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="113"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="124"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="113"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="124"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="114"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="125"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="114"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="125"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="115"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="126"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="116"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="127"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="116"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="127"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="117"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="128"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="117"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="128"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="118"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="129"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="142"/>
         <source>Organizations</source>
         <translation>所属组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="133"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="144"/>
         <source>No organizations recorded.</source>
         <translation>暂无所属组织。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="136"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="147"/>
         <source>since {0}</source>
         <translation>{0} 起</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="142"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="153"/>
         <source>Visit history</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="144"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="155"/>
         <source>No visits yet.</source>
         <translation>暂无走访记录。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="157"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="168"/>
         <source>Referrals made</source>
         <translation>推荐记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="158"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="169"/>
         <source>No referrals yet.</source>
         <translation>暂无推荐。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="160"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="171"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="176"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="187"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="177"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="188"/>
         <source>Last changed {0} by {1}</source>
         <translation>最后修改：{0}，修改人：{1}</translation>
     </message>
@@ -663,7 +658,7 @@ Foreign numbers start with + and the country code</source>
     <name>ContactsPage</name>
     <message>
         <location filename="../../chushang_desk/ui/contacts/page.py" line="75"/>
-        <location filename="../../chushang_desk/ui/main_window.py" line="24"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="25"/>
         <source>Contacts</source>
         <translation>名录</translation>
     </message>
@@ -718,7 +713,7 @@ Foreign numbers start with + and the country code</source>
     <message>
         <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="21"/>
         <source>Every personal detail (name, phones, e-mail, notes, memberships and referral notes) is blanked on this laptop, on the server and on every laptop at its next sync, also in edits not yet synced and in conflicts waiting for review.</source>
-        <translation>此人的全部个人信息（姓名、电话、电子邮箱、备注、所属组织及推荐备注）将在本机、服务器以及每台电脑下次同步时被清空，尚未同步的修改和待处理的冲突中的信息也一并清除。</translation>
+        <translation>此人的全部个人信息（姓名、电话、电子邮箱、备注、所属组织及推荐备注）将在本机、服务器以及每台电脑下次同步时被清空，尚未同步的修改和需要核对的修改中的信息也一并清除。</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="24"/>
@@ -818,58 +813,106 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="29"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="28"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="37"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="34"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="42"/>
         <source>&amp;All officers&apos; follow-ups</source>
         <translation>全部联络员的待办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="36"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="44"/>
         <source>Show &amp;done</source>
         <translation>显示已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="38"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="46"/>
         <source>&amp;Mark done</source>
         <translation>标记完成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="40"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="48"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="42"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="50"/>
         <source>&amp;Reopen</source>
         <translation>重新打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="44"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="52"/>
         <source>&amp;Open visit…</source>
         <translation>打开走访记录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="89"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="89"/>
+        <source>To do</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="89"/>
+        <source>Contacts</source>
+        <translation>走访对象</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="97"/>
+        <source>Overdue (%Ln)</source>
+        <translation>
+            <numerusform>已逾期（%Ln）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="97"/>
+        <source>Today (%Ln)</source>
+        <translation>
+            <numerusform>今天（%Ln）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="98"/>
+        <source>Next 7 days (%Ln)</source>
+        <translation>
+            <numerusform>未来 7 天（%Ln）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="98"/>
+        <source>Later (%Ln)</source>
+        <translation>
+            <numerusform>以后（%Ln）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="117"/>
+        <source>Next contact (set at a visit)</source>
+        <translation>下次联系（走访时约定）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="137"/>
         <source>Follow-ups of {0}</source>
         <translation>{0}的待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="83"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="139"/>
         <source>Everyone&apos;s follow-ups</source>
         <translation>全部待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="85"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="141"/>
         <source>Set your name in Settings to see your follow-ups; showing everyone&apos;s.</source>
         <translation>请在“设置”中填写姓名；当前显示全部待办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="95"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="152"/>
         <source>%Ln follow-up(s)</source>
         <translation>
             <numerusform>%Ln 项待办</numerusform>
@@ -1028,79 +1071,79 @@ intention</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="37"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="38"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="76"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="74"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="77"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="75"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="84"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="82"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="88"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="86"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="95"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="93"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="96"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="94"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="108"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="106"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="147"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="145"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="152"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="150"/>
         <source>(officer not set)</source>
         <translation>（未设置联络员）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="153"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="151"/>
         <source>(no station)</source>
         <translation>（未设置联络站）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/main_window.py" line="164"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="162"/>
         <source>%Ln edit(s) waiting to sync</source>
         <translation>
             <numerusform>%Ln 条修改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="167"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="165"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="187"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="185"/>
         <source>About Chushang Desk</source>
         <translation>关于楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="188"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="186"/>
         <source>Chushang Desk {0}
 The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source>
         <translation>楚商联络台 {0}
@@ -1110,11 +1153,11 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>NeedsReviewPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="30"/>
         <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="24"/>
         <source>Needs review</source>
-        <translation>待处理冲突</translation>
+        <translation>需要核对的修改</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/review.py" line="36"/>
@@ -1124,7 +1167,7 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     <message>
         <location filename="../../chushang_desk/ui/sync/review.py" line="39"/>
         <source>Nothing needs review. When an edit of yours meets someone else&apos;s change to the same field, it shows up here.</source>
-        <translation>没有待处理的冲突。当您的修改与他人对同一字段的修改冲突时，会显示在这里。</translation>
+        <translation>没有需要核对的修改。当您的修改与他人对同一字段的修改不一致时，会显示在这里，由您决定保留哪一个。</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
@@ -1232,164 +1275,164 @@ My edit: {1}</source>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="21"/>
         <source>Needs review (99+)</source>
-        <translation>待处理冲突（99+）</translation>
+        <translation>需要核对的修改（99+）</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="23"/>
         <source>Needs review (%Ln)</source>
-        <translation>待处理冲突（%Ln）</translation>
+        <translation>需要核对的修改（%Ln）</translation>
     </message>
 </context>
 <context>
     <name>OrganizationDetail</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="46"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="132"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="142"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="51"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <source>Choose an organization in the list to see its members, visits and referrals, or press Ctrl+N to add one.</source>
+        <translation>在左侧列表中选择一个组织，查看其成员、走访记录和推荐；或按 Ctrl+N 新增组织。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
         <source>Company / title</source>
         <translation>单位/职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="70"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="63"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="71"/>
         <source>Edit role…</source>
         <translation>修改职务…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="64"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="65"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="73"/>
         <source>Open contact</source>
         <translation>查看人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="107"/>
-        <source>Choose an organization in the list.</source>
-        <translation>请在列表中选择一个组织。</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="128"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="138"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="129"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="139"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="130"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="140"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="131"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="141"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="133"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="134"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="144"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="135"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="145"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="153"/>
         <source>Members (%n)</source>
         <translation>
             <numerusform>成员（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="147"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="157"/>
         <source>Visits (%n)</source>
         <translation>
             <numerusform>走访记录（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="151"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="161"/>
         <source>Referrals (%n)</source>
         <translation>
             <numerusform>推荐（%n）</numerusform>
@@ -1549,7 +1592,7 @@ My edit: {1}</source>
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="25"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
         <location filename="../../chushang_desk/ui/organizations/page.py" line="42"/>
         <source>Organizations</source>
         <translation>组织</translation>
@@ -1662,8 +1705,7 @@ My edit: {1}</source>
     <message>
         <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="78"/>
         <source>{0}: {1} ambassador(s), {2} referral(s), {3} signed, {4} landed</source>
-        <translation>{0} 年：招商大使 {1} 名，推荐 {2} 条
-签约 {3} 条，落地 {4} 条</translation>
+        <translation>{0} 年：招商大使 {1} 名，推荐 {2} 条，签约 {3} 条，落地 {4} 条</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1754,19 @@ My edit: {1}</source>
         <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="63"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/i18n.py" line="15"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/i18n.py" line="16"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1851,7 +1906,7 @@ My edit: {1}</source>
 <context>
     <name>ReferralsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="28"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
         <location filename="../../chushang_desk/ui/referrals/page.py" line="34"/>
         <source>Referrals</source>
         <translation>推荐</translation>
@@ -2264,12 +2319,12 @@ My edit: {1}</source>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
         <source>Summary</source>
-        <translation>走访情况</translation>
+        <translation>纪要</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
         <source>Intended industry</source>
-        <translation>意向行业</translation>
+        <translation>意向产业</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
@@ -2500,7 +2555,7 @@ My edit: {1}</source>
         <location filename="../../chushang_desk/ui/sync/status.py" line="122"/>
         <source>Needs review (%Ln)</source>
         <translation>
-            <numerusform>待处理冲突（%Ln）</numerusform>
+            <numerusform>需要核对的修改（%Ln）</numerusform>
         </translation>
     </message>
 </context>
@@ -2753,7 +2808,7 @@ My edit: {1}</source>
     <message>
         <location filename="../../chushang_desk/ui/sync/wiring.py" line="43"/>
         <source>&amp;Needs review</source>
-        <translation>待处理冲突(&amp;N)</translation>
+        <translation>需要核对的修改(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/wiring.py" line="64"/>
@@ -2857,7 +2912,7 @@ My edit: {1}</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
         <location filename="../../chushang_desk/ui/visits/page.py" line="41"/>
         <source>Visits</source>
         <translation>走访</translation>
@@ -2971,12 +3026,17 @@ My edit: {1}</source>
         <translation>投资意向</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="276"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="235"/>
+        <source>Follow-ups</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="277"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="277"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="278"/>
         <source>Delete the visit {0}? Its follow-ups are removed with it.</source>
         <translation>删除走访记录 {0}？其待办将一并删除。</translation>
     </message>
