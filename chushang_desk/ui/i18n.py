@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from ..paths import resources_dir
 
@@ -36,4 +37,6 @@ def install_language(app: QCoreApplication, lang: str) -> None:
         if translator.load(name, directory):
             app.installTranslator(translator)
             _state["translators"].append(translator)
-
+    if isinstance(app, QGuiApplication):
+        # Appended to every window's title ("Edit contact — 楚商联络台"): in the interface's language.
+        app.setApplicationDisplayName(QCoreApplication.translate("App", "Chushang Desk"))

@@ -74,6 +74,33 @@
     </message>
 </context>
 <context>
+    <name>OutcomesPanel</name>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="83"/>
+        <source>%Ln ambassador(s)</source>
+        <translation>
+            <numerusform>%Ln ambassador</numerusform><numerusform>%Ln ambassadors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="83"/>
+        <source>%Ln referral(s)</source>
+        <translation>
+            <numerusform>%Ln referral</numerusform><numerusform>%Ln referrals</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="84"/>
+        <source>%Ln signed</source>
+        <translation>
+            <numerusform>%Ln signed</numerusform><numerusform>%Ln signed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="84"/>
+        <source>%Ln landed</source>
+        <translation>
+            <numerusform>%Ln landed</numerusform><numerusform>%Ln landed</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ReferralsPage</name>
     <message numerus="yes">
         <location filename="../../chushang_desk/ui/referrals/page.py" line="139"/>

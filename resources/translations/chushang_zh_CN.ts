@@ -40,6 +40,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../chushang_desk/ui/i18n.py" line="42"/>
+        <source>Chushang Desk</source>
+        <translation>楚商联络台</translation>
+    </message>
+</context>
+<context>
     <name>CaFileField</name>
     <message>
         <location filename="../../chushang_desk/ui/sync/ca_file.py" line="13"/>
@@ -657,43 +665,43 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="75"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="76"/>
         <location filename="../../chushang_desk/ui/main_window.py" line="25"/>
         <source>Contacts</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="102"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="105"/>
         <source>New contact…</source>
         <translation>新建人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="103"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="106"/>
         <source>Create a contact (Ctrl+N)</source>
         <translation>新建名录人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="213"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="216"/>
         <source>No contacts match</source>
         <translation>没有符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="215"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="218"/>
         <source>1 contact</source>
         <translation>1 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="217"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="220"/>
         <source>{0} contacts</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="338"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="341"/>
         <source>Delete contact</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="339"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="342"/>
         <source>Delete {0} from the directory? The record is removed on every laptop after the next sync.</source>
         <translation>从名录中删除 {0}？下次同步后，各台电脑上的该记录都将删除。</translation>
     </message>
@@ -1702,10 +1710,43 @@ My edit: {1}</source>
         <source>Signed counts referrals that reached signing, landed or not. Double-click an ambassador to list their referrals.</source>
         <translation>“签约”统计已签约的推荐（含已落地）。双击招商大使可查看其推荐。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="83"/>
+        <source>%Ln ambassador(s)</source>
+        <translation>
+            <numerusform>招商大使 %Ln 名</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="83"/>
+        <source>%Ln referral(s)</source>
+        <translation>
+            <numerusform>推荐 %Ln 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="84"/>
+        <source>%Ln signed</source>
+        <translation>
+            <numerusform>签约 %Ln 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="84"/>
+        <source>%Ln landed</source>
+        <translation>
+            <numerusform>落地 %Ln 条</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="78"/>
-        <source>{0}: {1} ambassador(s), {2} referral(s), {3} signed, {4} landed</source>
-        <translation>{0} 年：招商大使 {1} 名，推荐 {2} 条，签约 {3} 条，落地 {4} 条</translation>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="85"/>
+        <source>{0}: {1}</source>
+        <translation>{0} 年：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="85"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -1759,12 +1800,12 @@ My edit: {1}</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/i18n.py" line="15"/>
+        <location filename="../../chushang_desk/ui/i18n.py" line="16"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/i18n.py" line="16"/>
+        <location filename="../../chushang_desk/ui/i18n.py" line="17"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>

@@ -118,6 +118,13 @@ def test_translations_keep_to_the_glossary():
     assert not problems, "\n".join(problems)
 
 
+def test_translations_break_lines_only_where_the_source_does():
+    """A newline in a translation that its source lacks broke the referral summary mid-sentence."""
+    problems = [f"{ctx}: {src!r} -> {text!r}" for ctx, src, tr in _messages(TS) for text in _texts(tr)
+                if text.count("\n") > src.count("\n")]
+    assert not problems, "\n".join(problems)
+
+
 def test_the_glossary_test_catches_a_rejected_word(tmp_path):
     bad = tmp_path / "bad.ts"
     bad.write_text(TS.read_text(encoding="utf-8").replace(">纪要", ">走访情况", 1), encoding="utf-8")
@@ -201,6 +208,13 @@ def test_qt_own_dialogs_speak_chinese(chinese, qtbot):
     qtbot.addWidget(box)
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
     assert sorted(button.text() for button in box.buttons()) == sorted(["保存", "取消"])
+    assert _display_name() == "楚商联络台"  # appended to window titles
+
+
+def _display_name() -> str:
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.applicationDisplayName()
 
 
 def test_english_counts_read_as_english_plurals(qapp, compiled_translations):
@@ -212,6 +226,7 @@ def test_english_counts_read_as_english_plurals(qapp, compiled_translations):
     texts = [QCoreApplication.translate("MainWindow", "%Ln edit(s) waiting to sync", "", n) for n in (0, 1, 2, 1200)]
     assert texts == ["0 edits waiting to sync", "1 edit waiting to sync", "2 edits waiting to sync",
                      "1,200 edits waiting to sync"]
+    assert _display_name() == "Chushang Desk"  # not "Edit contact — 楚商联络台" in English
     left = QCoreApplication.translate("SignOut", "%Ln edit(s) have not reached the server yet.", "", 1)
     assert left == "1 edit has not reached the server yet."
 
