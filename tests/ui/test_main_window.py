@@ -31,7 +31,7 @@ def test_log_visit_request_opens_the_visit_dialog_even_before_the_visit_screen_e
 
 
 def test_the_sidebar_icons_are_our_own_svgs(main_window):
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QIcon, QImage
 
     from chushang_desk.ui.icons import SCREEN_ICONS, icon_path
 
@@ -41,6 +41,12 @@ def test_the_sidebar_icons_are_our_own_svgs(main_window):
         icon = main_window.sidebar.item(row).icon()
         assert not icon.isNull() and not icon.pixmap(20, 20).isNull()
         assert icon.pixmap(20, 20).toImage() == _svg_image(icon_path(name))  # drawn from our file
+        assert _colours(icon.pixmap(20, 20, QIcon.Mode.Selected).toImage()) == {"#ffffff"}  # seen on the highlight
+
+
+def _colours(image) -> set[str]:
+    return {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+            if image.pixelColor(x, y).alpha() > 200}
 
 
 def _svg_image(path):
