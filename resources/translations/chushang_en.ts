@@ -136,7 +136,7 @@
 <context>
     <name>VisitsPage</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/page.py" line="173"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="177"/>
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>%Ln visit</numerusform><numerusform>%Ln visits</numerusform></translation>

@@ -2954,130 +2954,135 @@ My edit: {1}</source>
     <name>VisitsPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="41"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="42"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="45"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="46"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="47"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="48"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="49"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="50"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="51"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="52"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="53"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="54"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="65"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="66"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="67"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="68"/>
         <source>Officer</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="77"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="78"/>
         <source>Contact…</source>
         <translation>走访对象…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="79"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="80"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="80"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="81"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="83"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="84"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="83"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="84"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="116"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="118"/>
         <source>Select a visit to see its summary and follow-ups.</source>
         <translation>选择一条走访记录，查看其纪要和待办。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="148"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="161"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="152"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="165"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/page.py" line="173"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="177"/>
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>%Ln 条走访记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="216"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="220"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="217"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="221"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="218"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="222"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="218"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="222"/>
         <source>Next contact</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="221"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="225"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="223"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="227"/>
         <source>Investment intention</source>
         <translation>投资意向</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="235"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="229"/>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="240"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="277"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="282"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="278"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="283"/>
         <source>Delete the visit {0}? Its follow-ups are removed with it.</source>
         <translation>删除走访记录 {0}？其待办将一并删除。</translation>
     </message>
