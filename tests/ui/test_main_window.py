@@ -56,8 +56,6 @@ def _svg_image(path):
 
 
 def test_empty_detail_panes_say_what_to_do(main_window, qtbot):
-    from tests.conftest import wait_idle
-
     wait_idle(qtbot, main_window)
     contacts = main_window.show_page("ContactsPage")
     wait_idle(qtbot, main_window)
@@ -67,3 +65,25 @@ def test_empty_detail_panes_say_what_to_do(main_window, qtbot):
     wait_idle(qtbot, main_window)
     assert organizations.detail.empty.isVisible() and not organizations.detail.tabs.isVisible()
     assert "Ctrl+N" in organizations.detail.empty.text()
+
+
+def test_at_the_default_size_the_phone_column_and_every_filter_label_show_whole(main_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from chushang_desk.ui.contacts.page import PHONE_COLUMN
+
+    assert (main_window.width(), main_window.height()) == (1280, 800)
+    page = main_window.show_page("ContactsPage")
+    wait_idle(qtbot, main_window)
+    header = page.table.horizontalHeader()
+    assert page.model.headerData(PHONE_COLUMN, Qt.Orientation.Horizontal) == "Phone"
+    right_edge = header.sectionViewportPosition(PHONE_COLUMN) + header.sectionSize(PHONE_COLUMN)
+    assert 0 <= header.sectionViewportPosition(PHONE_COLUMN) and right_edge <= page.table.viewport().width()
+    combo = page.filters.native_prefecture
+    assert combo.itemText(0) == "Native place"
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text_area = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+    assert text_area.width() >= combo.fontMetrics().horizontalAdvance("Native place")  # not "Native plac"
