@@ -721,7 +721,7 @@ Foreign numbers start with + and the country code</source>
     <message>
         <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="21"/>
         <source>Every personal detail (name, phones, e-mail, notes, memberships and referral notes) is blanked on this laptop, on the server and on every laptop at its next sync, also in edits not yet synced and in conflicts waiting for review.</source>
-        <translation>此人的全部个人信息（姓名、电话、电子邮箱、备注、所属组织及推荐备注）将在本机、服务器以及每台电脑下次同步时被清空，尚未同步的修改和需要核对的修改中的信息也一并清除。</translation>
+        <translation>此人的全部个人信息（姓名、电话、电子邮箱、备注、所属组织及推荐备注）将在本机、服务器以及每台电脑下次同步时被清空，尚未同步的修改和待核对的修改中的信息也一并清除。</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="24"/>
@@ -1165,17 +1165,17 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
         <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="24"/>
         <source>Needs review</source>
-        <translation>需要核对的修改</translation>
+        <translation>待核对的修改</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/review.py" line="36"/>
         <source>Edits that met another change to the same field. Choose which value stays.</source>
-        <translation>以下修改与他人对同一字段的修改冲突。请选择保留哪个值。</translation>
+        <translation>以下修改与他人对同一字段的修改不一致，请选择保留哪一个值。</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/review.py" line="39"/>
         <source>Nothing needs review. When an edit of yours meets someone else&apos;s change to the same field, it shows up here.</source>
-        <translation>没有需要核对的修改。当您的修改与他人对同一字段的修改不一致时，会显示在这里，由您决定保留哪一个。</translation>
+        <translation>没有待核对的修改。当您的修改与他人对同一字段的修改不一致时，会显示在这里，由您决定保留哪一个。</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
@@ -1283,12 +1283,12 @@ My edit: {1}</source>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="21"/>
         <source>Needs review (99+)</source>
-        <translation>需要核对的修改（99+）</translation>
+        <translation>待核对的修改（99+）</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="23"/>
         <source>Needs review (%Ln)</source>
-        <translation>需要核对的修改（%Ln）</translation>
+        <translation>待核对的修改（%Ln）</translation>
     </message>
 </context>
 <context>
@@ -2596,7 +2596,7 @@ My edit: {1}</source>
         <location filename="../../chushang_desk/ui/sync/status.py" line="122"/>
         <source>Needs review (%Ln)</source>
         <translation>
-            <numerusform>需要核对的修改（%Ln）</numerusform>
+            <numerusform>待核对的修改（%Ln）</numerusform>
         </translation>
     </message>
 </context>
@@ -2849,7 +2849,7 @@ My edit: {1}</source>
     <message>
         <location filename="../../chushang_desk/ui/sync/wiring.py" line="43"/>
         <source>&amp;Needs review</source>
-        <translation>需要核对的修改(&amp;N)</translation>
+        <translation>待核对的修改(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/wiring.py" line="64"/>

@@ -169,7 +169,7 @@ def test_main_window_in_chinese_shows_chinese_sidebar_menus_and_screens(zh_windo
     wait_idle(qtbot, zh_window)
     assert zh_window.windowTitle() == "楚商联络台"
     titles = [zh_window.sidebar.item(i).text() for i in range(zh_window.sidebar.count())]
-    assert titles == ["名录", "组织", "走访", "待办", "推荐", "需要核对的修改"]
+    assert titles == ["名录", "组织", "走访", "待办", "推荐", "待核对的修改"]
     menus = [action.text() for action in zh_window.menuBar().actions()]
     assert menus == ["文件(&F)", "转到(&G)", "同步(&Y)", "帮助(&H)"]
     file_items = [a.text() for a in zh_window.menuBar().actions()[0].menu().actions() if not a.isSeparator()]
