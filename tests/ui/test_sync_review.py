@@ -31,6 +31,7 @@ def test_a_conflict_waits_in_needs_review_and_keep_mine_resolves_it(qtbot, data_
     wait_idle(qtbot, window)
     assert page.views.currentWidget() is page.empty_label
     assert not page.keep_mine_button.isEnabled()
+    assert not page.keep_mine_button.isVisible() and not page.heading.isVisible()  # the empty state alone
 
     # Both devices hold the contact; the other device changes its company first.
     contact_id = window.ctx.profile.write(save_contact, {"name": "冲突测试", "is_merchant": True, "company": "原公司"})
