@@ -121,7 +121,8 @@ def test_the_agenda_groups_follow_ups_and_next_contacts_by_when_they_fall(main_w
         dict(task="一个月后的事", owner="李明", due_date=TODAY + timedelta(days=30)),
         dict(task="别人的事", owner="王芳", due_date=TODAY),
     ])
-    add_visit(main_window, [wang], visit_date=TODAY - timedelta(days=2), next_contact_date=TODAY + timedelta(days=10))
+    wang_visit = add_visit(main_window, [wang], visit_date=TODAY - timedelta(days=2),
+                           next_contact_date=TODAY + timedelta(days=10))
     # Answered by a later visit of the same contact: no longer a reminder.
     add_visit(main_window, [zhang], visit_date=TODAY - timedelta(days=9), next_contact_date=TODAY)
     page = follow_ups_page(main_window, qtbot)
@@ -132,6 +133,10 @@ def test_the_agenda_groups_follow_ups_and_next_contacts_by_when_they_fall(main_w
         "Next 7 days (1)": [(days[3], "三天后的事", "张三")],
         "Later (2)": [(days[10], next_contact, "王五"), (days[30], "一个月后的事", "张三")],
     }
+    later = page.agenda.topLevelItem(3)
+    page.agenda.itemActivated.emit(later.child(0), 0)  # Enter or double-click: the visit that set it
+    assert wait_dialog(page, qtbot, main_window).visit_id == wang_visit
+    page.log_dialog.reject()
     page.all_open.setChecked(True)
     wait_idle(qtbot, main_window)
     assert sorted(row[1] for row in _agenda(page)["Today (2)"]) == sorted(["今天的事", "别人的事"])
