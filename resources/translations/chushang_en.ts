@@ -28,7 +28,13 @@
             <numerusform>Later (%Ln)</numerusform><numerusform>Later (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="152"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="115"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform><numerusform>… and %Ln more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="154"/>
         <source>%Ln follow-up(s)</source>
         <translation>
             <numerusform>%Ln follow-up</numerusform><numerusform>%Ln follow-ups</numerusform></translation>

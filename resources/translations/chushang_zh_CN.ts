@@ -899,28 +899,35 @@ Foreign numbers start with + and the country code</source>
             <numerusform>以后（%Ln）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="115"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>……还有 %Ln 项</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="117"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="119"/>
         <source>Next contact (set at a visit)</source>
         <translation>下次联系（走访时约定）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="137"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="139"/>
         <source>Follow-ups of {0}</source>
         <translation>{0}的待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="139"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="141"/>
         <source>Everyone&apos;s follow-ups</source>
         <translation>全部待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="141"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="143"/>
         <source>Set your name in Settings to see your follow-ups; showing everyone&apos;s.</source>
         <translation>请在“设置”中填写姓名；当前显示全部待办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="152"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="154"/>
         <source>%Ln follow-up(s)</source>
         <translation>
             <numerusform>%Ln 项待办</numerusform>
@@ -1249,34 +1256,34 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
         <translation>一条来自服务器的记录无法保存到本机：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="134"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="137"/>
         <source>Their change: {0}
 My edit: {1}</source>
         <translation>对方修改：{0}
 我的修改：{1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="142"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="145"/>
         <source>Deleted {0}</source>
         <translation>已于 {0} 删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="142"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="145"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="144"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="147"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="149"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="149"/>
         <source>No</source>
         <translation>否</translation>
     </message>

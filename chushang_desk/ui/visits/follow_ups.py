@@ -111,6 +111,8 @@ class FollowUpsPage(Page):
             self.agenda.addTopLevelItem(top)
             for item in group.items[:AGENDA_SHOWN]:
                 top.addChild(self._agenda_item(item))
+            if len(group.items) > AGENDA_SHOWN:  # the list below has them all
+                top.addChild(QTreeWidgetItem(["", self.tr("… and %Ln more", "", len(group.items) - AGENDA_SHOWN)]))
             top.setExpanded(group.key != "later")
 
     def _agenda_item(self, item) -> QTreeWidgetItem:
