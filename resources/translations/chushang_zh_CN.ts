@@ -117,7 +117,7 @@
     <message>
         <location filename="../../chushang_desk/ui/contacts/detail.py" line="65"/>
         <source>Choose a contact in the list to see their details, visits and referrals, or press Ctrl+N to add one.</source>
-        <translation>在左侧列表中选择一位人员，查看其详细信息、走访记录和推荐；或按 Ctrl+N 新增人员。</translation>
+        <translation>在左侧列表中选择一位人员，查看其详情、走访和推荐；或按 Ctrl+N 新增。</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/contacts/detail.py" line="105"/>
@@ -1355,7 +1355,7 @@ My edit: {1}</source>
     <message>
         <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
         <source>Choose an organization in the list to see its members, visits and referrals, or press Ctrl+N to add one.</source>
-        <translation>在左侧列表中选择一个组织，查看其成员、走访记录和推荐；或按 Ctrl+N 新增组织。</translation>
+        <translation>在左侧列表中选择一个组织，查看其成员、走访和推荐；或按 Ctrl+N 新增。</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
