@@ -93,6 +93,20 @@ def test_translatable_strings_are_written_so_lupdate_finds_them():
     assert not problems, "lupdate cannot extract these:\n" + "\n".join(problems)
 
 
+def test_no_translatable_string_hides_inside_an_f_string():
+    """lupdate does not read the expressions of an f-string: f"<b>{self.tr('Follow-ups')}</b>" stayed
+    English on the Chinese visit screen."""
+    problems = []
+    for path in sorted((ROOT / "chushang_desk" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    func = getattr(inner, "func", None)
+                    if isinstance(inner, ast.Call) and getattr(func, "attr", getattr(func, "id", "")) in ("tr", "translate"):
+                        problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(inner)[:80]}")
+    assert not problems, "take these out of the f-string:\n" + "\n".join(problems)
+
+
 def test_translations_keep_placeholders_accelerators_and_ellipses():
     problems = []
     for ctx, src, tr in _messages(TS):
