@@ -197,9 +197,14 @@ def _login(args) -> int:
         return 1
     finally:
         profile.close()
-    print(f"signed in to {account.server_url} as {account.user} ({account.display_name}, "
-          f"{account.role or '-'} {account.station}), device {account.device_id}")
+    print(f"signed in to {account.server_url} as {account.user} ({_who(account)}), device {account.device_id}")
     return 0
+
+
+def _who(account) -> str:
+    """"演示用户, hq" or "李明, officer, station jjj": headquarters has no station."""
+    station = f"station {account.station}" if account.station else ""
+    return ", ".join(part for part in (account.display_name, account.role, station) if part)
 
 
 def _signed_in_as(data_dir: Path, server: str, user: str) -> bool:

@@ -72,7 +72,7 @@ def _engine(args):
     engine = make_engine(args.db)
     if not is_current(engine):
         raise admin.AdminError(
-            f"the database is at schema {current_revision(engine)!r}, not {head_revision()!r}: "
+            f"the server database schema is at {current_revision(engine)!r}, not {head_revision()!r}: "
             f"run `chushang-server migrate --db {args.db}` first"
         )
     return engine
@@ -130,7 +130,8 @@ def _tls_options(args) -> dict:
 
 def _migrate(args) -> int:
     upgrade(args.db)
-    print(f"database at schema {head_revision()}")
+    # "server database": the desktop client has a schema of its own (make run prints both).
+    print(f"server database schema at {head_revision()}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""uvicorn's HTTP/1.1 protocol with TCP_NODELAY on every connection.
+"""uvicorn's HTTP/1.1 protocol with TCP_NODELAY on every connection, and long-polls ended at shutdown.
 
 With `--workers N` uvicorn binds the listening socket itself with protocol number 0, so asyncio does
 not recognise accepted connections as TCP and leaves Nagle's algorithm on: a reply written as head and
@@ -11,6 +11,8 @@ import socket
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from .watch import end_waits
+
 
 class H11NoDelay(H11Protocol):
     def connection_made(self, transport) -> None:
@@ -18,3 +20,9 @@ class H11NoDelay(H11Protocol):
         if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         super().connection_made(transport)
+
+    def shutdown(self) -> None:
+        # uvicorn calls this on every open connection when it stops (Ctrl+C, SIGTERM): a long-poll
+        # waiting in /v1/sync/watch answers now instead of holding the shutdown.
+        end_waits()
+        super().shutdown()

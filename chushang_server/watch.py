@@ -9,6 +9,7 @@ own, so no process needs to hear of another's pushes.
 from __future__ import annotations
 
 import asyncio
+import weakref
 
 from starlette.concurrency import run_in_threadpool
 
@@ -19,13 +20,27 @@ POLL_SECONDS = 0.1
 MAX_WAIT_SECONDS = 30.0
 
 
+_WATCHES: weakref.WeakSet[HeadWatch] = weakref.WeakSet()
+
+
+def end_waits() -> None:
+    """The server is stopping: every waiting long-poll answers now with the head it has, so uvicorn's
+    graceful shutdown finds no request still open (else it cancels them after its timeout and logs an
+    ERROR on every Ctrl+C)."""
+    for watch in list(_WATCHES):
+        watch.stopping = True
+        watch._moved.set()
+
+
 class HeadWatch:
     def __init__(self, engine):
         self.engine = engine
         self.head: int | None = None
         self.waiters = 0
+        self.stopping = False
         self._moved = asyncio.Event()
         self._poller: asyncio.Task | None = None
+        _WATCHES.add(self)
 
     async def wait_past(self, cursor: int, wait: float) -> int:
         """The head once it is past `cursor`, or the head as it is when `wait` seconds are up."""
@@ -35,7 +50,7 @@ class HeadWatch:
         self.waiters += 1
         try:
             head = await self._read_head()
-            while head <= cursor and loop.time() < deadline:
+            while head <= cursor and loop.time() < deadline and not self.stopping:
                 self._ensure_poller()
                 moved = self._moved
                 try:

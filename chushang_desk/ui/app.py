@@ -89,7 +89,6 @@ def _unlock_in_dialog(ctx: AppContext, window: MainWindow, data_dir: Path) -> No
 def run_app(data_dir: Path | str | None = None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Chushang Desk")
-    app.setApplicationDisplayName("楚商联络台")
     window = build_main_window(data_dir, lang)
     window.show()
     return app.exec()

@@ -6,7 +6,7 @@ import importlib
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QStyle,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
     QWidget,
 )
 
@@ -14,6 +14,7 @@ from .. import __version__
 from ..services.sync_status import pending_edits
 from .context import AppContext
 from .errors import show_error
+from .icons import SCREEN_ICONS, app_icon
 from .pages import Page
 from .sync.wiring import SyncUi
 from .widgets.dialogs import dialogs_with_typing
@@ -57,11 +58,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setStyleSheet("QListWidget#sidebar { font-size: 15px; } QListWidget#sidebar::item { padding: 10px 8px; }")
         self.stack = QStackedWidget()
-        icons = [QStyle.StandardPixmap.SP_FileDialogContentsView, QStyle.StandardPixmap.SP_DirIcon,
-                 QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_DialogApplyButton,
-                 QStyle.StandardPixmap.SP_ArrowRight, QStyle.StandardPixmap.SP_MessageBoxWarning]
-        for (_module, _cls, title), icon in zip(self.screens, icons):
-            self.sidebar.addItem(QListWidgetItem(self.style().standardIcon(icon), title))
+        for _module, cls, title in self.screens:
+            self.sidebar.addItem(QListWidgetItem(app_icon(SCREEN_ICONS[cls]), title))
             self.stack.addWidget(QWidget())  # stands in until the screen is first shown
         self.sidebar.currentRowChanged.connect(self._show_row)
         central = QWidget()

@@ -40,24 +40,32 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../chushang_desk/ui/i18n.py" line="42"/>
+        <source>Chushang Desk</source>
+        <translation>楚商联络台</translation>
+    </message>
+</context>
+<context>
     <name>CaFileField</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="13"/>
+        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="15"/>
         <source>Optional: the bureau&apos;s CA certificate (.pem)</source>
         <translation>可选：单位自己的 CA 证书（.pem）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="15"/>
+        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="17"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="30"/>
+        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="32"/>
         <source>The bureau&apos;s CA certificate</source>
         <translation>单位的 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="31"/>
+        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="33"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
@@ -82,217 +90,212 @@
 <context>
     <name>ContactDetailPane</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="38"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="39"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="39"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="40"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="40"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="41"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="42"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="43"/>
         <source>Erase person…</source>
         <translation>彻底清除人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="44"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="45"/>
         <source>Blank every personal detail of this person everywhere, for good</source>
         <translation>在所有电脑和服务器上永久清空此人的全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="67"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="66"/>
+        <source>Choose a contact in the list to see their details, visits and referrals, or press Ctrl+N to add one.</source>
+        <translation>在左侧列表中选择一位人员，查看其详情、走访和推荐；或按 Ctrl+N 新增。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="75"/>
         <source>Log a visit with this person ({0})</source>
         <translation>登记与此人的走访（{0}）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="76"/>
-        <source>No contact selected</source>
-        <translation>未选择人员</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="78"/>
-        <source>Choose a contact in the list to see their details, visits and referrals.</source>
-        <translation>在列表中选择人员，查看其详细信息、走访记录和推荐。</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="111"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="100"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="111"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="101"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="112"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="104"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="115"/>
         <source>★ Key contact</source>
         <translation>★ 重点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="107"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="118"/>
         <source>Ambassador since {0}</source>
         <translation>招商大使（{0} 起）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="107"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="118"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="111"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="122"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="111"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="122"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="115"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="126"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="115"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="126"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="116"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="127"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="117"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="128"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="118"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="129"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="118"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="129"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="119"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="130"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="119"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="130"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="119"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="130"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="120"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="120"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="121"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="132"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="122"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="133"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="122"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="133"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="123"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="134"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="123"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="134"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="124"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="135"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="137"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="148"/>
         <source>Organizations</source>
         <translation>所属组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="139"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="150"/>
         <source>No organizations recorded.</source>
         <translation>暂无所属组织。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="142"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="153"/>
         <source>since {0}</source>
         <translation>{0} 起</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="148"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="159"/>
         <source>Visit history</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="150"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="161"/>
         <source>No visits yet.</source>
         <translation>暂无走访记录。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="163"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="174"/>
         <source>Referrals made</source>
         <translation>推荐记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="164"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="175"/>
         <source>No referrals yet.</source>
         <translation>暂无推荐。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="166"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="177"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="182"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="193"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="183"/>
+        <location filename="../../chushang_desk/ui/contacts/detail.py" line="194"/>
         <source>Last changed {0} by {1}</source>
         <translation>最后修改：{0}，修改人：{1}</translation>
     </message>
@@ -667,43 +670,43 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="76"/>
-        <location filename="../../chushang_desk/ui/main_window.py" line="25"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="77"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
         <source>Contacts</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="103"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="106"/>
         <source>New contact…</source>
         <translation>新建人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="104"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="107"/>
         <source>Create a contact (Ctrl+N)</source>
         <translation>新建名录人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="218"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="221"/>
         <source>No contacts match</source>
         <translation>没有符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="220"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="223"/>
         <source>1 contact</source>
         <translation>1 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="222"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="225"/>
         <source>{0} contacts</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="358"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="361"/>
         <source>Delete contact</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="359"/>
+        <location filename="../../chushang_desk/ui/contacts/page.py" line="362"/>
         <source>Delete {0} from the directory? The record is removed on every laptop after the next sync.</source>
         <translation>从名录中删除 {0}？下次同步后，各台电脑上的该记录都将删除。</translation>
     </message>
@@ -759,7 +762,7 @@ Foreign numbers start with + and the country code</source>
     <message>
         <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="24"/>
         <source>Every personal detail (name, phones, e-mail, notes, memberships and referral notes) is blanked on this laptop, on the server and on every laptop at its next sync, also in edits not yet synced and in conflicts waiting for review.</source>
-        <translation>此人的全部个人信息（姓名、电话、电子邮箱、备注、所属组织及推荐备注）将在本机、服务器以及每台电脑下次同步时被清空，尚未同步的修改和待处理的冲突中的信息也一并清除。</translation>
+        <translation>此人的全部个人信息（姓名、电话、电子邮箱、备注、所属组织及推荐备注）将在本机、服务器以及每台电脑下次同步时被清空，尚未同步的修改和待核对的修改中的信息也一并清除。</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="27"/>
@@ -859,58 +862,113 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="28"/>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="29"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="37"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="34"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="42"/>
         <source>&amp;All officers&apos; follow-ups</source>
         <translation>全部联络员的待办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="36"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="44"/>
         <source>Show &amp;done</source>
         <translation>显示已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="38"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="46"/>
         <source>&amp;Mark done</source>
         <translation>标记完成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="40"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="48"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="42"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="50"/>
         <source>&amp;Reopen</source>
         <translation>重新打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="44"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="52"/>
         <source>&amp;Open visit…</source>
         <translation>打开走访记录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="89"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="89"/>
+        <source>To do</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="89"/>
+        <source>Contacts</source>
+        <translation>走访对象</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="97"/>
+        <source>Overdue (%Ln)</source>
+        <translation>
+            <numerusform>已逾期（%Ln）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="97"/>
+        <source>Today (%Ln)</source>
+        <translation>
+            <numerusform>今天（%Ln）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="98"/>
+        <source>Next 7 days (%Ln)</source>
+        <translation>
+            <numerusform>未来 7 天（%Ln）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="98"/>
+        <source>Later (%Ln)</source>
+        <translation>
+            <numerusform>以后（%Ln）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="115"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>……还有 %Ln 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="119"/>
+        <source>Next contact (set at a visit)</source>
+        <translation>下次联系（走访时约定）</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="139"/>
         <source>Follow-ups of {0}</source>
         <translation>{0}的待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="83"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="141"/>
         <source>Everyone&apos;s follow-ups</source>
         <translation>全部待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="85"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="143"/>
         <source>Set your name in Settings to see your follow-ups; showing everyone&apos;s.</source>
         <translation>请在“设置”中填写姓名；当前显示全部待办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="95"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="154"/>
         <source>%Ln follow-up(s)</source>
         <translation>
             <numerusform>%Ln 项待办</numerusform>
@@ -1064,84 +1122,84 @@ intention</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="38"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="39"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="77"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="75"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="78"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="76"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="85"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="83"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="89"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="87"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="96"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="94"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="97"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="95"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="109"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="107"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="148"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="146"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="153"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="151"/>
         <source>(officer not set)</source>
         <translation>（未设置联络员）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="154"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="152"/>
         <source>(no station)</source>
         <translation>（未设置联络站）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/main_window.py" line="165"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="163"/>
         <source>%Ln edit(s) waiting to sync</source>
         <translation>
             <numerusform>%Ln 条修改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="168"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="166"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="175"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="173"/>
         <source>Close Chushang Desk? What you typed in “{0}” has not been saved.</source>
         <translation>关闭楚商联络台？“{0}”中填写的内容尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="194"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="192"/>
         <source>About Chushang Desk</source>
         <translation>关于楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="195"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="193"/>
         <source>Chushang Desk {0}
 The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source>
         <translation>楚商联络台 {0}
@@ -1151,21 +1209,21 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>NeedsReviewPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="30"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="31"/>
         <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="24"/>
         <source>Needs review</source>
-        <translation>待处理冲突</translation>
+        <translation>待核对的修改</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/review.py" line="36"/>
         <source>Edits that met another change to the same field. Choose which value stays.</source>
-        <translation>以下修改与他人对同一字段的修改冲突。请选择保留哪个值。</translation>
+        <translation>以下修改与他人对同一字段的修改不一致，请选择保留哪一个值。</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/review.py" line="39"/>
         <source>Nothing needs review. When an edit of yours meets someone else&apos;s change to the same field, it shows up here.</source>
-        <translation>没有待处理的冲突。当您的修改与他人对同一字段的修改冲突时，会显示在这里。</translation>
+        <translation>没有待核对的修改。当您的修改与他人对同一字段的修改不一致时，会显示在这里，由您决定保留哪一个。</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
@@ -1239,198 +1297,198 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
         <translation>一条来自服务器的记录无法保存到本机：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="134"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="137"/>
         <source>Their change: {0}
 My edit: {1}</source>
         <translation>对方修改：{0}
 我的修改：{1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="142"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="145"/>
         <source>Deleted {0}</source>
         <translation>已于 {0} 删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="142"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="145"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="144"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="147"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="149"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/review.py" line="149"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="21"/>
         <source>Needs review (99+)</source>
-        <translation>待处理冲突（99+）</translation>
+        <translation>待核对的修改（99+）</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="23"/>
         <source>Needs review (%Ln)</source>
-        <translation>待处理冲突（%Ln）</translation>
+        <translation>待核对的修改（%Ln）</translation>
     </message>
 </context>
 <context>
     <name>OrganizationDetail</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="46"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="132"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="142"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="51"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <source>Choose an organization in the list to see its members, visits and referrals, or press Ctrl+N to add one.</source>
+        <translation>在左侧列表中选择一个组织，查看其成员、走访和推荐；或按 Ctrl+N 新增。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
         <source>Company / title</source>
         <translation>单位/职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="62"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="70"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="63"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="71"/>
         <source>Edit role…</source>
         <translation>修改职务…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="64"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="65"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="73"/>
         <source>Open contact</source>
         <translation>查看人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="107"/>
-        <source>Choose an organization in the list.</source>
-        <translation>请在列表中选择一个组织。</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="128"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="138"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="129"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="139"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="130"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="140"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="131"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="141"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="133"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="134"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="144"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="135"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="145"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="153"/>
         <source>Members (%n)</source>
         <translation>
             <numerusform>成员（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="147"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="157"/>
         <source>Visits (%n)</source>
         <translation>
             <numerusform>走访记录（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="151"/>
+        <location filename="../../chushang_desk/ui/organizations/detail.py" line="161"/>
         <source>Referrals (%n)</source>
         <translation>
             <numerusform>推荐（%n）</numerusform>
@@ -1590,7 +1648,7 @@ My edit: {1}</source>
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
         <location filename="../../chushang_desk/ui/organizations/page.py" line="42"/>
         <source>Organizations</source>
         <translation>组织</translation>
@@ -1700,11 +1758,43 @@ My edit: {1}</source>
         <source>Signed counts referrals that reached signing, landed or not. Double-click an ambassador to list their referrals.</source>
         <translation>“签约”统计已签约的推荐（含已落地）。双击招商大使可查看其推荐。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="83"/>
+        <source>%Ln ambassador(s)</source>
+        <translation>
+            <numerusform>招商大使 %Ln 名</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="83"/>
+        <source>%Ln referral(s)</source>
+        <translation>
+            <numerusform>推荐 %Ln 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="84"/>
+        <source>%Ln signed</source>
+        <translation>
+            <numerusform>签约 %Ln 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="84"/>
+        <source>%Ln landed</source>
+        <translation>
+            <numerusform>落地 %Ln 条</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="78"/>
-        <source>{0}: {1} ambassador(s), {2} referral(s), {3} signed, {4} landed</source>
-        <translation>{0} 年：招商大使 {1} 名，推荐 {2} 条
-签约 {3} 条，落地 {4} 条</translation>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="85"/>
+        <source>{0}: {1}</source>
+        <translation>{0} 年：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="85"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1843,19 @@ My edit: {1}</source>
         <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="63"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../chushang_desk/ui/i18n.py" line="16"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/i18n.py" line="17"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1892,7 +1995,7 @@ My edit: {1}</source>
 <context>
     <name>ReferralsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="30"/>
         <location filename="../../chushang_desk/ui/referrals/page.py" line="34"/>
         <source>Referrals</source>
         <translation>推荐</translation>
@@ -2305,12 +2408,12 @@ My edit: {1}</source>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
         <source>Summary</source>
-        <translation>走访情况</translation>
+        <translation>纪要</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
         <source>Intended industry</source>
-        <translation>意向行业</translation>
+        <translation>意向产业</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
@@ -2541,7 +2644,7 @@ My edit: {1}</source>
         <location filename="../../chushang_desk/ui/sync/status.py" line="122"/>
         <source>Needs review (%Ln)</source>
         <translation>
-            <numerusform>待处理冲突（%Ln）</numerusform>
+            <numerusform>待核对的修改（%Ln）</numerusform>
         </translation>
     </message>
 </context>
@@ -2794,7 +2897,7 @@ My edit: {1}</source>
     <message>
         <location filename="../../chushang_desk/ui/sync/wiring.py" line="43"/>
         <source>&amp;Needs review</source>
-        <translation>待处理冲突(&amp;N)</translation>
+        <translation>待核对的修改(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../chushang_desk/ui/sync/wiring.py" line="64"/>
@@ -2806,8 +2909,8 @@ My edit: {1}</source>
     <name>VisitExport</name>
     <message>
         <location filename="../../chushang_desk/ui/visits/export.py" line="33"/>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="79"/>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="103"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="80"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="104"/>
         <source>Export visit log</source>
         <translation>导出走访记录</translation>
     </message>
@@ -2817,37 +2920,37 @@ My edit: {1}</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="68"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="69"/>
         <source>Exporting visits… {0} of {1}</source>
         <translation>正在导出走访记录… {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="90"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="91"/>
         <source>Exported {0} visits to {1}</source>
         <translation>已导出 {0} 条走访记录到 {1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="77"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="78"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="92"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="93"/>
         <source>{0} texts longer than an Excel cell holds continue in full on the sheet {1}</source>
         <translation>{0} 段超过 Excel 单元格容量的文字已完整续在“{1}”表中</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="96"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="97"/>
         <source>{0} visits held values in an unexpected form, exported as stored</source>
         <translation>{0} 条走访记录含格式不符的数据，已按原样导出</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="102"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="103"/>
         <source>Exporting visits…</source>
         <translation>正在导出走访记录…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="102"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2898,126 +3001,136 @@ My edit: {1}</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="42"/>
+        <location filename="../../chushang_desk/ui/main_window.py" line="28"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="43"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="46"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="47"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="48"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="49"/>
         <source>Log a visit (Ctrl+Shift+V): the contact selected under Contacts is filled in</source>
         <translation>登记走访（Ctrl+Shift+V）：自动填入在名录中选中的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="51"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="52"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="53"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="54"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="55"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="56"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="70"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="71"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="72"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="73"/>
         <source>Officer</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="82"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="83"/>
         <source>Contact…</source>
         <translation>走访对象…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="84"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="85"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="85"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="86"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="88"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="89"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="88"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="89"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="123"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="125"/>
         <source>Select a visit to see its summary and follow-ups.</source>
         <translation>选择一条走访记录，查看其纪要和待办。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="164"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="177"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="168"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="181"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/page.py" line="189"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="193"/>
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>%Ln 条走访记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="232"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="236"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="233"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="237"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="234"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="238"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="234"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="238"/>
         <source>Next contact</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="237"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="241"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="239"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="243"/>
         <source>Investment intention</source>
         <translation>投资意向</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="296"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="245"/>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="256"/>
+        <source>Follow-ups</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="302"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="297"/>
+        <location filename="../../chushang_desk/ui/visits/page.py" line="303"/>
         <source>Delete the visit {0}? Its follow-ups are removed with it.</source>
         <translation>删除走访记录 {0}？其待办将一并删除。</translation>
     </message>

@@ -35,7 +35,7 @@ def run_cli(db_url: str, *args: str, stdin: str = "", env: dict | None = None) -
 
 
 def test_admin_commands_from_migrate_to_revoke(server_db_url):
-    assert "schema 0004" in server_admin(server_db_url, "migrate").stdout
+    assert "server database schema at 0004" in server_admin(server_db_url, "migrate").stdout
     server_admin(server_db_url, "add-station", "--code", "whn", "--name-zh", "武汉站", "--name-en", "Wuhan")
     added = server_admin(server_db_url, "add-user", "--user", "li", "--station", "whn", "--role", "officer",
                          "--display-name", "李明", password="from-stdin-1")

@@ -44,7 +44,7 @@ def test_login_sync_logout_from_the_command_line(server, tmp_path):
         done = desk("login", "--data-dir", str(data_dir), "--server", server.url, "--user", "officer_a",
                     stdin=PASSWORD + "\n")
         assert done.returncode == 0, done.stderr
-        assert "officer_a" in done.stdout
+        assert "as officer_a (officer_a name, officer, station jjj)" in done.stdout
     again = desk("login", "--data-dir", str(a), "--server", server.url, "--user", "officer_a", "--if-needed")
     assert again.returncode == 0 and "already signed in" in again.stdout  # no password asked, no new device
     other_user = desk("login", "--data-dir", str(b), "--server", server.url, "--user", "lead_a", "--if-needed",

@@ -100,3 +100,43 @@ def test_follow_up_table_model_passes_qt_model_tester(main_window, qtbot, qtmode
     page = follow_ups_page(main_window, qtbot)
     qtmodeltester.check(page.model)
     wait_idle(qtbot, main_window)
+
+
+def _agenda(page) -> dict[str, list[tuple[str, str, str]]]:
+    """{group title: [(date, what, contacts)]} as the agenda shows it."""
+    out = {}
+    for g in range(page.agenda.topLevelItemCount()):
+        top = page.agenda.topLevelItem(g)
+        out[top.text(0)] = [tuple(top.child(c).text(i) for i in range(3)) for c in range(top.childCount())]
+    return out
+
+
+def test_the_agenda_groups_follow_ups_and_next_contacts_by_when_they_fall(main_window, qtbot):
+    zhang, wang = add_contact(main_window, "张三"), add_contact(main_window, "王五")
+    days = {n: (TODAY + timedelta(days=n)).isoformat() for n in (-1, 0, 3, 10, 30)}
+    add_visit(main_window, [zhang], visit_date=TODAY - timedelta(days=5), follow_ups=[
+        dict(task="昨天的事", owner="李明", due_date=TODAY - timedelta(days=1)),
+        dict(task="今天的事", owner="李明", due_date=TODAY),
+        dict(task="三天后的事", owner="李明", due_date=TODAY + timedelta(days=3)),
+        dict(task="一个月后的事", owner="李明", due_date=TODAY + timedelta(days=30)),
+        dict(task="别人的事", owner="王芳", due_date=TODAY),
+    ])
+    wang_visit = add_visit(main_window, [wang], visit_date=TODAY - timedelta(days=2),
+                           next_contact_date=TODAY + timedelta(days=10))
+    # Answered by a later visit of the same contact: no longer a reminder.
+    add_visit(main_window, [zhang], visit_date=TODAY - timedelta(days=9), next_contact_date=TODAY)
+    page = follow_ups_page(main_window, qtbot)
+    next_contact = page.tr("Next contact (set at a visit)")
+    assert _agenda(page) == {
+        "Overdue (1)": [(days[-1], "昨天的事", "张三")],
+        "Today (1)": [(days[0], "今天的事", "张三")],
+        "Next 7 days (1)": [(days[3], "三天后的事", "张三")],
+        "Later (2)": [(days[10], next_contact, "王五"), (days[30], "一个月后的事", "张三")],
+    }
+    later = page.agenda.topLevelItem(3)
+    page.agenda.itemActivated.emit(later.child(0), 0)  # Enter or double-click: the visit that set it
+    assert wait_dialog(page, qtbot, main_window).visit_id == wang_visit
+    page.log_dialog.reject()
+    page.all_open.setChecked(True)
+    wait_idle(qtbot, main_window)
+    assert sorted(row[1] for row in _agenda(page)["Today (2)"]) == sorted(["今天的事", "别人的事"])

@@ -28,3 +28,62 @@ def test_log_visit_request_opens_the_visit_dialog_even_before_the_visit_screen_e
     qtbot.waitUntil(lambda: page.log_dialog is not None and page.log_dialog.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: contact_id in page.log_dialog.contacts.ids(), timeout=5000)
     page.log_dialog.reject()
+
+
+def test_the_sidebar_icons_are_our_own_svgs(main_window):
+    from PySide6.QtGui import QIcon, QImage
+
+    from chushang_desk.ui.icons import SCREEN_ICONS, icon_path
+
+    assert [main_window.screens[i][1] for i in range(main_window.sidebar.count())] == list(SCREEN_ICONS)
+    for row, name in enumerate(SCREEN_ICONS.values()):
+        assert QImage(icon_path(name)).width() == 24, icon_path(name)  # the file is there and reads as SVG
+        icon = main_window.sidebar.item(row).icon()
+        assert not icon.isNull() and not icon.pixmap(20, 20).isNull()
+        assert icon.pixmap(20, 20).toImage() == _svg_image(icon_path(name))  # drawn from our file
+        assert _colours(icon.pixmap(20, 20, QIcon.Mode.Selected).toImage()) == {"#ffffff"}  # seen on the highlight
+
+
+def _colours(image) -> set[str]:
+    return {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+            if image.pixelColor(x, y).alpha() > 200}
+
+
+def _svg_image(path):
+    from PySide6.QtGui import QIcon
+
+    return QIcon(path).pixmap(20, 20).toImage()
+
+
+def test_empty_detail_panes_say_what_to_do(main_window, qtbot):
+    wait_idle(qtbot, main_window)
+    contacts = main_window.show_page("ContactsPage")
+    wait_idle(qtbot, main_window)
+    assert contacts.detail.empty.isVisible() and not contacts.detail.content.isVisible()
+    assert "Ctrl+N" in contacts.detail.empty.text()
+    organizations = main_window.show_page("OrganizationsPage")
+    wait_idle(qtbot, main_window)
+    assert organizations.detail.empty.isVisible() and not organizations.detail.tabs.isVisible()
+    assert "Ctrl+N" in organizations.detail.empty.text()
+
+
+def test_at_the_default_size_the_phone_column_and_every_filter_label_show_whole(main_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from chushang_desk.ui.contacts.page import PHONE_COLUMN
+
+    assert (main_window.width(), main_window.height()) == (1280, 800)
+    page = main_window.show_page("ContactsPage")
+    wait_idle(qtbot, main_window)
+    header = page.table.horizontalHeader()
+    assert page.model.headerData(PHONE_COLUMN, Qt.Orientation.Horizontal) == "Phone"
+    right_edge = header.sectionViewportPosition(PHONE_COLUMN) + header.sectionSize(PHONE_COLUMN)
+    assert 0 <= header.sectionViewportPosition(PHONE_COLUMN) and right_edge <= page.table.viewport().width()
+    combo = page.filters.native_prefecture
+    assert combo.itemText(0) == "Native place"
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text_area = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+    assert text_area.width() >= combo.fontMetrics().horizontalAdvance("Native place")  # not "Native plac"

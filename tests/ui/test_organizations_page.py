@@ -116,7 +116,7 @@ def test_search_and_filters_narrow_the_table(main_window, qtbot):
     page.kind_filter.setCurrentIndex(0)
     page.station_filter.setCurrentIndex(page.station_filter.findData("csj"))
     qtbot.waitUntil(lambda: _names(page) == ["安徽湖北商会", "上海湖北商会"])
-    assert page.count_label.text() == "2 organization(s)"
+    assert page.count_label.text() == "2 organizations"
     page.station_filter.setCurrentIndex(0)
     qtbot.waitUntil(lambda: len(_names(page)) == 3)
     founded = profile.read(orgs.find_organization_ids, orgs.OrganizationQuery(text="安徽"))[0]

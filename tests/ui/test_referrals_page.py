@@ -173,9 +173,11 @@ def test_outcomes_and_filters(main_window, qtbot, qtmodeltester):
     table = page.outcomes.table
     rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
     assert rows == [["王海峰", "4", "3", "2"], ["赵雪", "1", "1", "0"]]
+    assert page.outcomes.total.text() == f"{year}: 2 ambassadors, 5 referrals, 4 signed, 2 landed"
     page.outcomes.year.setValue(year - 1)
     wait_idle(qtbot, main_window)
     assert [[table.item(0, c).text() for c in range(4)]] == [["赵雪", "1", "1", "1"]]
+    assert page.outcomes.total.text() == f"{year - 1}: 1 ambassador, 1 referral, 1 signed, 1 landed"
 
     assert page.model.rowCount() == 6
     page.status_filter.setCurrentIndex(page.status_filter.findData("landed"))

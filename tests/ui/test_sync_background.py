@@ -36,7 +36,7 @@ def test_an_edit_in_the_app_reaches_another_device_by_itself(qtbot, data_dir, tm
     qtbot.waitUntil(lambda: scheduler.last_success != first and not scheduler.running, timeout=15_000)
     wait_idle(qtbot, window)
     assert outbox_size(window.ctx.profile) == 0
-    assert window.pending_label.text() == "0 edit(s) waiting to sync"
+    assert window.pending_label.text() == "0 edits waiting to sync"
 
     other = _second_device(tmp_path, server.url)
     try:
@@ -97,7 +97,7 @@ def test_a_revoked_device_says_so_and_stops_retrying(qtbot, data_dir, server):
     wait_idle(qtbot, window)
     qtbot.wait(800)  # longer than the debounce and the first backoff step
     assert len(starts) == 1 and not scheduler.debounce.isActive()
-    assert window.pending_label.text() == "1 edit(s) waiting to sync"
+    assert window.pending_label.text() == "1 edit waiting to sync"
     window.close()
 
 

@@ -31,6 +31,7 @@ def test_a_conflict_waits_in_needs_review_and_keep_mine_resolves_it(qtbot, data_
     wait_idle(qtbot, window)
     assert page.views.currentWidget() is page.empty_label
     assert not page.keep_mine_button.isEnabled()
+    assert not page.keep_mine_button.isVisible() and not page.heading.isVisible()  # the empty state alone
 
     # Both devices hold the contact; the other device changes its company first.
     contact_id = window.ctx.profile.write(save_contact, {"name": "冲突测试", "is_merchant": True, "company": "原公司"})
@@ -74,7 +75,7 @@ def test_a_conflict_waits_in_needs_review_and_keep_mine_resolves_it(qtbot, data_
     assert _company(window.ctx.profile, contact_id) == "我的公司"
 
     sync.sync_now_action.trigger()  # keep mine went up as a new edit
-    qtbot.waitUntil(lambda: window.pending_label.text() == "0 edit(s) waiting to sync", timeout=15_000)
+    qtbot.waitUntil(lambda: window.pending_label.text() == "0 edits waiting to sync", timeout=15_000)
     wait_synced(qtbot, window)
     other = _second_device(tmp_path / "again", server.url)
     try:
@@ -117,7 +118,7 @@ def test_keep_theirs_closes_the_conflict_and_sends_nothing(qtbot, data_dir, tmp_
     wait_idle(qtbot, window)
     assert page.views.currentWidget() is page.empty_label
     assert _city(window.ctx.profile, contact_id) == "上海"
-    assert window.pending_label.text() == "0 edit(s) waiting to sync"
+    assert window.pending_label.text() == "0 edits waiting to sync"
     window.close()
 
 
@@ -141,7 +142,7 @@ def test_a_row_from_the_server_that_cannot_be_stored_shows_in_needs_review(qtbot
     sync.sync_now_action.trigger()
     qtbot.waitUntil(lambda: sync.held_count == 1, timeout=15_000)
     wait_synced(qtbot, window)
-    assert sync.status.held_button.isVisible() and sync.status.held_button.text() == "1 record(s) not stored"
+    assert sync.status.held_button.isVisible() and sync.status.held_button.text() == "1 record not stored"
     assert sync.status.connection_label.text() == "● Online"  # sync went on
     qtbot.waitUntil(lambda: page.held_table.rowCount() == 1, timeout=10_000)
     assert page.held_table.isVisible() and page.held_heading.isVisible()

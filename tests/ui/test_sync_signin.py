@@ -82,7 +82,7 @@ def test_sign_in_through_the_dialog_then_edits_go_up(app_window, qtbot, server):
     wait_idle(qtbot, window)
     status = window.sync.status
     assert status.connection_label.text() == "● Not signed in"
-    assert window.pending_label.text() == "1 edit(s) waiting to sync"
+    assert window.pending_label.text() == "1 edit waiting to sync"
     assert not window.sync.sign_out_action.isEnabled()
 
     dialog = sign_in_through_dialog(qtbot, window, server.url)
@@ -91,7 +91,7 @@ def test_sign_in_through_the_dialog_then_edits_go_up(app_window, qtbot, server):
     wait_synced(qtbot, window)
 
     assert status.connection_label.text() == "● Online"
-    assert window.pending_label.text() == "0 edit(s) waiting to sync"
+    assert window.pending_label.text() == "0 edits waiting to sync"
     assert status.last_sync_label.text().startswith("Last sync 20")
     assert not status.error_label.isVisible()
     assert window.sync.sign_out_action.isEnabled()
@@ -137,7 +137,7 @@ def test_sign_out_with_pending_edits_asks_and_keeps_them_when_cancelled(qtbot, d
 
     flow = window.sync.sign_out()
     qtbot.waitUntil(lambda: flow.question is not None and flow.question.isVisible(), timeout=15_000)
-    assert "1 edit(s) have not reached the server yet." == flow.question.text()
+    assert "1 edit has not reached the server yet." == flow.question.text()
     flow.question.grab().save(SHOTS.format("sign_out_question"))
     qtbot.mouseClick(flow.keep_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)

@@ -18,6 +18,7 @@ from tests.conftest import wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "chushang_zh_CN.ts"
+EN_TS = ROOT / "resources" / "translations" / "chushang_en.ts"
 BIN = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{\d+\}|%L?n|%L?\d+")
 ACCELERATOR = re.compile(r"&(?!&)\S")
@@ -92,6 +93,20 @@ def test_translatable_strings_are_written_so_lupdate_finds_them():
     assert not problems, "lupdate cannot extract these:\n" + "\n".join(problems)
 
 
+def test_no_translatable_string_hides_inside_an_f_string():
+    """lupdate does not read the expressions of an f-string: f"<b>{self.tr('Follow-ups')}</b>" stayed
+    English on the Chinese visit screen."""
+    problems = []
+    for path in sorted((ROOT / "chushang_desk" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    func = getattr(inner, "func", None)
+                    if isinstance(inner, ast.Call) and getattr(func, "attr", getattr(func, "id", "")) in ("tr", "translate"):
+                        problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(inner)[:80]}")
+    assert not problems, "take these out of the f-string:\n" + "\n".join(problems)
+
+
 def test_translations_keep_placeholders_accelerators_and_ellipses():
     problems = []
     for ctx, src, tr in _messages(TS):
@@ -106,14 +121,40 @@ def test_translations_keep_placeholders_accelerators_and_ellipses():
     assert not problems, "\n".join(problems)
 
 
+# The glossary (docs/DOMAIN.md): one Chinese word per idea. The rejected words read as other ideas.
+REJECTED = {"目的": "事由 (purpose)", "走访人员": "联络员 (the visiting officers)",
+            "走访情况": "纪要 (the visit's minutes)", "意向行业": "意向产业 (intended industry)"}
+
+
+def test_translations_keep_to_the_glossary():
+    problems = [f"{ctx}: {src!r} -> {text!r}: use {REJECTED[word]}, not {word}"
+                for ctx, src, tr in _messages(TS) for text in _texts(tr) for word in REJECTED if word in text]
+    assert not problems, "\n".join(problems)
+
+
+def test_translations_break_lines_only_where_the_source_does():
+    """A newline in a translation that its source lacks broke the referral summary mid-sentence."""
+    problems = [f"{ctx}: {src!r} -> {text!r}" for ctx, src, tr in _messages(TS) for text in _texts(tr)
+                if text.count("\n") > src.count("\n")]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_glossary_test_catches_a_rejected_word(tmp_path):
+    bad = tmp_path / "bad.ts"
+    bad.write_text(TS.read_text(encoding="utf-8").replace(">纪要", ">走访情况", 1), encoding="utf-8")
+    assert any("走访情况" in text for _c, _s, tr in _messages(bad) for text in _texts(tr))
+
+
 @pytest.fixture
 def compiled_translations(tmp_path, monkeypatch):
-    """The committed .ts compiled into a temp resources folder that i18n loads (no stale .qm)."""
+    """The committed .ts files compiled into a temp resources folder that i18n loads (no stale .qm)."""
     folder = tmp_path / "resources" / "translations"
     folder.mkdir(parents=True)
     result = subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(folder / "chushang_zh_CN.qm")],
                             check=True, capture_output=True, text=True)
     assert "0 unfinished" in result.stdout, result.stdout
+    subprocess.run([_tool("pyside6-lrelease"), str(EN_TS), "-qm", str(folder / "chushang_en.qm")],
+                   check=True, capture_output=True, text=True)
     from chushang_desk.ui import i18n
 
     monkeypatch.setattr(i18n, "resources_dir", lambda: tmp_path / "resources")
@@ -142,7 +183,7 @@ def test_main_window_in_chinese_shows_chinese_sidebar_menus_and_screens(zh_windo
     wait_idle(qtbot, zh_window)
     assert zh_window.windowTitle() == "楚商联络台"
     titles = [zh_window.sidebar.item(i).text() for i in range(zh_window.sidebar.count())]
-    assert titles == ["名录", "组织", "走访", "待办", "推荐", "待处理冲突"]
+    assert titles == ["名录", "组织", "走访", "待办", "推荐", "待核对的修改"]
     menus = [action.text() for action in zh_window.menuBar().actions()]
     assert menus == ["文件(&F)", "转到(&G)", "同步(&Y)", "帮助(&H)"]
     file_items = [a.text() for a in zh_window.menuBar().actions()[0].menu().actions() if not a.isSeparator()]
@@ -157,3 +198,56 @@ def test_main_window_in_chinese_shows_chinese_sidebar_menus_and_screens(zh_windo
     assert zh_window.sync.status.connection_label.text() == "● 未登录"
     # Qt's own strings (standard buttons) come from qtbase_zh_CN.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+@pytest.fixture
+def chinese(qapp, compiled_translations):
+    from chushang_desk.ui.i18n import install_language
+
+    install_language(qapp, "zh_CN")
+    yield
+    install_language(qapp, "en")
+
+
+def test_qt_own_dialogs_speak_chinese(chinese, qtbot):
+    """Qt's file dialog and message box from qtbase_zh_CN.qm, and the file dialog's labels it lacks from ours."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert labels == ["查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："]
+    box = QMessageBox()
+    qtbot.addWidget(box)
+    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+    assert sorted(button.text() for button in box.buttons()) == sorted(["保存", "取消"])
+    assert _display_name() == "楚商联络台"  # appended to window titles
+
+
+def _display_name() -> str:
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.applicationDisplayName()
+
+
+def test_english_counts_read_as_english_plurals(qapp, compiled_translations):
+    from PySide6.QtCore import QCoreApplication
+
+    from chushang_desk.ui.i18n import install_language
+
+    install_language(qapp, "en")
+    texts = [QCoreApplication.translate("MainWindow", "%Ln edit(s) waiting to sync", "", n) for n in (0, 1, 2, 1200)]
+    assert texts == ["0 edits waiting to sync", "1 edit waiting to sync", "2 edits waiting to sync",
+                     "1,200 edits waiting to sync"]
+    assert _display_name() == "Chushang Desk"  # not "Edit contact — 楚商联络台" in English
+    left = QCoreApplication.translate("SignOut", "%Ln edit(s) have not reached the server yet.", "", 1)
+    assert left == "1 edit has not reached the server yet."
+
+
+def test_every_english_plural_has_its_two_forms():
+    singular_forms = [(ctx, src, _texts(tr)) for ctx, src, tr in _messages(EN_TS)]
+    assert len(singular_forms) >= 10
+    problems = [f"{ctx}: {src!r} -> {forms}" for ctx, src, forms in singular_forms
+                if len(forms) != 2 or any("(s)" in form for form in forms)]
+    assert not problems, "run sh scripts/update-translations.sh:\n" + "\n".join(problems)

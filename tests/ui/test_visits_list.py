@@ -38,7 +38,7 @@ def test_filters_narrow_the_list(main_window, qtbot):
     page = visits_page(main_window, qtbot)
     settle(page, qtbot, main_window)
     assert shown_contacts(page) == ["王五、张三", "李四", "张三"], "newest first"
-    assert page.count_label.text() == "3 visit(s)"
+    assert page.count_label.text() == "3 visits"
 
     page.mode.setCurrentIndex(page.mode.findData("call"))
     settle(page, qtbot, main_window)

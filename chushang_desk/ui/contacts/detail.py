@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..referrals.labels import status_label
 from ..visits.labels import mode_label
+from ..widgets.empty_state import empty_state
 from ...services.contacts import ContactDetail
 from ...services.validation import display_phone
 
@@ -55,11 +56,18 @@ class ContactDetailPane(QWidget):
         for button in (self.log_visit_button, self.edit_button, self.delete_button, self.erase_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(6, 0, 0, 0)
+        self.content = QWidget()
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.heading)
         column.addLayout(buttons)
         column.addWidget(self.body, 1)
+        self.empty = empty_state(self.tr(
+            "Choose a contact in the list to see their details, visits and referrals, or press Ctrl+N to add one."))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 0, 0, 0)
+        outer.addWidget(self.content, 1)
+        outer.addWidget(self.empty, 1)
         self.show_nothing()
 
     def set_log_visit_keys(self, keys: QKeySequence) -> None:
@@ -73,11 +81,12 @@ class ContactDetailPane(QWidget):
 
     def show_nothing(self) -> None:
         self.contact_id = None
-        self.heading.setText(self.tr("No contact selected"))
-        self.body.setHtml("<p style='color:#666'>%s</p>" % escape(
-            self.tr("Choose a contact in the list to see their details, visits and referrals.")))
+        self.heading.clear()
+        self.body.clear()
         for button in (self.edit_button, self.delete_button, self.log_visit_button, self.erase_button):
             button.setEnabled(False)
+        self.content.hide()
+        self.empty.show()
 
     def set_may_erase(self, may_erase: bool) -> None:
         """Offer "Erase person…" only to a headquarters account (the server refuses anyone else too)."""
@@ -88,6 +97,8 @@ class ContactDetailPane(QWidget):
         contact = detail.contact
         self.contact_id = contact["id"]
         self.heading.setText(contact["name"])
+        self.empty.hide()
+        self.content.show()
         for button in (self.edit_button, self.delete_button, self.log_visit_button, self.erase_button):
             button.setEnabled(True)
         parts = [self._badges(contact), self._fields(contact), self._affiliations(detail), self._visits(detail),

@@ -63,6 +63,8 @@ class ContactFilters(QWidget):
         # Narrow in the row (the window must fit a 1280-pixel laptop screen); the popup shows whole names.
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         box.setMinimumContentsLength(6)
+        # ...but never narrower than its own label ("Native place" was clipped in English).
+        box.setMinimumWidth(box.fontMetrics().horizontalAdvance(everything) + 36)
         box.view().setMinimumWidth(260)
         return box
 

@@ -31,6 +31,7 @@ from .table_model import COLUMNS, ContactTableModel
 ERASED_TABLES = frozenset({"contact", "affiliation", "referral"})
 LOG_VISIT_KEYS = "Ctrl+Shift+V"  # as the Visits screen's "Log a visit…"; here with the selected contact
 COLUMN_WIDTHS = (96, 110, 116, 210, 110, 130, 170, 120, 80, 150)
+PHONE_COLUMN, PHONE_SHOWN_AT = 9, 3  # the model's last column, shown after name, kinds and marks
 
 
 def _detail_and_rights(session, contact_id: str):
@@ -98,6 +99,8 @@ class ContactsPage(Page):
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
         self._fit_label_columns()
+        # The phone is what an officer looks up most: shown before the company, not past the right edge.
+        header.moveSection(header.visualIndex(PHONE_COLUMN), PHONE_SHOWN_AT)
         self.count_label = QLabel()
         self.count_label.setObjectName("contactCount")
         self.new_button = QPushButton(self.tr("New contact…"))

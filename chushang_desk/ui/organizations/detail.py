@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from ..referrals.labels import status_label
 from ..visits.labels import mode_label
+from ..widgets.empty_state import empty_state
 from ..widgets.tables import readonly_table
 from .labels import kind_label
 from .model import place_text
@@ -48,10 +49,17 @@ class OrganizationDetail(QWidget):
         self.tabs.addTab(self.visits, self.tr("Visits"))
         self.referrals = readonly_table([self.tr("Date"), self.tr("Ambassador"), self.tr("Status"), self.tr("Project")])
         self.tabs.addTab(self.referrals, self.tr("Referrals"))
-        layout = QVBoxLayout(self)
+        self.content = QWidget()
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addLayout(self.fields)
         layout.addWidget(self.tabs, 1)
+        self.empty = empty_state(self.tr(
+            "Choose an organization in the list to see its members, visits and referrals, or press Ctrl+N to add one."))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.content, 1)
+        outer.addWidget(self.empty, 1)
         self.show_detail(None)
 
     def _members_tab(self) -> QWidget:
@@ -104,13 +112,15 @@ class OrganizationDetail(QWidget):
         while self.fields.rowCount():
             self.fields.removeRow(0)
         if detail is None:
-            self.heading.setText(self.tr("Choose an organization in the list."))
+            self.heading.clear()
             for table in (self.members, self.visits, self.referrals):
                 table.setRowCount(0)
-            self.tabs.setEnabled(False)
             self._update_buttons()
+            self.content.hide()
+            self.empty.show()
             return
-        self.tabs.setEnabled(True)
+        self.empty.hide()
+        self.content.show()
         org = detail.organization
         self.heading.setText(org["name"])
         for label, value in self._field_rows(org):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
@@ -69,14 +69,20 @@ class OutcomesPanel(QWidget):
         self.table.setRowCount(len(outcomes))
         for r, o in enumerate(outcomes):
             for c, value in enumerate((o.name, o.total, o.signed, o.landed)):
-                item = QTableWidgetItem(str(value))
+                item = QTableWidgetItem(QLocale().toString(value) if c else value)
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setData(Qt.ItemDataRole.UserRole, o.ambassador_id)
                 self.table.setItem(r, c, item)
-        totals = [sum(getattr(o, n) for o in outcomes) for n in ("total", "signed", "landed")]
-        self.total.setText(self.tr("{0}: {1} ambassador(s), {2} referral(s), {3} signed, {4} landed").format(
-            year, len(outcomes), *totals))
+        self.total.setText(self.summary(year, len(outcomes),
+                                        *(sum(getattr(o, n) for o in outcomes) for n in ("total", "signed", "landed"))))
+
+    def summary(self, year: int, ambassadors: int, referrals: int, signed: int, landed: int) -> str:
+        """One count a phrase, so each reads in its own plural ("1 ambassador, 8 referrals") with the
+        locale's digits; the year is a year (2026, not 2,026)."""
+        parts = [self.tr("%Ln ambassador(s)", "", ambassadors), self.tr("%Ln referral(s)", "", referrals),
+                 self.tr("%Ln signed", "", signed), self.tr("%Ln landed", "", landed)]
+        return self.tr("{0}: {1}").format(year, self.tr(", ").join(parts))
 
     def _chosen(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.outcomes):

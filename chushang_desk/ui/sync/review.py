@@ -33,8 +33,8 @@ class NeedsReviewPage(Page):
         return self.tr("Needs review")
 
     def _build(self) -> None:
-        heading = QLabel(self.tr("Edits that met another change to the same field. Choose which value stays."))
-        heading.setWordWrap(True)
+        self.heading = QLabel(self.tr("Edits that met another change to the same field. Choose which value stays."))
+        self.heading.setWordWrap(True)
         self.table = self._build_table()
         self.empty_label = QLabel(self.tr("Nothing needs review. When an edit of yours meets someone else's "
                                           "change to the same field, it shows up here."))
@@ -55,7 +55,7 @@ class NeedsReviewPage(Page):
         buttons.addWidget(self.keep_mine_button)
         buttons.addWidget(self.keep_theirs_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
         self._build_held(layout)
@@ -116,6 +116,9 @@ class NeedsReviewPage(Page):
                 cell.setToolTip(self._when_tip(item) if column == WHEN else text)
                 self.table.setItem(row, column, cell)
         self.views.setCurrentWidget(self.table if self.conflicts else self.empty_label)
+        # With nothing to choose, the empty state alone: no heading over an empty list, no dead buttons.
+        for widget in (self.heading, self.keep_mine_button, self.keep_theirs_button):
+            widget.setVisible(bool(self.conflicts))
         ids = [item.id for item in self.conflicts]
         if selected is not None and selected.id in ids:
             self.table.selectRow(ids.index(selected.id))

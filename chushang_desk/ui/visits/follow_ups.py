@@ -1,15 +1,23 @@
-"""My follow-ups (待办): the open follow-ups an officer owns, overdue first, with Mark done and Open visit."""
+"""My follow-ups (待办): the officer's agenda (open follow-ups and the contacts' next-contact dates, grouped
+overdue / today / next 7 days / later) above the list of follow-ups, with Mark done and Open visit."""
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout,
+    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout,
 )
 
+from ...services.agenda import follow_up_agenda
 from ...services.visits import VISIT_TABLES, set_follow_up_done
 from ..pages import Page
 from ..widgets.lazy_table import ROW_ROLE, row_table
+from .labels import STATE_FOREGROUND, iso
 from .table_model import FollowUpTableModel
+
+AGENDA_SHOWN = 100  # items listed per group; the group's title still counts them all
+VISIT_ROLE = Qt.ItemDataRole.UserRole
 
 
 class FollowUpsPage(Page):
@@ -63,11 +71,61 @@ class FollowUpsPage(Page):
         self.table.activated.connect(lambda _index: self.open_visit())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
+        self.agenda = self._build_agenda()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.agenda)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         self._update_buttons()
+
+    def _build_agenda(self) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setColumnCount(3)
+        tree.setHeaderLabels([self.tr("Date"), self.tr("To do"), self.tr("Contacts")])
+        tree.setColumnWidth(0, 190)
+        tree.setColumnWidth(1, 420)
+        tree.setUniformRowHeights(True)
+        tree.itemActivated.connect(self._agenda_activated)
+        return tree
+
+    def group_title(self, key: str, count: int) -> str:
+        titles = {"overdue": self.tr("Overdue (%Ln)", "", count), "today": self.tr("Today (%Ln)", "", count),
+                  "week": self.tr("Next 7 days (%Ln)", "", count), "later": self.tr("Later (%Ln)", "", count)}
+        return titles[key]
+
+    def _show_agenda(self, groups: list) -> None:
+        self.agenda.clear()
+        bold = QFont(self.agenda.font())
+        bold.setBold(True)
+        for group in groups:
+            top = QTreeWidgetItem([self.group_title(group.key, len(group.items))])
+            top.setFirstColumnSpanned(True)
+            top.setFont(0, bold)
+            if group.key == "overdue" and group.items:
+                top.setForeground(0, STATE_FOREGROUND["overdue"])
+            self.agenda.addTopLevelItem(top)
+            for item in group.items[:AGENDA_SHOWN]:
+                top.addChild(self._agenda_item(item))
+            if len(group.items) > AGENDA_SHOWN:  # the list below has them all
+                top.addChild(QTreeWidgetItem(["", self.tr("… and %Ln more", "", len(group.items) - AGENDA_SHOWN)]))
+            top.setExpanded(group.key != "later")
+
+    def _agenda_item(self, item) -> QTreeWidgetItem:
+        what = item.text if item.kind == "follow_up" else self.tr("Next contact (set at a visit)")
+        row = QTreeWidgetItem([iso(item.due), what, "、".join(item.contacts)])
+        row.setData(0, VISIT_ROLE, item.visit_id)
+        row.setToolTip(1, what)
+        return row
+
+    def _agenda_activated(self, row: QTreeWidgetItem, _column: int) -> None:
+        visit_id = row.data(0, VISIT_ROLE)
+        if visit_id:
+            self._open_visit_id(visit_id)
 
     def owner(self) -> str:
         """Whose follow-ups are listed: the current officer's, or everyone's ("")."""
@@ -85,6 +143,7 @@ class FollowUpsPage(Page):
             self.heading.setText(self.tr("Set your name in Settings to see your follow-ups; showing everyone's."))
         self._keep_row = max(self.table.currentIndex().row(), 0)
         self.model.load(owner, self.show_done.isChecked())
+        self.ctx.read(follow_up_agenda, owner, on_done=self._show_agenda)
 
     def _settings_changed(self) -> None:
         self._stale = True
@@ -117,9 +176,11 @@ class FollowUpsPage(Page):
 
     def open_visit(self) -> None:
         row = self.selected_row()
-        if row is None:
-            return
+        if row is not None:
+            self._open_visit_id(row.visit_id)
+
+    def _open_visit_id(self, visit_id: str) -> None:
         from .log_dialog import LogVisitDialog
 
-        self.log_dialog = LogVisitDialog(self.ctx, row.visit_id, (), self)
+        self.log_dialog = LogVisitDialog(self.ctx, visit_id, (), self)
         self.log_dialog.open()

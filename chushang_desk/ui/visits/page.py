@@ -17,6 +17,7 @@ from ..widgets.date_field import DateField
 from ..widgets.form import ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
 from ..widgets.picker import ContactPicker
+from ..widgets.tables import fit_column
 from .labels import STATE_FOREGROUND, iso, mode_items, mode_label, state_label
 from .log_dialog import ref_combo
 from .table_model import VisitTableModel
@@ -110,6 +111,7 @@ class VisitsPage(Page):
         for column, width in enumerate((92, 150, 130, 160, 100, 200, 92, 120)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(VisitTableModel.PURPOSE, QHeaderView.ResizeMode.Stretch)
+        fit_column(self.table, VisitTableModel.MODE, [label for _code, label in mode_items()], most=180)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
@@ -135,7 +137,9 @@ class VisitsPage(Page):
         self._update_buttons()
 
     def _fill_reference_filters(self) -> None:
-        refill_combo(self.station, ref_choices(self.ctx, "station"), empty=self.station.itemText(0))
+        stations = ref_choices(self.ctx, "station")
+        refill_combo(self.station, stations, empty=self.station.itemText(0))
+        fit_column(self.table, VisitTableModel.STATION, [name for _code, name in stations], most=200)
 
     # ------------------------------------------------------------------ filters and loading
     def query(self) -> VisitQuery:
@@ -238,7 +242,8 @@ class VisitsPage(Page):
             industry = self.ctx.ref_name("industry", v["intention_industry"]) if v["intention_industry"] else ""
             lines.append((self.tr("Investment intention"),
                           " · ".join(p for p in (industry, amount, v["intention_note"]) if p)))
-        parts.append("<br>".join(f"<b>{escape(k)}:</b> {escape(t)}" for k, t in lines if t))
+        label = self.tr("{0}:")  # a full-width colon in Chinese
+        parts.append("<br>".join(f"<b>{escape(label.format(k))}</b> {escape(t)}" for k, t in lines if t))
         if v["summary"]:
             parts.append("<p>" + escape(v["summary"]).replace("\n", "<br>") + "</p>")
         if v["follow_ups"]:
@@ -248,7 +253,8 @@ class VisitsPage(Page):
                 text = escape(f"{'✓' if f['done'] else '☐'} {f['task']} ({f['owner']}){due} {state_label(f['state'])}")
                 colour = STATE_FOREGROUND.get(f["state"])
                 items.append(f"<span style='color:{colour.name()}'>{text}</span>" if colour else text)
-            parts.append(f"<p><b>{escape(self.tr('Follow-ups'))}</b><br>" + "<br>".join(items) + "</p>")
+            heading = self.tr("Follow-ups")  # its own line: lupdate does not look inside f-strings
+            parts.append(f"<p><b>{escape(heading)}</b><br>" + "<br>".join(items) + "</p>")
         return "".join(parts)
 
     def _update_buttons(self) -> None:

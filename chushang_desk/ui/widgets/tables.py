@@ -1,6 +1,7 @@
 """Small read-only tables of whole rows (detail panes, the review list)."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
 
 
@@ -17,3 +18,12 @@ def readonly_table(headers: list[str]) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return table
+
+
+def fit_column(table, column: int, texts, most: int) -> None:
+    """Wide enough for the longest of these labels (our own words, or a reference list's names, which are
+    longer in English: "Yangtze River Delta station"), but never past `most` pixels."""
+    metrics = table.fontMetrics()
+    header = table.model().headerData(column, Qt.Orientation.Horizontal)
+    widest = max([metrics.horizontalAdvance(str(text)) for text in texts] + [metrics.horizontalAdvance(str(header))])
+    table.setColumnWidth(column, min(widest + 18, most))  # the cell's padding and a little air

@@ -1,0 +1,11 @@
+"""The follow-ups agenda's groups: overdue, today, the next 7 days, later."""
+from datetime import date, timedelta
+
+from chushang_desk.services.agenda import agenda_group
+
+TODAY = date(2026, 12, 2)
+
+
+def test_each_day_falls_in_one_group():
+    groups = {n: agenda_group(TODAY + timedelta(days=n), TODAY) for n in (-400, -1, 0, 1, 7, 8, 30)}
+    assert groups == {-400: "overdue", -1: "overdue", 0: "today", 1: "week", 7: "week", 8: "later", 30: "later"}
