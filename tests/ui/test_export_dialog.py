@@ -174,3 +174,14 @@ def test_the_real_save_dialog_opens_in_documents(qtbot, main_window, home):
     export_visit_log_interactive(main_window, main_window.ctx, VisitQuery())
     assert seen["folder"] == str(home / "Documents")
     assert seen["files"] == [str(home / "Documents" / "走访记录.xlsx")]
+
+
+def test_export_counts_read_like_every_other_count_of_the_app(main_window):
+    """6,000 with a group separator in the interface's locale, as the visit list's count (not a bare 6000)."""
+    from pathlib import Path
+
+    from chushang_desk.exchange.visit_log import ExportReport
+    from chushang_desk.ui.visits.export import done_message
+
+    text = done_message(ExportReport(visits=6000, long_texts=1200), Path("走访记录.xlsx"))
+    assert "6,000" in text and "1,200" in text and "6000" not in text

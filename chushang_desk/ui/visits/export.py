@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog, QWidget
 
 from ...exchange.visit_log import LONG_SHEET, default_file_name, export_visit_log_file
@@ -66,7 +66,7 @@ class _VisitLogExport:
             return
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(min(done, max(total, 1)))
-        self.dialog.setLabelText(QCoreApplication.translate("VisitExport", "Exporting visits… {0} of {1}").format(done, total))
+        self.dialog.setLabelText(QCoreApplication.translate("VisitExport", "Exporting visits… {0} of {1}").format(_count(done), _count(total)))
 
     def _done(self, report) -> None:
         self._close_dialog()
@@ -88,15 +88,20 @@ class _VisitLogExport:
 
 def done_message(report, path: Path) -> str:
     """Exported 12 visits to …; and, when it happened, what was continued or written as stored."""
-    parts = [QCoreApplication.translate("VisitExport", "Exported {0} visits to {1}").format(report.visits, path)]
+    parts = [QCoreApplication.translate("VisitExport", "Exported {0} visits to {1}").format(_count(report.visits), path)]
     if report.long_texts:
         parts.append(QCoreApplication.translate(
             "VisitExport", "{0} texts longer than an Excel cell holds continue in full on the sheet {1}").format(
-            report.long_texts, LONG_SHEET))
+            _count(report.long_texts), LONG_SHEET))
     if report.odd_rows:
         parts.append(QCoreApplication.translate(
-            "VisitExport", "{0} visits held values in an unexpected form, exported as stored").format(report.odd_rows))
+            "VisitExport", "{0} visits held values in an unexpected form, exported as stored").format(_count(report.odd_rows)))
     return "; ".join(parts)
+
+
+def _count(n: int) -> str:
+    """A count as every other count of the app reads (6,000 with the interface's locale)."""
+    return QLocale().toString(n)
 
 
 def _progress_dialog(parent: QWidget) -> QProgressDialog:
