@@ -39,7 +39,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "erase_forbidden": {"zh_CN": "只有市局（总部）账号可以彻底清除人员信息", "en": "Only a headquarters account may erase a person"},
     # Sync (sync/errors.py): what went wrong talking to the server, in plain words.
     "sync_not_signed_in": {"zh_CN": "尚未登录同步服务器", "en": "Not signed in to a sync server"},
-    "sync_network": {"zh_CN": "无法连接服务器，请检查网络", "en": "Cannot reach the server; check the network"},
+    "sync_network": {"zh_CN": "无法连接网络，请检查网络连接", "en": "No network; check the network connection"},
+    "sync_server_unreachable": {"zh_CN": "网络已连通，但服务器没有应答（可能已停止，或地址有误）", "en": "The network works but the server does not answer (it may be stopped, or the address is wrong)"},
     "sync_bad_credentials": {"zh_CN": "用户名或密码不正确", "en": "Wrong user name or password"},
     "sync_device_revoked": {"zh_CN": "此电脑的登录已被撤销，请重新登录", "en": "This computer's sign-in was revoked; please sign in again"},
     "sync_bad_token": {"zh_CN": "登录已失效，请重新登录", "en": "The sign-in is no longer valid; please sign in again"},

@@ -8,6 +8,8 @@ plain words. Counts what went over the wire, so benches can print requests and b
 """
 from __future__ import annotations
 
+import errno
+import socket
 import time
 from dataclasses import dataclass
 
@@ -67,6 +69,26 @@ def error_for(response: httpx.Response) -> SyncError:
         return SyncError("server_error", detail, _retry_after(response))
     mapped = _STATUS_CODES.get(status, "server_error")
     return SyncError(mapped, detail, _retry_after(response))
+
+
+# This computer has no way out: no interface up, no route, no name server answering.
+_NO_NETWORK = {errno.ENETUNREACH, errno.ENETDOWN, errno.EHOSTUNREACH, errno.EADDRNOTAVAIL}
+_NO_NETWORK_LOOKUP = {getattr(socket, name) for name in ("EAI_AGAIN", "EAI_FAIL", "EAI_NODATA", "EAI_ADDRFAMILY")
+                      if hasattr(socket, name)}
+
+
+def transport_code(exc: BaseException) -> str:
+    """'network' when this computer cannot get out at all, 'server_unreachable' when it can but the
+    server does not answer: refused (not running), reset, timed out, or a name that does not exist."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, socket.gaierror):
+            return "network" if exc.errno in _NO_NETWORK_LOOKUP else "server_unreachable"
+        if isinstance(exc, OSError) and exc.errno is not None:
+            return "network" if exc.errno in _NO_NETWORK else "server_unreachable"
+        exc = exc.__cause__ or exc.__context__
+    return "server_unreachable"
 
 
 class SyncClient:
@@ -166,7 +188,7 @@ class SyncClient:
             response = self._http.request(method, path, content=body, headers=headers,
                                           timeout=timeout or TIMEOUT)
         except httpx.HTTPError as exc:
-            raise SyncError(tls.tls_code(exc) or "network", f"{type(exc).__name__}: {exc}") from exc
+            raise SyncError(tls.tls_code(exc) or transport_code(exc), f"{type(exc).__name__}: {exc}") from exc
         self._count(response, body)
         if response.status_code >= 400:
             raise error_for(response)

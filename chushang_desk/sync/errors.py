@@ -4,14 +4,16 @@ from __future__ import annotations
 from ..services.messages import render
 
 CODES = (
-    "not_signed_in", "network", "bad_credentials", "device_revoked", "bad_token", "rate_limited",
+    # network: this computer has no network (no route, the name does not resolve); server_unreachable:
+    # the network answers but the server does not (refused, reset, timed out): stopped or wrong address.
+    "not_signed_in", "network", "server_unreachable", "bad_credentials", "device_revoked", "bad_token", "rate_limited",
     "client_too_old", "server_too_old", "server_busy", "server_error", "too_large",
     # refused before anything was sent (tls.py): the address, the CA file, or the server's certificate
     "plain_http", "bad_url", "ca_file_unreadable", "tls_untrusted", "tls_expired", "tls_wrong_host",
     "tls_handshake",
 )
 # Worth trying again by itself later (the status bar retries with backoff); the rest need a person.
-TEMPORARY = frozenset({"network", "rate_limited", "server_busy", "server_error"})
+TEMPORARY = frozenset({"network", "server_unreachable", "rate_limited", "server_busy", "server_error"})
 # The device must sign in again before it can sync.
 SIGN_IN_AGAIN = frozenset({"not_signed_in", "device_revoked", "bad_token"})
 

@@ -18,12 +18,23 @@ from .engine import sync_once
 from .errors import SyncError
 
 WATCH_SECONDS = 25.0  # under common proxies' 30-60 s idle timeouts
-RETRY_SECONDS = (2.0, 5.0, 15.0, 60.0)  # after failures: offline, server down
+# After a failure the watcher is the probe that finds the server back: a quick look (wait=0) this often,
+# capped low so that the app reconnects within seconds of the server's return. A refused connection
+# costs the server nothing; the scheduler's own retries back off much further.
+RETRY_SECONDS = (1.0, 2.0, 3.0)
 
 
 class ChangeWatcher:
-    def __init__(self, profile, on_news: Callable[[], None], wait: float = WATCH_SECONDS):
+    """`on_news()` when the server has changes; `on_trouble(SyncError)` once when a long-poll fails
+    after working (the connection is gone: say so now, not at the next sync); `on_back()` once when
+    the server answers again after failures."""
+
+    def __init__(self, profile, on_news: Callable[[], None], wait: float = WATCH_SECONDS,
+                 on_trouble: Callable[[SyncError], None] | None = None,
+                 on_back: Callable[[], None] | None = None):
         self.profile, self.on_news, self.wait = profile, on_news, wait
+        self.on_trouble = on_trouble or (lambda _exc: None)
+        self.on_back = on_back or (lambda: None)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sync-watch", daemon=True)
 
@@ -40,30 +51,38 @@ class ChangeWatcher:
         failures = 0
         while not self._stop.is_set():
             try:
-                news = self._watch_once()
-                failures = 0
-            except SyncError:
-                news = False
-                delay = RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)]
+                news = self._watch_once(probe=failures > 0)
+            except SyncError as exc:
+                if failures == 0 and not self._stop.is_set():
+                    self.on_trouble(exc)
+                self._stop.wait(RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)])
                 failures += 1
-                self._stop.wait(delay)
+                continue
             except Exception:  # the profile was closed under a stopping watcher
                 if self._stop.is_set():
                     return
                 raise
-            if news and not self._stop.is_set():
+            if self._stop.is_set():
+                return
+            if news is None:
+                continue  # not signed in
+            if failures:
+                failures = 0
+                self.on_back()  # the caller syncs, which brings the news as well
+            elif news:
                 self.on_news()
 
-    def _watch_once(self) -> bool:
+    def _watch_once(self, probe: bool = False) -> bool | None:
+        """Whether the server has news (None: not signed in). A probe asks without waiting."""
         account = current_account(self.profile)
         token = account_token(self.profile, account) if account is not None else None
         if not token:
             self._stop.wait(self.wait)  # not signed in: look again later
-            return False
+            return None
         state = self.profile.read(all_state)
         cursor = int(state.get("cursor") or 0)
         with SyncClient(account.server_url, token, state.get("epoch") or None, ca_file=account.ca_file) as client:
-            return client.watch(cursor, self.wait) > cursor
+            return client.watch(cursor, 0 if probe else self.wait) > cursor
 
 
 class LiveSync:
@@ -76,7 +95,7 @@ class LiveSync:
         self._wanted = threading.Event()
         self._stop = threading.Event()
         self._runner = threading.Thread(target=self._run, name="sync-live", daemon=True)
-        self.watcher = ChangeWatcher(profile, self._wanted.set)
+        self.watcher = ChangeWatcher(profile, self._wanted.set, on_back=self._wanted.set)
 
     def start(self) -> None:
         self._runner.start()

@@ -127,13 +127,13 @@
 <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="122"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="140"/>
         <source>Needs review (%Ln)</source>
         <translation>
             <numerusform>Needs review (%Ln)</numerusform><numerusform>Needs review (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="126"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="144"/>
         <source>%Ln record(s) not stored</source>
         <translation>
             <numerusform>%Ln record not stored</numerusform><numerusform>%Ln records not stored</numerusform></translation>

@@ -1211,7 +1211,7 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="31"/>
         <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="24"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="28"/>
         <source>Needs review</source>
         <translation>待核对的修改</translation>
     </message>
@@ -1329,12 +1329,12 @@ My edit: {1}</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="21"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="25"/>
         <source>Needs review (99+)</source>
         <translation>待核对的修改（99+）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="23"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="27"/>
         <source>Needs review (%Ln)</source>
         <translation>待核对的修改（%Ln）</translation>
     </message>
@@ -2215,343 +2215,343 @@ My edit: {1}</source>
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
         <source>Refused by the server</source>
         <translation>被服务器拒收</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="121"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="122"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="123"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="124"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="125"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="126"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="175"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
         <source>Native prefecture</source>
         <translation>籍贯（市州）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
         <source>Native county</source>
         <translation>籍贯（县市区）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
         <source>Summary</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
         <source>Intended industry</source>
         <translation>意向产业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
         <source>Intended amount (10k yuan)</source>
         <translation>意向金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
         <source>Intention note</source>
         <translation>意向说明</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
         <source>Next contact date</source>
         <translation>下次联系日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="173"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="174"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="176"/>
         <source>Referred contact</source>
         <translation>被推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="177"/>
         <source>Referred organization</source>
         <translation>被推荐单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="178"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="179"/>
         <source>Referred on</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="173"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="180"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="174"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="181"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="175"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="182"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="176"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="183"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="177"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="184"/>
         <source>Deleted</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="178"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="185"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="179"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="186"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="180"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="187"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="181"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="188"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="182"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="189"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="183"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="190"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="184"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="191"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="185"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="192"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="186"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="193"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="187"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="194"/>
         <source>Sort order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="188"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="195"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -2559,89 +2559,104 @@ My edit: {1}</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="50"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="53"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="53"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="56"/>
         <source>Send edits and fetch other stations&apos; changes now (F9)</source>
         <translation>立即上传修改并获取其他联络站的更新（F9）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="67"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="70"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="68"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="71"/>
         <source>Use File → Sign in to server… to sync with headquarters</source>
         <translation>使用“文件 → 登录同步服务器…”与市局同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="73"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="76"/>
         <source>Signed in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="79"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="82"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="85"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="91"/>
         <source>Syncing… {0} of {1} edits sent</source>
         <translation>正在同步… 已发送 {0}/{1} 条修改</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="87"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="93"/>
         <source>Syncing… {0} changes received</source>
         <translation>正在同步… 已接收 {0} 条更新</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="91"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="97"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="97"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="109"/>
+        <source>No network</source>
+        <translation>无网络</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="111"/>
+        <source>Server unreachable</source>
+        <translation>服务器无应答</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="113"/>
+        <source>Refused by the server</source>
+        <translation>服务器拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="115"/>
         <source>Sync stopped</source>
         <translation>同步已停止</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="99"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="116"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="126"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="144"/>
         <source>%Ln record(s) not stored</source>
         <translation>
             <numerusform>%Ln 条记录未保存</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="74"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="77"/>
         <source>{0} on {1}</source>
         <translation>{0}，服务器 {1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="44"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="47"/>
         <source>Records from the server that could not be stored on this laptop; sync goes on without them. Click to see them.</source>
         <translation>来自服务器、无法保存到本机的记录；同步不受影响。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="108"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="126"/>
         <source>Last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="108"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="126"/>
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="122"/>
+        <location filename="../../chushang_desk/ui/sync/status.py" line="140"/>
         <source>Needs review (%Ln)</source>
         <translation>
             <numerusform>待核对的修改（%Ln）</numerusform>
@@ -2651,228 +2666,238 @@ My edit: {1}</source>
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="42"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="46"/>
         <source>Not signed in: use File → Sign in to server…</source>
         <translation>未登录：请使用“文件 → 登录同步服务器…”</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="43"/>
-        <source>No network: will retry at {0}</source>
-        <translation>无法连接网络：将于 {0} 重试</translation>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="48"/>
+        <source>No network: sync resumes by itself once connected</source>
+        <translation>无网络：联网后将自动继续同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="44"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="49"/>
+        <source>The server does not answer: sync resumes by itself when it is back</source>
+        <translation>服务器没有应答：恢复后将自动继续同步</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="50"/>
         <source>The server no longer accepts this account: sign in again</source>
         <translation>服务器不再接受此账号：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="45"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="51"/>
         <source>This computer&apos;s access was revoked: sign in again</source>
         <translation>此电脑的登录已被撤销：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="46"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="52"/>
         <source>The sign-in has expired: sign in again</source>
         <translation>登录已失效：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="47"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="53"/>
         <source>Too many requests: will retry at {0}</source>
         <translation>请求过于频繁：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="48"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="54"/>
         <source>This app is too old for the server: please update Chushang Desk</source>
         <translation>本软件版本过旧：请更新楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="49"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="55"/>
         <source>The server is too old for this app: the server must be updated</source>
         <translation>服务器版本过旧：需要升级服务器</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="50"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="56"/>
         <source>The server is busy: will retry at {0}</source>
         <translation>服务器繁忙：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="51"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="57"/>
         <source>The server had a problem: will retry at {0}</source>
         <translation>服务器出错：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="52"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="58"/>
         <source>An edit is too large to send: will retry at {0}</source>
         <translation>有修改过大无法发送：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="53"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="59"/>
         <source>Refused to send over plain http://: sign in again with the server&apos;s https:// address</source>
         <translation>已拒绝通过不加密的 http:// 发送：请用服务器的 https:// 地址重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="54"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="60"/>
         <source>The server address is not an https:// address: sign in again</source>
         <translation>服务器地址不是 https:// 地址：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="55"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="61"/>
         <source>The CA certificate file cannot be read: choose it again in File → Settings</source>
         <translation>无法读取 CA 证书文件：请在 文件 → 设置 中重新选择</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="56"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="62"/>
         <source>The server&apos;s certificate is not trusted, nothing was sent: will retry at {0}</source>
         <translation>服务器证书不受信任，未发送任何数据：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="57"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="63"/>
         <source>The server&apos;s certificate has expired (or this computer&apos;s date is wrong), nothing was sent: will retry at {0}</source>
         <translation>服务器证书已过期（或本机日期不正确），未发送任何数据：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="58"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="64"/>
         <source>The server&apos;s certificate is for another address, nothing was sent: will retry at {0}</source>
         <translation>服务器证书不属于这个地址，未发送任何数据：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="59"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="65"/>
         <source>No secure connection to the server could be made: will retry at {0}</source>
         <translation>无法与服务器建立安全连接：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="63"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="69"/>
         <source>Sync failed ({0}): will retry at {1}</source>
         <translation>同步失败（{0}）：将于 {1} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="70"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="76"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="71"/>
-        <source>The server could not be reached. Check the address and the network connection.</source>
-        <translation>无法连接服务器。请检查服务器地址和网络连接。</translation>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="77"/>
+        <source>This computer has no network connection. Connect to a network and try again.</source>
+        <translation>本机没有网络连接。请连接网络后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="72"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="78"/>
+        <source>The server does not answer. Check the address; if it is right, the server may be stopped: tell the administrator.</source>
+        <translation>服务器没有应答。请检查服务器地址；如地址无误，服务器可能已停止，请告知管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="79"/>
         <source>Too many failed sign-ins. Wait %n minute(s) and try again.</source>
         <translation>登录失败次数过多。请等待 %n 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="73"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="80"/>
         <source>This version of Chushang Desk is too old for the server: please update it.</source>
         <translation>此版本的楚商联络台过旧，服务器不再支持：请更新。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="74"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="81"/>
         <source>The server is too old for this version of Chushang Desk: ask the administrator to update it.</source>
         <translation>服务器版本过旧，不支持此版本的楚商联络台：请联系管理员升级服务器。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="75"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="82"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>服务器繁忙。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="76"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="83"/>
         <source>The server ran into a problem. Try again later or tell the administrator.</source>
         <translation>服务器出错。请稍后再试或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="77"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="78"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="84"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="85"/>
         <source>The server refused this computer. Ask the administrator.</source>
         <translation>服务器拒绝了这台电脑。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="79"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="86"/>
         <source>To protect your password and the records, the server is reached only at an https:// address (http:// only on this computer). Nothing was sent. Ask the administrator for the https:// address.</source>
         <translation>为保护密码和数据，只能用 https:// 地址连接服务器（http:// 仅限本机）。未发送任何数据。请向管理员索取 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="80"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
         <source>The server address starts with http:// or https://</source>
         <translation>服务器地址应以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="81"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
         <source>The CA certificate file cannot be read. Choose the bureau&apos;s CA certificate (a PEM file), or leave the field empty.</source>
         <translation>无法读取 CA 证书文件。请选择单位的 CA 证书（PEM 文件），或留空。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="82"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
         <source>The server&apos;s certificate is not trusted (self-signed or from an unknown authority). Nothing was sent. If the bureau uses its own certificates, choose its CA certificate file above; otherwise someone may be posing as the server: tell the administrator.</source>
         <translation>服务器的证书不受信任（自签名或由未知机构签发）。未发送任何数据。如单位使用自己的证书，请在上方选择单位的 CA 证书文件；否则可能有人冒充服务器，请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="83"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="90"/>
         <source>The server&apos;s certificate has expired, or this computer&apos;s date is wrong. Nothing was sent. Check the date and ask the administrator to renew the certificate.</source>
         <translation>服务器的证书已过期，或本机日期不正确。未发送任何数据。请检查电脑日期，并请管理员更新证书。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="84"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="91"/>
         <source>The server&apos;s certificate is for another address. Nothing was sent. Check the server address; otherwise someone may be posing as the server: tell the administrator.</source>
         <translation>服务器的证书不属于这个地址。未发送任何数据。请检查服务器地址是否正确；否则可能有人冒充服务器，请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="85"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="92"/>
         <source>No secure connection to the server could be made (TLS handshake failed). Nothing was sent. The network may block encrypted connections, or the address serves no HTTPS.</source>
         <translation>无法与服务器建立安全连接（TLS 握手失败）。未发送任何数据。网络可能拦截了加密连接，或该地址不提供 https 服务。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="96"/>
         <source>Sign-in failed: {0}</source>
         <translation>登录失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="103"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="104"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="105"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
         <source>Affiliation</source>
         <translation>任职关系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="106"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="107"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
         <source>Visit attendee</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="108"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
         <source>Visited organization</source>
         <translation>走访组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="109"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
         <source>Follow-up</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
         <source>Referral</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
         <source>Reference list entry</source>
         <translation>基础数据条目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
@@ -2910,7 +2935,7 @@ My edit: {1}</source>
     <message>
         <location filename="../../chushang_desk/ui/visits/export.py" line="33"/>
         <location filename="../../chushang_desk/ui/visits/export.py" line="80"/>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="104"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="109"/>
         <source>Export visit log</source>
         <translation>导出走访记录</translation>
     </message>
@@ -2945,12 +2970,12 @@ My edit: {1}</source>
         <translation>{0} 条走访记录含格式不符的数据，已按原样导出</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="103"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="108"/>
         <source>Exporting visits…</source>
         <translation>正在导出走访记录…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="103"/>
+        <location filename="../../chushang_desk/ui/visits/export.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

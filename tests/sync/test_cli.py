@@ -77,5 +77,5 @@ def test_login_sync_logout_from_the_command_line(server, tmp_path):
     server.stop()
     down = desk("sync", "--data-dir", str(b))
     assert down.returncode == 1
-    assert "Cannot reach the server" in down.stderr and "无法连接服务器" in down.stderr
+    assert "the server does not answer" in down.stderr and "服务器没有应答" in down.stderr
 

@@ -88,7 +88,7 @@ def test_a_revoked_device_says_so_and_stops_retrying(qtbot, data_dir, server):
     window.sync.sync_now_action.trigger()
     qtbot.waitUntil(lambda: status.error_label.isVisible(), timeout=15_000)
     assert status.error_label.text() == "This computer's access was revoked: sign in again"
-    assert status.connection_label.text() == "● Sync stopped"
+    assert status.connection_label.text() == "● Refused by the server"
     window.statusBar().grab().save(SHOTS.format("status_bar_revoked"))
     assert scheduler.halted
     assert not (scheduler.retry.isActive() or scheduler.periodic.isActive() or scheduler.debounce.isActive())
@@ -101,20 +101,64 @@ def test_a_revoked_device_says_so_and_stops_retrying(qtbot, data_dir, server):
     window.close()
 
 
-def test_no_network_says_when_it_retries_and_backs_off(qtbot, data_dir, server):
+def test_a_stopped_server_shows_at_once_and_the_app_reconnects_within_seconds(qtbot, data_dir, server):
+    """Nobody edits and nobody presses F9: the long-poll notices the server going and coming back."""
+    from tests.support.server_process import start_server
+
     window = open_signed_in_window(qtbot, data_dir, server.url)
-    wait_synced(qtbot, window)
     scheduler, status = window.sync.scheduler, window.sync.status
+    window.sync.scheduler.set_intervals(300, 600_000, (30, 60))  # no timed sync or retry may help here
+    wait_synced(qtbot, window)
+    qtbot.waitUntil(lambda: status.connection_label.text() == "● Online", timeout=5_000)
     server.stop()
-    window.sync.sync_now_action.trigger()
-    qtbot.waitUntil(lambda: status.error_label.isVisible(), timeout=20_000)
-    assert status.error_label.text().startswith("No network: will retry at ")
-    assert status.connection_label.text() == "● Offline"
-    assert scheduler.retry.isActive() and not scheduler.halted
-    first_delay = scheduler.retry.interval()
-    qtbot.waitUntil(lambda: scheduler.failures >= 2, timeout=20_000)  # the retry ran by itself
-    assert scheduler.retry.interval() > first_delay
-    window.close()
+    qtbot.waitUntil(lambda: status.connection_label.text() == "● Server unreachable", timeout=8_000)
+    assert status.error_label.text() == "The server does not answer: sync resumes by itself when it is back"
+    assert "it may be stopped, or the address is wrong" in status.error_label.toolTip()
+    assert status.last_sync_label.isVisible() and status.last_sync_label.text().startswith("Last sync ")
+    assert scheduler.retry.isActive() and scheduler.retry.interval() == 30_000 and not scheduler.halted
+    window.statusBar().grab().save(SHOTS.format("status_bar_server_down"))
+
+    port = int(server.url.rsplit(":", 1)[1])
+    again = start_server(server.db_url, port=port)
+    try:
+        back = scheduler.last_success
+        # the probe looks every 1-3 s; the 30 s retry is far off
+        qtbot.waitUntil(lambda: scheduler.last_success != back, timeout=10_000)
+        assert status.connection_label.text() == "● Online" and not status.error_label.isVisible()
+    finally:
+        window.close()
+        again.stop()
+
+
+def test_no_network_and_a_silent_server_are_told_apart(main_window):
+    import errno
+
+    from chushang_desk.sync.client import transport_code
+    from chushang_desk.sync.errors import SyncError
+
+    def caused_by(cause: BaseException) -> Exception:
+        wrapper = ConnectionError("connect failed")
+        wrapper.__cause__ = cause
+        return wrapper
+
+    assert transport_code(caused_by(OSError(errno.ENETUNREACH, "Network is unreachable"))) == "network"
+    assert transport_code(caused_by(OSError(errno.ECONNREFUSED, "Connection refused"))) == "server_unreachable"
+    assert transport_code(caused_by(TimeoutError())) == "server_unreachable"
+
+    status = main_window.sync.status
+    main_window.sync.scheduler._failed(SyncError("network"), "")
+    assert status.connection_label.text() == "● No network"
+    assert status.error_label.text() == "No network: sync resumes by itself once connected"
+
+
+def test_the_first_sync_does_not_say_never_synced_beside_its_progress(main_window):
+    status = main_window.sync.status
+    status.show_last_sync(None)
+    assert status.last_sync_label.text() == "Never synced"
+    status.show_syncing()
+    status.show_progress(5_500, 27_996)
+    assert status.connection_label.text() == "● Syncing… 5,500 of 27,996 edits sent"
+    assert not status.last_sync_label.isVisible()
 
 
 def test_while_online_it_syncs_again_by_itself(qtbot, data_dir, server):
@@ -138,7 +182,7 @@ def test_failures_back_off_step_by_step_and_honour_retry_after(main_window):
     for error in [SyncError("network")] * 5 + [SyncError("server_busy", retry_after=600)]:
         scheduler._failed(error, "")
         delays.append(scheduler.retry.interval() // 1000)
-    assert delays == [10, 30, 120, 300, 300, 600]
+    assert delays == [5, 15, 30, 60, 60, 600]  # capped at a minute; a longer Retry-After is honoured
     assert status.error_label.text() == "The server is busy: will retry at {0}".format(
         scheduler.last_problem.retry_at.strftime("%H:%M"))
     scheduler._failed(SyncError("client_too_old"), "")

@@ -122,10 +122,12 @@ def test_the_dialog_says_what_is_missing_before_asking_the_server(app_window, qt
     assert not window.ctx.runner.busy  # nothing went to the network
 
 
-def test_an_unreachable_server_is_no_network(app_window, qtbot):
+def test_a_refused_connection_is_a_silent_server_not_no_network(app_window, qtbot):
     window = app_window
     dialog = sign_in_through_dialog(qtbot, window, "http://127.0.0.1:9")  # discard port: refused
-    qtbot.waitUntil(lambda: "could not be reached" in dialog.error.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: "does not answer" in dialog.error.text(), timeout=15_000)
+    assert dialog.error.text() == ("The server does not answer. Check the address; if it is right, "
+                                   "the server may be stopped: tell the administrator.")
 
 
 def test_sign_out_with_pending_edits_asks_and_keeps_them_when_cancelled(qtbot, data_dir, server):

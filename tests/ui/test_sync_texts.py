@@ -8,7 +8,7 @@ import pytest
 
 from chushang_desk.sync.errors import CODES, PendingEdits, SyncError
 from chushang_desk.ui.sync.texts import (
-    STOP_CODES, error_code, field_label, local_time, sidebar_title, sign_in_error, status_error,
+    PROBED, STOP_CODES, error_code, field_label, local_time, sidebar_title, sign_in_error, status_error,
 )
 
 
@@ -16,11 +16,12 @@ from chushang_desk.ui.sync.texts import (
 def test_each_code_has_its_own_status_sentence(code):
     text = status_error(code, "detail", datetime(2025, 3, 14, 9, 30))
     assert text and not text.startswith("Sync failed")
-    assert ("09:30" in text) == (code not in STOP_CODES), text  # a retry time only when one comes
+    # a retry time only when one comes (not after a stop code, nor when the long-poll probes)
+    assert ("09:30" in text) == (code not in STOP_CODES | PROBED), text
 
 
 def test_sign_in_sentences_for_what_a_sign_in_meets():
-    for code in ("bad_credentials", "network", "rate_limited", "client_too_old", "server_too_old",
+    for code in ("bad_credentials", "network", "server_unreachable", "rate_limited", "client_too_old", "server_too_old",
                  "server_busy", "server_error"):
         assert not sign_in_error(code).startswith("Sign-in failed"), code
     assert sign_in_error("rate_limited", retry_after=600) == "Too many failed sign-ins. Wait 10 minute(s) and try again."

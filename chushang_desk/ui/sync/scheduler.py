@@ -40,10 +40,14 @@ class SyncScheduler(QObject):
     finished = Signal(object)  # SyncReport
     failed = Signal(object)  # SyncProblem
     news = Signal()  # the server has changes for us (emitted from the watcher's thread, queued here)
+    connection_lost = Signal(object)  # the long-poll failed (SyncError; from the watcher's thread)
+    connection_back = Signal()  # the server answers again after failures (from the watcher's thread)
 
     debounce_ms = 800  # after a local edit: a burst of typing makes one sync, and others see it in ~1 s
     interval_ms = 180_000  # while online, to bring in other stations' changes
-    backoff_s = (10, 30, 120, 300)
+    # Capped low: the long-poll probes every few seconds and brings the sync back as soon as the server
+    # answers, so these matter only when the probe itself cannot tell (e.g. the server refuses pushes).
+    backoff_s = (5, 15, 30, 60)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None):
         super().__init__(parent)
@@ -59,6 +63,8 @@ class SyncScheduler(QObject):
         self._announcing = False
         self._watcher = None
         self.news.connect(self._automatic)
+        self.connection_lost.connect(self._lost)
+        self.connection_back.connect(self._back)
         self.debounce = self._timer(self.debounce_ms, single=True)
         self.periodic = self._timer(self.interval_ms, single=False)
         self.retry = self._timer(0, single=True)
@@ -183,12 +189,29 @@ class SyncScheduler(QObject):
         self.retry.start(int(delay * 1000))
         return datetime.now() + timedelta(seconds=delay)
 
+    def _lost(self, exc) -> None:
+        """The long-poll failed: the status says so now (not at the next sync). A refusal is confirmed
+        by a real sync, which stops the retries; a lost connection waits for the probe or the retry."""
+        if self.account is None or self.running or self.halted:
+            return
+        code, _message, _retry = error_code(exc)
+        if code in STOP_CODES:
+            self.request()
+        else:
+            self._failed(exc, "")
+
+    def _back(self) -> None:
+        """The probe reached the server again: sync now rather than at the next retry."""
+        if self.account is not None and not self.halted:
+            self.request()
+
     def _watch(self) -> None:
         """Hold a long-poll open while signed in (the watcher follows sign-in and sign-out itself)."""
         from ...sync.live import ChangeWatcher
 
         if self._watcher is None and self.ctx.profile is not None:
-            self._watcher = ChangeWatcher(self.ctx.profile, self.news.emit)
+            self._watcher = ChangeWatcher(self.ctx.profile, self.news.emit, on_trouble=self.connection_lost.emit,
+                                          on_back=self.connection_back.emit)
             self._watcher.start()
 
     def _stop_timers(self) -> None:

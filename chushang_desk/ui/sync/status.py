@@ -12,6 +12,8 @@ from .texts import status_error
 
 
 GREEN, GREY, RED = "#2e7d32", "palette(window-text)", "#c0392b"
+# The server said no to this computer or account: signing in again is the way on.
+REFUSED = frozenset({"bad_credentials", "device_revoked", "bad_token"})
 
 
 class SyncStatus(QWidget):
@@ -20,6 +22,7 @@ class SyncStatus(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._last_sync: datetime | None = None
         self.connection_label = QLabel()
         self.connection_label.setObjectName("syncConnection")
         self.last_sync_label = QLabel()
@@ -77,6 +80,9 @@ class SyncStatus(QWidget):
 
     def show_syncing(self) -> None:
         self._state(self.tr("Syncing…"), GREY)
+        # "Never synced" beside "Syncing…" reads as a contradiction: the first sync is under way.
+        self.last_sync_label.setVisible(self._last_sync is not None)
+        self.show_problem(None)  # "No network" beside "Syncing…" too; a failure shows it again
 
     def show_progress(self, done: int, total: int) -> None:
         """Edits sent (of how many), then rows received: a first sync of a big directory takes a while."""
@@ -93,17 +99,29 @@ class SyncStatus(QWidget):
         self.show_problem(None)
 
     def show_offline(self, problem: SyncProblem) -> None:
-        if problem.retry_at is None:  # a stop code: nothing happens until the user acts
-            self._state(self.tr("Sync stopped"), RED)
-        else:
-            self._state(self.tr("Offline"), GREY)
+        self._state(self._offline_state(problem), RED if problem.retry_at is None else GREY)
+        self.last_sync_label.show()
         self.show_problem(problem)
+
+    def _offline_state(self, problem: SyncProblem) -> str:
+        """One or two words for why there is no sync; the error label beside it says what to do."""
+        if problem.code == "network":
+            return self.tr("No network")
+        if problem.code == "server_unreachable":
+            return self.tr("Server unreachable")
+        if problem.code in REFUSED:
+            return self.tr("Refused by the server")
+        if problem.retry_at is None:  # another stop code: nothing happens until the user acts
+            return self.tr("Sync stopped")
+        return self.tr("Offline")
 
     def _state(self, text: str, color: str) -> None:
         self.connection_label.setText(f"● {text}")
         self.connection_label.setStyleSheet(f"QLabel#syncConnection {{ color: {color}; }}")
 
     def show_last_sync(self, when: datetime | None) -> None:
+        self._last_sync = when
+        self.last_sync_label.setVisible(True)
         self.last_sync_label.setText(
             self.tr("Last sync {0}").format(when.strftime("%Y-%m-%d %H:%M")) if when else self.tr("Never synced")
         )

@@ -14,6 +14,10 @@ from PySide6.QtCore import QCoreApplication
 STOP_CODES = frozenset({"not_signed_in", "bad_credentials", "device_revoked", "bad_token",
                         "client_too_old", "server_too_old", "plain_http", "bad_url", "ca_file_unreadable"})
 
+# The connection is gone: the long-poll probes for the server every few seconds and the sync follows as
+# soon as it answers (scheduler.py), so the status names no retry time for these.
+PROBED = frozenset({"network", "server_unreachable"})
+
 
 def sidebar_title(count: int) -> str:
     """The review screen's sidebar label, with how many conflicts wait."""
@@ -40,7 +44,9 @@ def status_error(code: str, message: str = "", retry_at: datetime | None = None)
     at = hh_mm(retry_at)
     texts = {
         "not_signed_in": lambda: QCoreApplication.translate("SyncTexts", "Not signed in: use File → Sign in to server…"),
-        "network": lambda: QCoreApplication.translate("SyncTexts", "No network: will retry at {0}").format(at),
+        # The long-poll probes every few seconds for these two: no retry time to wait for.
+        "network": lambda: QCoreApplication.translate("SyncTexts", "No network: sync resumes by itself once connected"),
+        "server_unreachable": lambda: QCoreApplication.translate("SyncTexts", "The server does not answer: sync resumes by itself when it is back"),
         "bad_credentials": lambda: QCoreApplication.translate("SyncTexts", "The server no longer accepts this account: sign in again"),
         "device_revoked": lambda: QCoreApplication.translate("SyncTexts", "This computer's access was revoked: sign in again"),
         "bad_token": lambda: QCoreApplication.translate("SyncTexts", "The sign-in has expired: sign in again"),
@@ -68,7 +74,8 @@ def sign_in_error(code: str, message: str = "", retry_after: float | None = None
     minutes = max(1, round((retry_after or 60) / 60))
     texts = {
         "bad_credentials": lambda: QCoreApplication.translate("SyncTexts", "Wrong user name or password."),
-        "network": lambda: QCoreApplication.translate("SyncTexts", "The server could not be reached. Check the address and the network connection."),
+        "network": lambda: QCoreApplication.translate("SyncTexts", "This computer has no network connection. Connect to a network and try again."),
+        "server_unreachable": lambda: QCoreApplication.translate("SyncTexts", "The server does not answer. Check the address; if it is right, the server may be stopped: tell the administrator."),
         "rate_limited": lambda: QCoreApplication.translate("SyncTexts", "Too many failed sign-ins. Wait %n minute(s) and try again.", "", minutes),
         "client_too_old": lambda: QCoreApplication.translate("SyncTexts", "This version of Chushang Desk is too old for the server: please update it."),
         "server_too_old": lambda: QCoreApplication.translate("SyncTexts", "The server is too old for this version of Chushang Desk: ask the administrator to update it."),
