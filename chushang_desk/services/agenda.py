@@ -1,5 +1,6 @@
-"""The officer's agenda on the follow-ups screen: open follow-ups and the contacts' next-contact dates
-(set on a visit, 下次联系), grouped by when they fall: overdue, today, the next 7 days, later."""
+"""The officer's follow-ups screen as one agenda: open follow-ups and the contacts' next-contact dates
+(set on a visit, 下次联系), grouped by when they fall (overdue, today, the next 7 days, later), then
+follow-ups without a due date and, when asked, the done ones."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,29 +10,46 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from ..models import FollowUp, Visit, VisitContact
-from .visits import _contact_names
+from .visits import _contact_names, due_state
 
-AGENDA_GROUPS = ("overdue", "today", "week", "later")
+AGENDA_GROUPS = ("overdue", "today", "week", "later", "undated", "done")
 WEEK_DAYS = 7
+SHOWN = 100  # items per group with their details; the group still counts them all
+_CHUNK = 500  # visit ids per IN list (SQLite's host parameters are limited)
 
 
 @dataclass
 class AgendaItem:
-    kind: str  # "follow_up" (a task) or "next_contact" (a visit's next contact date)
-    due: date
+    kind: str  # "follow_up" (a task) or "next_contact" (a visit's next contact date: a reminder)
+    due: date | None
     text: str  # the task; empty for a next contact
     contacts: list[str]
     visit_id: str
     follow_up_id: str = ""
+    owner: str = ""  # the follow-up's owner; a reminder's: the visit's officers
+    state: str = ""  # due_state() of a follow-up; "reminder" for a next contact
+    done_on: date | None = None
+    visit_date: date | None = None
+    station: str = ""
+    purpose: str = ""
+
+    @property
+    def done(self) -> bool:
+        return self.state == "done"
 
 
 @dataclass
 class AgendaGroup:
     key: str  # one of AGENDA_GROUPS
-    items: list[AgendaItem] = field(default_factory=list)
+    items: list[AgendaItem] = field(default_factory=list)  # the first SHOWN of them
+    count: int = 0
 
 
-def agenda_group(due: date, today: date) -> str:
+def agenda_group(due: date | None, today: date, done: bool = False) -> str:
+    if done:
+        return "done"
+    if due is None:
+        return "undated"
     if due < today:
         return "overdue"
     if due == today:
@@ -39,26 +57,45 @@ def agenda_group(due: date, today: date) -> str:
     return "week" if due <= today + timedelta(days=WEEK_DAYS) else "later"
 
 
-def follow_up_agenda(session: Session, owner: str = "", today: date | None = None) -> list[AgendaGroup]:
-    """Every group (empty ones too), items by date. Undated follow-ups have no place on an agenda."""
+def follow_up_agenda(session: Session, owner: str = "", include_done: bool = False,
+                     today: date | None = None) -> list[AgendaGroup]:
+    """Every group but "done" (and "done" when asked), empty ones too; items by date, done ones newest
+    first. `owner` "": everyone's."""
     today = today or date.today()
-    items = _open_follow_ups(session, owner) + _pending_next_contacts(session, owner)
-    names = _contact_names(session, list({item.visit_id for item in items}))
-    groups = {key: AgendaGroup(key) for key in AGENDA_GROUPS}
-    for item in sorted(items, key=lambda i: (i.due, i.kind, i.text)):
-        item.contacts = names.get(item.visit_id, [])
-        groups[agenda_group(item.due, today)].items.append(item)
+    items = _follow_ups(session, owner, include_done, today) + _pending_next_contacts(session, owner)
+    keys = AGENDA_GROUPS if include_done else AGENDA_GROUPS[:-1]
+    groups = {key: AgendaGroup(key) for key in keys}
+    for item in sorted(items, key=lambda i: (i.due or date.max, i.kind, i.text, i.follow_up_id or i.visit_id)):
+        groups[agenda_group(item.due, today, item.done)].items.append(item)
+    if "done" in groups:
+        groups["done"].items.sort(key=lambda i: (i.done_on or date.min, i.due or date.min), reverse=True)
+    for group in groups.values():
+        group.count, group.items = len(group.items), group.items[:SHOWN]
+    _name_contacts(session, [item for group in groups.values() for item in group.items])
     return list(groups.values())
 
 
-def _open_follow_ups(session: Session, owner: str) -> list[AgendaItem]:
-    stmt = (select(FollowUp.id, FollowUp.visit_id, FollowUp.task, FollowUp.due_date)
+def _name_contacts(session: Session, items: list[AgendaItem]) -> None:
+    visit_ids = sorted({item.visit_id for item in items})
+    names: dict[str, list[str]] = {}
+    for start in range(0, len(visit_ids), _CHUNK):
+        names.update(_contact_names(session, visit_ids[start:start + _CHUNK]))
+    for item in items:
+        item.contacts = names.get(item.visit_id, [])
+
+
+def _follow_ups(session: Session, owner: str, include_done: bool, today: date) -> list[AgendaItem]:
+    stmt = (select(FollowUp.id, FollowUp.visit_id, FollowUp.task, FollowUp.due_date, FollowUp.owner, FollowUp.done,
+                   FollowUp.done_on, Visit.visit_date, Visit.station, Visit.purpose)
             .join(Visit, Visit.id == FollowUp.visit_id)
-            .where(FollowUp.deleted_at.is_(None), Visit.deleted_at.is_(None), FollowUp.done.is_(False),
-                   FollowUp.due_date.is_not(None)))
+            .where(FollowUp.deleted_at.is_(None), Visit.deleted_at.is_(None)))
+    if not include_done:
+        stmt = stmt.where(FollowUp.done.is_(False))
     if owner:
         stmt = stmt.where(FollowUp.owner == owner)
-    return [AgendaItem("follow_up", due, task, [], visit_id, fid) for fid, visit_id, task, due in session.execute(stmt)]
+    return [AgendaItem("follow_up", due, task, [], visit_id, fid, who or "", due_state(due, bool(done), today),
+                       done_on, visit_date, station or "", purpose or "")
+            for fid, visit_id, task, due, who, done, done_on, visit_date, station, purpose in session.execute(stmt)]
 
 
 def _pending_next_contacts(session: Session, owner: str) -> list[AgendaItem]:
@@ -68,7 +105,9 @@ def _pending_next_contacts(session: Session, owner: str) -> list[AgendaItem]:
                 .join(later, later.id == later_met.visit_id)
                 .where(met.visit_id == Visit.id, met.deleted_at.is_(None), later_met.deleted_at.is_(None),
                        later.deleted_at.is_(None), later.visit_date > Visit.visit_date))
-    stmt = (select(Visit.id, Visit.next_contact_date, Visit.officers)
+    stmt = (select(Visit.id, Visit.next_contact_date, Visit.officers, Visit.visit_date, Visit.station, Visit.purpose)
             .where(Visit.deleted_at.is_(None), Visit.next_contact_date.is_not(None), ~answered.exists()))
-    return [AgendaItem("next_contact", due, "", [], visit_id) for visit_id, due, officers in session.execute(stmt)
+    return [AgendaItem("next_contact", due, "", [], visit_id, "", "、".join(officers or []), "reminder", None,
+                       visit_date, station or "", purpose or "")
+            for visit_id, due, officers, visit_date, station, purpose in session.execute(stmt)
             if not owner or owner in (officers or [])]

@@ -4,40 +4,52 @@
 <context>
     <name>FollowUpsPage</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="97"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="80"/>
         <source>Overdue (%Ln)</source>
         <translation>
             <numerusform>Overdue (%Ln)</numerusform><numerusform>Overdue (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="97"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="80"/>
         <source>Today (%Ln)</source>
         <translation>
             <numerusform>Today (%Ln)</numerusform><numerusform>Today (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="98"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
         <source>Next 7 days (%Ln)</source>
         <translation>
             <numerusform>Next 7 days (%Ln)</numerusform><numerusform>Next 7 days (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="98"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
         <source>Later (%Ln)</source>
         <translation>
             <numerusform>Later (%Ln)</numerusform><numerusform>Later (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="115"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="82"/>
+        <source>No due date (%Ln)</source>
+        <translation>
+            <numerusform>No due date (%Ln)</numerusform><numerusform>No due date (%Ln)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="82"/>
+        <source>Done (%Ln)</source>
+        <translation>
+            <numerusform>Done (%Ln)</numerusform><numerusform>Done (%Ln)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="124"/>
         <source>… and %Ln more</source>
         <translation>
             <numerusform>… and %Ln more</numerusform><numerusform>… and %Ln more</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="154"/>
-        <source>%Ln follow-up(s)</source>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="129"/>
+        <source>%Ln item(s)</source>
         <translation>
-            <numerusform>%Ln follow-up</numerusform><numerusform>%Ln follow-ups</numerusform></translation>
+            <numerusform>%Ln item</numerusform><numerusform>%Ln items</numerusform></translation>
     </message>
 </context>
 <context>

@@ -809,49 +809,6 @@ Foreign numbers start with + and the country code</source>
     </message>
 </context>
 <context>
-    <name>FollowUpTableModel</name>
-    <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="90"/>
-        <source>Due</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="90"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="90"/>
-        <source>Task</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="90"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="90"/>
-        <source>Contacts</source>
-        <translation>走访对象</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="91"/>
-        <source>Visit date</source>
-        <translation>走访日期</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="91"/>
-        <source>Station</source>
-        <translation>联络站</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="91"/>
-        <source>Visit purpose</source>
-        <translation>走访事由</translation>
-    </message>
-</context>
-<context>
     <name>FollowUpsEditor</name>
     <message>
         <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="117"/>
@@ -863,116 +820,160 @@ Foreign numbers start with + and the country code</source>
     <name>FollowUpsPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="37"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="31"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="42"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="39"/>
         <source>&amp;All officers&apos; follow-ups</source>
         <translation>全部联络员的待办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="44"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="41"/>
         <source>Show &amp;done</source>
         <translation>显示已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="46"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="43"/>
         <source>&amp;Mark done</source>
         <translation>标记完成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="48"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="45"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="50"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="47"/>
         <source>&amp;Reopen</source>
         <translation>重新打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="52"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="49"/>
         <source>&amp;Open visit…</source>
         <translation>打开走访记录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="89"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="89"/>
-        <source>To do</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="89"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="69"/>
         <source>Contacts</source>
         <translation>走访对象</translation>
     </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="69"/>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="69"/>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="70"/>
+        <source>Visit purpose</source>
+        <translation>走访事由</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="97"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="80"/>
         <source>Overdue (%Ln)</source>
         <translation>
             <numerusform>已逾期（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="97"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="80"/>
         <source>Today (%Ln)</source>
         <translation>
             <numerusform>今天（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="98"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
         <source>Next 7 days (%Ln)</source>
         <translation>
             <numerusform>未来 7 天（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="98"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
         <source>Later (%Ln)</source>
         <translation>
             <numerusform>以后（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="115"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="82"/>
+        <source>No due date (%Ln)</source>
+        <translation>
+            <numerusform>未定日期（%Ln）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="82"/>
+        <source>Done (%Ln)</source>
+        <translation>
+            <numerusform>已完成（%Ln）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="124"/>
         <source>… and %Ln more</source>
         <translation>
             <numerusform>……还有 %Ln 项</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="129"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>共 %Ln 项</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="119"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="137"/>
         <source>Next contact (set at a visit)</source>
         <translation>下次联系（走访时约定）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="139"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="138"/>
+        <source>reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="95"/>
         <source>Follow-ups of {0}</source>
         <translation>{0}的待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="141"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="68"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="68"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="68"/>
+        <source>Task</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="68"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="97"/>
         <source>Everyone&apos;s follow-ups</source>
         <translation>全部待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="143"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="99"/>
         <source>Set your name in Settings to see your follow-ups; showing everyone&apos;s.</source>
         <translation>请在“设置”中填写姓名；当前显示全部待办</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="154"/>
-        <source>%Ln follow-up(s)</source>
-        <translation>
-            <numerusform>%Ln 项待办</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ...services.visits import (
-    find_follow_up_ids, find_visit_ids, first_visit_rows, follow_up_rows, visit_rows,
+    find_visit_ids, first_visit_rows, visit_rows,
 )
 from ..widgets.lazy_table import LazyRowsModel
 from .labels import STATE_BACKGROUND, STATE_FOREGROUND, iso, mode_label, state_label
@@ -76,38 +76,3 @@ def visit_tooltip(row, ctx) -> str:
         text = escape(f"{mark}{f['task']} — {f['owner']}{due}")
         parts.append(f"<span style='color:{colour.name()}'>{text}</span>" if colour else text)
     return "<p style='white-space:pre-wrap'>" + "<br>".join(parts) + "</p>"
-
-
-class FollowUpTableModel(LazyRowsModel):
-    """Follow-ups by due date, overdue first; overdue and due-soon rows are coloured."""
-
-    DUE, STATE, TASK, OWNER, CONTACTS, VISIT_DATE, STATION, PURPOSE = range(8)
-
-    def __init__(self, ctx, parent=None):
-        super().__init__(ctx, follow_up_rows, find_ids=find_follow_up_ids, parent=parent)
-
-    def headers(self) -> list[str]:
-        return [self.tr("Due"), self.tr("Status"), self.tr("Task"), self.tr("Owner"), self.tr("Contacts"),
-                self.tr("Visit date"), self.tr("Station"), self.tr("Visit purpose")]
-
-    def extra(self, row, column: int, role: int):
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return STATE_BACKGROUND.get(row.state)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return STATE_FOREGROUND.get(row.state)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.TASK:
-            return row.task
-        return None
-
-    def display(self, row, column: int) -> str:
-        values = {
-            self.DUE: iso(row.due_date),
-            self.STATE: state_label(row.state) + (f" {iso(row.done_on)}" if row.done and row.done_on else ""),
-            self.TASK: row.task,
-            self.OWNER: row.owner,
-            self.CONTACTS: "、".join(row.contacts),
-            self.VISIT_DATE: iso(row.visit_date),
-            self.STATION: self.ctx.ref_name("station", row.station) if row.station else "",
-            self.PURPOSE: row.purpose,
-        }
-        return values.get(column, "")
