@@ -18,6 +18,7 @@ from ...services.organizations import (
 from ..errors import show_error
 from ..pages import Page
 from ..widgets.form import confirm, ref_choices, refill_combo
+from ..widgets.tables import fit_column
 from ..widgets.lazy_table import row_table
 from .detail import OrganizationDetail
 from .dialogs import AffiliationDialog, OrganizationDialog
@@ -86,7 +87,7 @@ class OrganizationsPage(Page):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([680, 400])
+        splitter.setSizes([760, 320])  # the list first: its station names are long in English
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -116,7 +117,7 @@ class OrganizationsPage(Page):
         header = table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(50)
-        for column, width in ((KIND, 90), (PLACE, 92), (STATION, 110), (FOUNDED, 82), (MEMBERS, 62)):
+        for column, width in ((KIND, 90), (PLACE, 92), (STATION, 110), (FOUNDED, 76), (MEMBERS, 62)):
             table.setColumnWidth(column, width)
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         table.doubleClicked.connect(lambda _i: self.edit_organization())
@@ -127,7 +128,12 @@ class OrganizationsPage(Page):
 
     def _fill_filters(self) -> None:
         refill_combo(self.kind_filter, list(kind_labels().items()), empty=self.tr("All kinds"))
-        refill_combo(self.station_filter, ref_choices(self.ctx, "station"), empty=self.tr("All stations"))
+        stations = ref_choices(self.ctx, "station")
+        refill_combo(self.station_filter, stations, empty=self.tr("All stations"))
+        if hasattr(self, "table"):  # (the filters are filled once before the table exists)
+            # Station names are long in English ("Beijing-Tianjin-Hebei station"): wider, but the name stays first.
+            fit_column(self.table, STATION, [name for _code, name in stations], most=160)
+            fit_column(self.table, KIND, list(kind_labels().values()), most=100)
 
     # Loading ---------------------------------------------------------------------------------------
     def query(self) -> OrganizationQuery:
