@@ -12,8 +12,35 @@ from pathlib import Path
 DATA_DIR_HELP = "profile folder holding chushang.db and its backups (default: ~/.local/share/chushang-desk/default)"
 
 
+def version_text() -> str:
+    """The installed package's version (the checkout's own when run from one) and the sync schema."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__
+    from .sync.protocol import SCHEMA_VERSION
+
+    try:
+        number = version("chushang-desk")
+    except PackageNotFoundError:
+        number = __version__
+    return f"chushang-desk {number} (sync schema {SCHEMA_VERSION})"
+
+
+class _PrintVersion(argparse.Action):
+    """--version, worked out only when asked (the server's reads its migrations)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(version_text())
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="chushang-desk", description="楚商联络台 Chushang Desk")
+    parser.add_argument("--version", action=_PrintVersion)
     parser.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
     sub = parser.add_subparsers(dest="command")

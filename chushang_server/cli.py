@@ -27,8 +27,32 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def version_text() -> str:
+    """The installed package's version, the sync schema it speaks and its database schema."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        number = version("chushang-desk")
+    except PackageNotFoundError:
+        number = "unknown"
+    return f"chushang-server {number} (sync schema {protocol.SCHEMA_VERSION}, database schema {head_revision()})"
+
+
+class _PrintVersion(argparse.Action):
+    """--version, worked out only when asked (the server's reads its migrations)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(version_text())
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="chushang-server", description="Chushang Desk central sync server")
+    parser.add_argument("--version", action=_PrintVersion)
     commands = parser.add_subparsers(dest="command", required=True)
     serve = _command(commands, "serve", _serve, "run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")

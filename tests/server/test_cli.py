@@ -101,3 +101,17 @@ def test_commands_refuse_a_database_that_is_not_migrated_or_not_there(tmp_path):
                start_cli("postgresql+psycopg://postgres@127.0.0.1:5432/cs_no_such_database", "migrate")]
     for refused in map(finished, nowhere):
         assert refused.returncode == 2 and "cannot use the database" in refused.stderr, refused.stderr
+
+
+def test_both_commands_say_their_version():
+    import tomllib
+
+    from chushang_server.migrate import head_revision
+
+    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    for module, name in (("chushang_desk", "chushang-desk"), ("chushang_server", "chushang-server")):
+        done = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True, text=True,
+                              env=server_env(), cwd=REPO, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith(f"{name} {version} (sync schema {protocol.SCHEMA_VERSION}"), done.stdout
+    assert f"database schema {head_revision()})" in done.stdout
