@@ -4,49 +4,49 @@
 <context>
     <name>FollowUpsPage</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="80"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="85"/>
         <source>Overdue (%Ln)</source>
         <translation>
             <numerusform>Overdue (%Ln)</numerusform><numerusform>Overdue (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="80"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="85"/>
         <source>Today (%Ln)</source>
         <translation>
             <numerusform>Today (%Ln)</numerusform><numerusform>Today (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="86"/>
         <source>Next 7 days (%Ln)</source>
         <translation>
             <numerusform>Next 7 days (%Ln)</numerusform><numerusform>Next 7 days (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="86"/>
         <source>Later (%Ln)</source>
         <translation>
             <numerusform>Later (%Ln)</numerusform><numerusform>Later (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="82"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="87"/>
         <source>No due date (%Ln)</source>
         <translation>
             <numerusform>No due date (%Ln)</numerusform><numerusform>No due date (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="82"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="87"/>
         <source>Done (%Ln)</source>
         <translation>
             <numerusform>Done (%Ln)</numerusform><numerusform>Done (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="124"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="129"/>
         <source>… and %Ln more</source>
         <translation>
             <numerusform>… and %Ln more</numerusform><numerusform>… and %Ln more</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="129"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="134"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform><numerusform>%Ln items</numerusform></translation>
@@ -85,7 +85,7 @@
 <context>
     <name>OrganizationsPage</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="145"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="151"/>
         <source>%Ln organization(s)</source>
         <translation>
             <numerusform>%Ln organization</numerusform><numerusform>%Ln organizations</numerusform></translation>

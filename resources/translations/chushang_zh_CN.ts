@@ -820,158 +820,158 @@ Foreign numbers start with + and the country code</source>
     <name>FollowUpsPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="31"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="33"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="39"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="41"/>
         <source>&amp;All officers&apos; follow-ups</source>
         <translation>全部联络员的待办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="41"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="43"/>
         <source>Show &amp;done</source>
         <translation>显示已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="43"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="45"/>
         <source>&amp;Mark done</source>
         <translation>标记完成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="45"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="47"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="47"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="49"/>
         <source>&amp;Reopen</source>
         <translation>重新打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="49"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="51"/>
         <source>&amp;Open visit…</source>
         <translation>打开走访记录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="69"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="71"/>
         <source>Contacts</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="69"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="71"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="69"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="71"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="70"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="72"/>
         <source>Visit purpose</source>
         <translation>走访事由</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="80"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="85"/>
         <source>Overdue (%Ln)</source>
         <translation>
             <numerusform>已逾期（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="80"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="85"/>
         <source>Today (%Ln)</source>
         <translation>
             <numerusform>今天（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="86"/>
         <source>Next 7 days (%Ln)</source>
         <translation>
             <numerusform>未来 7 天（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="81"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="86"/>
         <source>Later (%Ln)</source>
         <translation>
             <numerusform>以后（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="82"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="87"/>
         <source>No due date (%Ln)</source>
         <translation>
             <numerusform>未定日期（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="82"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="87"/>
         <source>Done (%Ln)</source>
         <translation>
             <numerusform>已完成（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="124"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="129"/>
         <source>… and %Ln more</source>
         <translation>
             <numerusform>……还有 %Ln 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="129"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="134"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>共 %Ln 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="137"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="142"/>
         <source>Next contact (set at a visit)</source>
         <translation>下次联系（走访时约定）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="138"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="144"/>
         <source>reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="95"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="100"/>
         <source>Follow-ups of {0}</source>
         <translation>{0}的待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="68"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="70"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="68"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="68"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="70"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="68"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="70"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="97"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="102"/>
         <source>Everyone&apos;s follow-ups</source>
         <translation>全部待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="99"/>
+        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="104"/>
         <source>Set your name in Settings to see your follow-ups; showing everyone&apos;s.</source>
         <translation>请在“设置”中填写姓名；当前显示全部待办</translation>
     </message>
@@ -1650,74 +1650,74 @@ My edit: {1}</source>
     <name>OrganizationsPage</name>
     <message>
         <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="42"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="43"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="48"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="49"/>
         <source>Search name, pinyin, city…</source>
         <translation>搜索名称、拼音、城市…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="56"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="57"/>
         <source>Founded in {0}</source>
         <translation>{0} 年成立</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="57"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="58"/>
         <source>New chambers are a yearly target: show what was founded this year</source>
         <translation>新成立商协会是年度目标：只显示今年成立的组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="59"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="60"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="60"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="61"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="61"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="62"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="129"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="130"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="130"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="132"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="145"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="151"/>
         <source>%Ln organization(s)</source>
         <translation>
             <numerusform>%Ln 个组织</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="220"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="226"/>
         <source>Delete organization</source>
         <translation>删除组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="221"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="227"/>
         <source>Delete “{0}”? Its members keep their own records.</source>
         <translation>删除“{0}”？其成员的名录记录将保留。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="236"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="242"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="237"/>
+        <location filename="../../chushang_desk/ui/organizations/page.py" line="243"/>
         <source>Remove {0} ({1}) from this organization?</source>
         <translation>将 {0}（{1}）移出该组织？</translation>
     </message>
@@ -2216,343 +2216,343 @@ My edit: {1}</source>
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="127"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
         <source>Refused by the server</source>
         <translation>被服务器拒收</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="175"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="176"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
         <source>Native prefecture</source>
         <translation>籍贯（市州）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
         <source>Native county</source>
         <translation>籍贯（县市区）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
         <source>Summary</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
         <source>Intended industry</source>
         <translation>意向产业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
         <source>Intended amount (10k yuan)</source>
         <translation>意向金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
         <source>Intention note</source>
         <translation>意向说明</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
         <source>Next contact date</source>
         <translation>下次联系日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="173"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="173"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="174"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="174"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="175"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="176"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="177"/>
         <source>Referred contact</source>
         <translation>被推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="177"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="178"/>
         <source>Referred organization</source>
         <translation>被推荐单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="178"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="179"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="179"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="180"/>
         <source>Referred on</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="180"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="181"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="181"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="182"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="182"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="183"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="183"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="184"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="184"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="185"/>
         <source>Deleted</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="185"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="186"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="186"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="187"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="187"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="188"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="188"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="189"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="189"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="190"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="190"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="191"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="191"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="192"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="192"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="193"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="193"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="194"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="194"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="195"/>
         <source>Sort order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="195"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="196"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -2782,123 +2782,123 @@ My edit: {1}</source>
         <translation>服务器没有应答。请检查服务器地址；如地址无误，服务器可能已停止，请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="79"/>
-        <source>Too many failed sign-ins. Wait %n minute(s) and try again.</source>
-        <translation>登录失败次数过多。请等待 %n 分钟后再试。</translation>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="80"/>
+        <source>Too many failed sign-ins. Try again in {0} min.</source>
+        <translation>登录失败次数过多，请 {0} 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="80"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="81"/>
         <source>This version of Chushang Desk is too old for the server: please update it.</source>
         <translation>此版本的楚商联络台过旧，服务器不再支持：请更新。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="81"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="82"/>
         <source>The server is too old for this version of Chushang Desk: ask the administrator to update it.</source>
         <translation>服务器版本过旧，不支持此版本的楚商联络台：请联系管理员升级服务器。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="82"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="83"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>服务器繁忙。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="83"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="84"/>
         <source>The server ran into a problem. Try again later or tell the administrator.</source>
         <translation>服务器出错。请稍后再试或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="84"/>
         <location filename="../../chushang_desk/ui/sync/texts.py" line="85"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="86"/>
         <source>The server refused this computer. Ask the administrator.</source>
         <translation>服务器拒绝了这台电脑。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="86"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
         <source>To protect your password and the records, the server is reached only at an https:// address (http:// only on this computer). Nothing was sent. Ask the administrator for the https:// address.</source>
         <translation>为保护密码和数据，只能用 https:// 地址连接服务器（http:// 仅限本机）。未发送任何数据。请向管理员索取 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
         <source>The server address starts with http:// or https://</source>
         <translation>服务器地址应以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
         <source>The CA certificate file cannot be read. Choose the bureau&apos;s CA certificate (a PEM file), or leave the field empty.</source>
         <translation>无法读取 CA 证书文件。请选择单位的 CA 证书（PEM 文件），或留空。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="90"/>
         <source>The server&apos;s certificate is not trusted (self-signed or from an unknown authority). Nothing was sent. If the bureau uses its own certificates, choose its CA certificate file above; otherwise someone may be posing as the server: tell the administrator.</source>
         <translation>服务器的证书不受信任（自签名或由未知机构签发）。未发送任何数据。如单位使用自己的证书，请在上方选择单位的 CA 证书文件；否则可能有人冒充服务器，请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="90"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="91"/>
         <source>The server&apos;s certificate has expired, or this computer&apos;s date is wrong. Nothing was sent. Check the date and ask the administrator to renew the certificate.</source>
         <translation>服务器的证书已过期，或本机日期不正确。未发送任何数据。请检查电脑日期，并请管理员更新证书。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="91"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="92"/>
         <source>The server&apos;s certificate is for another address. Nothing was sent. Check the server address; otherwise someone may be posing as the server: tell the administrator.</source>
         <translation>服务器的证书不属于这个地址。未发送任何数据。请检查服务器地址是否正确；否则可能有人冒充服务器，请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="92"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="93"/>
         <source>No secure connection to the server could be made (TLS handshake failed). Nothing was sent. The network may block encrypted connections, or the address serves no HTTPS.</source>
         <translation>无法与服务器建立安全连接（TLS 握手失败）。未发送任何数据。网络可能拦截了加密连接，或该地址不提供 https 服务。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="96"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="97"/>
         <source>Sign-in failed: {0}</source>
         <translation>登录失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="110"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
         <source>Affiliation</source>
         <translation>任职关系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
         <source>Visit attendee</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
         <source>Visited organization</source>
         <translation>走访组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
         <source>Follow-up</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
         <source>Referral</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
         <source>Reference list entry</source>
         <translation>基础数据条目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
+        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>

@@ -24,7 +24,7 @@ def test_sign_in_sentences_for_what_a_sign_in_meets():
     for code in ("bad_credentials", "network", "server_unreachable", "rate_limited", "client_too_old", "server_too_old",
                  "server_busy", "server_error"):
         assert not sign_in_error(code).startswith("Sign-in failed"), code
-    assert sign_in_error("rate_limited", retry_after=600) == "Too many failed sign-ins. Wait 10 minute(s) and try again."
+    assert sign_in_error("rate_limited", retry_after=600) == "Too many failed sign-ins. Try again in 10 min."
     assert sign_in_error("something_new", "the server said so") == "Sign-in failed: the server said so"
 
 

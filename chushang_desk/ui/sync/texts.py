@@ -76,7 +76,8 @@ def sign_in_error(code: str, message: str = "", retry_after: float | None = None
         "bad_credentials": lambda: QCoreApplication.translate("SyncTexts", "Wrong user name or password."),
         "network": lambda: QCoreApplication.translate("SyncTexts", "This computer has no network connection. Connect to a network and try again."),
         "server_unreachable": lambda: QCoreApplication.translate("SyncTexts", "The server does not answer. Check the address; if it is right, the server may be stopped: tell the administrator."),
-        "rate_limited": lambda: QCoreApplication.translate("SyncTexts", "Too many failed sign-ins. Wait %n minute(s) and try again.", "", minutes),
+        # "{0} min", not a plural: lupdate does not mark translate(..., n) as numerus.
+        "rate_limited": lambda: QCoreApplication.translate("SyncTexts", "Too many failed sign-ins. Try again in {0} min.").format(minutes),
         "client_too_old": lambda: QCoreApplication.translate("SyncTexts", "This version of Chushang Desk is too old for the server: please update it."),
         "server_too_old": lambda: QCoreApplication.translate("SyncTexts", "The server is too old for this version of Chushang Desk: ask the administrator to update it."),
         "server_busy": lambda: QCoreApplication.translate("SyncTexts", "The server is busy. Try again in a moment."),
