@@ -15,6 +15,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from chushang_desk.sync import protocol
 
 from . import auth, pull, store
+from .access_log import AccessLog
 from .watch import MAX_WAIT_SECONDS, HeadWatch
 from .body import read_json
 from .config import RETRY_AFTER_SECONDS, db_url_from_env
@@ -48,12 +49,14 @@ def create_app(db_url: str) -> FastAPI:
     _install_routes(app, engine, epoch)
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=protocol.GZIP_LEVEL)
     app.add_middleware(ProtocolGate, epoch_of=lambda: epoch)
+    app.add_middleware(AccessLog)  # added last: the outermost, it times the others too
     return app
 
 
 def app_from_env() -> FastAPI:
     """Factory for uvicorn (workers import it by name): the database URL comes from the environment."""
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("chushang_server.access").setLevel(logging.INFO)
     return create_app(db_url_from_env())
 
 

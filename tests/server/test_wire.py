@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import gzip
+import re
+import time
 
 import httpx
 import orjson
@@ -144,3 +146,23 @@ def test_bodies_are_orjson_encoded_json(shared_server, device):
     assert answer.headers["content-type"] == "application/json"
     assert orjson.loads(answer.content)["user"]["name"] == "officer_a"
     assert client(shared_server).get("/v1/me").status_code == 401
+
+
+def test_the_server_logs_one_line_per_request_and_never_a_secret(server):
+    import httpx
+
+    with httpx.Client(base_url=server.url) as http:
+        login = http.post("/v1/auth/login", json={"user": "officer_a", "password": "secret-pass-1", "device_name": "log"},
+                          headers={"X-Chushang-Schema": "1"})
+        token = login.json().get("token", "")
+        http.get("/v1/sync/pull?cursor=0", headers={"Authorization": f"Bearer {token}", "X-Chushang-Schema": "1"})
+        http.get("/no/such/路径")  # non-ASCII escaped: one line, any terminal
+    deadline = time.monotonic() + 10  # a request's line is written once its answer has gone out
+    while "/no/such/" not in server.log() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    lines = server.log().splitlines()
+    assert token and "secret-pass-1" not in server.log() and token not in server.log()
+    access = [line for line in lines if "chushang_server.access" in line]
+    assert any(" POST /v1/auth/login 200 " in line for line in access), lines[-10:]
+    assert any(" GET /v1/sync/pull " in line and "cursor" not in line for line in access), lines[-10:]
+    assert any(re.search(r" GET /no/such/\\u8def\\u5f84 \d{3} [\d.]+ ms$", line) for line in access), lines[-10:]
