@@ -22,6 +22,7 @@ WATCH_SECONDS = 25.0  # under common proxies' 30-60 s idle timeouts
 # capped low so that the app reconnects within seconds of the server's return. A refused connection
 # costs the server nothing; the scheduler's own retries back off much further.
 RETRY_SECONDS = (1.0, 2.0, 3.0)
+REFUSED_RETRY_SECONDS = 60.0  # refused (a revoked device, an old client): no point asking often
 
 
 class ChangeWatcher:
@@ -55,7 +56,8 @@ class ChangeWatcher:
             except SyncError as exc:
                 if failures == 0 and not self._stop.is_set():
                     self.on_trouble(exc)
-                self._stop.wait(RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)])
+                quick = RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)]
+                self._stop.wait(quick if exc.temporary else REFUSED_RETRY_SECONDS)
                 failures += 1
                 continue
             except Exception:  # the profile was closed under a stopping watcher

@@ -192,8 +192,8 @@ class SyncScheduler(QObject):
     def _lost(self, exc) -> None:
         """The long-poll failed: the status says so now (not at the next sync). A refusal is confirmed
         by a real sync, which stops the retries; a lost connection waits for the probe or the retry."""
-        if self.account is None or self.running or self.halted:
-            return
+        if self.account is None or self.running or self.halted or self.last_problem is not None:
+            return  # (already shown: a failed sync said so first, and its retry is set)
         code, _message, _retry = error_code(exc)
         if code in STOP_CODES:
             self.request()
