@@ -16,8 +16,9 @@ APT_X11 := libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4
 	libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 APT_WAYLAND := libwayland-client0 libwayland-cursor0 libwayland-egl1
 APT_RUN := libegl1 libgl1 libxkbcommon0 libdbus-1-3 libglib2.0-0 libfontconfig1 fonts-noto-cjk $(APT_X11) $(APT_WAYLAND)
-# Xvfb and xwininfo (x11-utils): the app started on a real X display in tests/ui/test_real_display.py.
-APT_TEST := $(APT_RUN) libreoffice-calc-nogui xvfb x11-utils
+# Xvfb and xwininfo (x11-utils): the app started on a real X display in tests/ui/test_real_display.py;
+# systemd-analyze (systemd): the shipped unit file checked in tests/server/test_systemd_unit.py.
+APT_TEST := $(APT_RUN) libreoffice-calc-nogui xvfb x11-utils systemd
 
 .PHONY: run server test setup setup-test apt-run apt-test translations bench clean
 
