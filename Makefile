@@ -57,7 +57,7 @@ apt-run:
 apt-test:
 	@sh scripts/ensure-apt.sh $(APT_TEST)
 
-# Compile the Qt translations (.ts -> .qm) shipped in resources/translations.
+# Compile the Qt translations (.ts -> .qm) shipped in chushang_desk/resources/translations.
 translations: setup
 	@sh scripts/build-translations.sh $(VENV)
 

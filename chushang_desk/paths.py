@@ -1,12 +1,12 @@
-"""Where the project's shipped resources live (repository checkout or bundled app)."""
+"""Where the shipped resources live: inside the package, found the same way in a checkout, an installed
+wheel and a PyInstaller bundle (whose loader answers importlib.resources from its unpack folder)."""
 from __future__ import annotations
 
-import sys
+from importlib.resources import files
 from pathlib import Path
 
 
 def resources_dir() -> Path:
-    bundled = getattr(sys, "_MEIPASS", None)  # PyInstaller's unpack folder
-    if bundled:
-        return Path(bundled) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    """chushang_desk/resources: seed data, pinyin table, translations (.qm), icons."""
+    # Qt and open() need a real file: the package is always installed unzipped (wheel or bundle).
+    return Path(str(files("chushang_desk") / "resources"))

@@ -1,8 +1,9 @@
-"""Headquarters' reference lists live on the server: seeded once from resources/reference/seed.json."""
+"""Headquarters' reference lists live on the server: seeded once from the client package's
+resources/reference/seed.json (one file, the same ids on every replica)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from importlib.resources import files
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
@@ -10,13 +11,12 @@ from sqlalchemy.orm import Session
 
 from chushang_desk.sync import protocol
 
-import chushang_server
-
 from .db import utcnow, write_session
 from .models import Record
 from .records import bump_counter, defaults, new_record, wire
 
-SEED_FILE = Path(chushang_server.__file__).parents[1] / "resources" / "reference" / "seed.json"
+# Read as package data, not imported: the server imports only the client's protocol and records.
+SEED_FILE = files("chushang_desk") / "resources" / "reference" / "seed.json"
 HQ_ACTOR = "hq"
 
 

@@ -1,7 +1,7 @@
 """Fill the English plural forms (chushang_en.ts, made by lupdate -pluralonly) from the sources: English is
 the source language, but "%Ln edit(s)" needs "1 edit" and "2 edits". The singular drops "(s)", the plural
 writes "s"; a verb after the count follows it ("have" -> "has").
-Usage: python scripts/fill_english_plurals.py resources/translations/chushang_en.ts"""
+Usage: python scripts/fill_english_plurals.py chushang_desk/resources/translations/chushang_en.ts"""
 from __future__ import annotations
 
 import sys

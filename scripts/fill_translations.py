@@ -1,6 +1,6 @@
 """Fill unfinished entries of a Qt .ts file from a JSON map {English source: translation}.
 
-Usage: python scripts/fill_translations.py [--overwrite] resources/translations/chushang_zh_CN.ts map.json
+Usage: python scripts/fill_translations.py [--overwrite] chushang_desk/resources/translations/chushang_zh_CN.ts map.json
 
 A key "Context::Source" applies to that context only and wins over the plain "Source" key, for words
 that read differently in different places ("Name": 姓名 for people, 名称 for organizations).

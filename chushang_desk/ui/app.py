@@ -16,8 +16,10 @@ from ..services.settings import all_settings
 from .context import AppContext
 from .errors import show_error
 from .i18n import install_language
+from .icons import window_icon
 from .main_window import MainWindow
 from .passphrase_dialog import DialogNeeded, asker, without_dialog
+from .quit_signals import quit_on_signals
 from .tasks import TaskRunner
 from .widgets.focus_ring import install_focus_ring
 
@@ -58,6 +60,8 @@ def build_main_window(data_dir: Path | str | None = None, lang: str | None = Non
     lang = lang or str(ui_settings.value("language", "zh_CN"))
     install_language(app, lang)
     install_focus_ring(app)
+    app.setWindowIcon(window_icon())
+    app.setDesktopFileName("chushang-desk")  # the .desktop entry the installers add: its icon in the dock
     ctx = AppContext(TaskRunner(app), app)
     ctx.lang, ctx.ui_settings = lang, ui_settings
     window = MainWindow(ctx)
@@ -90,6 +94,7 @@ def run_app(data_dir: Path | str | None = None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Chushang Desk")
     window = build_main_window(data_dir, lang)
+    quit_on_signals(window)
     window.show()
     return app.exec()
 

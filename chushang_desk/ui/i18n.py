@@ -1,12 +1,16 @@
 """Interface language: Qt translators for our strings and Qt's own, and the language for messages."""
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from ..paths import resources_dir
 
 _state = {"lang": "zh_CN", "translators": []}
+
+_log = logging.getLogger(__name__)
 
 
 def qt_strings_qtbase_lacks() -> tuple[str, ...]:
@@ -37,6 +41,8 @@ def install_language(app: QCoreApplication, lang: str) -> None:
         if translator.load(name, directory):
             app.installTranslator(translator)
             _state["translators"].append(translator)
+        elif directory == ours:  # Qt's own may be absent from a trimmed Qt; ours ship with the package
+            _log.warning("interface translation %s.qm not found in %s", name, directory)
     if isinstance(app, QGuiApplication):
         # Appended to every window's title ("Edit contact — 楚商联络台"): in the interface's language.
         app.setApplicationDisplayName(QCoreApplication.translate("App", "Chushang Desk"))

@@ -21,6 +21,11 @@ def icon_path(name: str) -> str:
     return str(resources_dir() / "icons" / f"{name}.svg")
 
 
+def window_icon() -> QIcon:
+    """The app's own mark (resources/icons/app.svg; the installers' icon files are rendered from it)."""
+    return QIcon(icon_path("app"))
+
+
 def app_icon(name: str, sizes: tuple[int, ...] = (16, 20, 24, 40, 48)) -> QIcon:
     """QIcon reads the .svg through Qt's SVG icon engine, sharp at any size; a white copy for the
     selected row, where the blue strokes would vanish into the highlight."""

@@ -87,3 +87,20 @@ def test_at_the_default_size_the_phone_column_and_every_filter_label_show_whole(
     text_area = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
                                              QStyle.SubControl.SC_ComboBoxEditField, combo)
     assert text_area.width() >= combo.fontMetrics().horizontalAdvance("Native place")  # not "Native plac"
+
+
+def test_the_window_icon_is_our_own_mark(main_window):
+    from PySide6.QtWidgets import QApplication
+
+    from chushang_desk.ui.icons import icon_path
+
+    icon = QApplication.instance().windowIcon()
+    assert not icon.isNull()
+    assert icon.pixmap(48, 48).toImage() == _svg_image_sized(icon_path("app"), 48)  # not Qt's stock pixmap
+    assert QApplication.instance().desktopFileName() == "chushang-desk"  # the installers' .desktop entry
+
+
+def _svg_image_sized(path, size):
+    from PySide6.QtGui import QIcon
+
+    return QIcon(path).pixmap(size, size).toImage()

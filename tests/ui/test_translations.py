@@ -17,8 +17,8 @@ import pytest
 from tests.conftest import wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "chushang_zh_CN.ts"
-EN_TS = ROOT / "resources" / "translations" / "chushang_en.ts"
+TS = ROOT / "chushang_desk" / "resources" / "translations" / "chushang_zh_CN.ts"
+EN_TS = ROOT / "chushang_desk" / "resources" / "translations" / "chushang_en.ts"
 BIN = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{\d+\}|%L?n|%L?\d+")
 ACCELERATOR = re.compile(r"&(?!&)\S")
@@ -251,3 +251,14 @@ def test_every_english_plural_has_its_two_forms():
     problems = [f"{ctx}: {src!r} -> {forms}" for ctx, src, forms in singular_forms
                 if len(forms) != 2 or any("(s)" in form for form in forms)]
     assert not problems, "run sh scripts/update-translations.sh:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("ts", [TS, EN_TS], ids=lambda path: path.name)
+def test_the_committed_qm_is_the_compiled_ts(ts, tmp_path):
+    """The .qm files are committed (a wheel or bundle built from a clean clone needs them, and building them
+    needs Qt's lrelease): after editing a .ts, `make translations` and commit both."""
+    fresh = tmp_path / ts.with_suffix(".qm").name
+    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
+    committed = ts.with_suffix(".qm")
+    assert committed.exists() and committed.read_bytes() == fresh.read_bytes(), (
+        f"{committed.name} is not {ts.name} compiled: run `make translations` and commit it")
