@@ -18,9 +18,11 @@ APT_WAYLAND := libwayland-client0 libwayland-cursor0 libwayland-egl1
 APT_RUN := libegl1 libgl1 libxkbcommon0 libdbus-1-3 libglib2.0-0 libfontconfig1 fonts-noto-cjk $(APT_X11) $(APT_WAYLAND)
 # Xvfb and xwininfo (x11-utils): the app started on a real X display in tests/ui/test_real_display.py;
 # systemd-analyze (systemd): the shipped unit file checked in tests/server/test_systemd_unit.py.
-APT_TEST := $(APT_RUN) libreoffice-calc-nogui xvfb x11-utils systemd
+# makensis (nsis): the Windows installer script compiled against the Linux bundle; desktop-file-validate
+# (desktop-file-utils): the .deb's menu entry (tests/packaging/test_bundle.py).
+APT_TEST := $(APT_RUN) libreoffice-calc-nogui xvfb x11-utils systemd nsis desktop-file-utils
 
-.PHONY: run server test setup setup-test apt-run apt-test translations bench clean
+.PHONY: run server test setup setup-test apt-run apt-test translations installer bench clean
 
 run: setup apt-run translations
 	@mkdir -p "$(DATA_DIR)"
@@ -61,8 +63,13 @@ apt-test:
 translations: setup
 	@sh scripts/build-translations.sh $(VENV)
 
+# The PyInstaller one-folder bundle (dist/chushang-desk/) and the .deb built from it (dist/*.deb);
+# installer/README.md says what each holds and how the Windows installer is built.
+installer: setup-test translations
+	sh installer/build.sh $(PY)
+
 bench: setup-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info

@@ -9,7 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-DATA_DIR_HELP = "profile folder holding chushang.db and its backups (default: ~/.local/share/chushang-desk/default)"
+DATA_DIR_HELP = ("profile folder holding chushang.db and its backups (default: ~/.local/share/chushang-desk/default; "
+                 "on Windows %%LOCALAPPDATA%%\\chushang-desk\\default)")
 
 
 def version_text() -> str:

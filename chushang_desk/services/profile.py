@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -29,7 +30,14 @@ def _login_name() -> str:
 
 
 def default_data_dir() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    """The per-user data folder of the platform: outside the program's folder, so an upgrade or an
+    uninstall never touches the profile and its unsynced edits."""
+    if sys.platform == "win32":  # local, not roaming: a database must not travel with a roaming profile
+        base = os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local"
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "chushang-desk" / "default"
 
 

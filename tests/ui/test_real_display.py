@@ -4,8 +4,6 @@ platform plugins, then the real app and the real main window on an Xvfb server."
 from __future__ import annotations
 
 import os
-import re
-import select
 import signal
 import subprocess
 import sys
@@ -16,6 +14,7 @@ import pytest
 import PySide6
 
 from tests.support.x11_close import close_window
+from tests.support.xvfb import viewable_window, xvfb
 
 REPO = Path(__file__).resolve().parents[2]
 PLUGINS = Path(PySide6.__file__).parent / "Qt" / "plugins"
@@ -45,23 +44,8 @@ def test_qt_platform_plugins_find_every_library():
 
 @pytest.fixture(scope="module")
 def x_display(tmp_path_factory):
-    """A real X server (Xvfb) on a free display number, which it picks itself (-displayfd)."""
-    read_end, write_end = os.pipe()
-    log = tmp_path_factory.mktemp("xvfb") / "xvfb.log"  # a file: a pipe nobody reads could fill and stall it
-    with log.open("w") as out:
-        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24",
-                                 "-nolisten", "tcp"], pass_fds=(write_end,), stdout=out, stderr=out)
-    os.close(write_end)
-    try:
-        ready, _, _ = select.select([read_end], [], [], 10)
-        number = os.read(read_end, 32).decode().strip() if ready else ""
-        if not number.isdigit():
-            pytest.fail(f"Xvfb gave no display number within 10 s:\n{log.read_text()}")
-        yield f":{number}"
-    finally:
-        os.close(read_end)
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+    with xvfb(tmp_path_factory.mktemp("xvfb") / "xvfb.log") as display:
+        yield display
 
 
 def app_env(display: str) -> dict:
@@ -74,17 +58,7 @@ def app_env(display: str) -> dict:
 
 
 def viewable_app_window(display: str) -> int | None:
-    """The id of a mapped top-level window titled with the app's name, if one is on the display."""
-    # xwininfo prints a title's UTF-8 as octal escapes unless its locale is UTF-8.
-    tree = subprocess.run(["xwininfo", "-root", "-children", "-display", display], capture_output=True,
-                          env={**os.environ, "LC_ALL": "C.UTF-8"}, text=True, encoding="utf-8", check=True).stdout
-    for match in re.finditer(r"^\s+(0x[0-9a-f]+) \"([^\"]*)\"", tree, re.MULTILINE):
-        if TITLE in match.group(2):
-            info = subprocess.run(["xwininfo", "-id", match.group(1), "-display", display],
-                                  capture_output=True, text=True, check=True).stdout
-            if "IsViewable" in info:
-                return int(match.group(1), 16)
-    return None
+    return viewable_window(display, TITLE)
 
 
 def test_the_app_starts_on_a_real_x_display_and_closes_cleanly(x_display, tmp_path):
