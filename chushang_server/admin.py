@@ -1,6 +1,8 @@
 """Administration used by the command line: stations, users, passwords, devices."""
 from __future__ import annotations
 
+import secrets
+
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
@@ -8,8 +10,8 @@ from chushang_desk.sync import protocol
 
 from .auth import hash_password
 from .db import read_session, utcnow, write_session
-from .models import AppUser, Device, KnownDevice, Record, Station
-from .records import RowState, bump_counter, new_record, store_data, wire
+from .models import AppUser, Device, KnownDevice, Record, ServerMeta, Station
+from .records import RowState, bump_counter, new_record, read_head, store_data, wire
 from .seed import reference_data
 
 
@@ -110,3 +112,19 @@ def revoke_device(engine: Engine, device_id: str) -> None:
         device.revoked_at = device.revoked_at or utcnow()
         # Its device key no longer marks a known device: a stolen laptop signs in like a stranger.
         session.execute(delete(KnownDevice).where(KnownDevice.device_id == device_id))
+
+
+def new_epoch(engine: Engine) -> tuple[str, int]:
+    """After the database was restored from a backup: a new epoch, so every laptop's next request
+    answers 410 and it does a replacement sync; `epoch_base`, the head the restored data ends at, tells
+    the laptops which of their rows are newer than the backup (they send those again). Returns both."""
+    epoch = secrets.token_hex(8)
+    with write_session(engine) as session:
+        base = read_head(session)
+        for key, value in (("epoch", epoch), ("epoch_base", str(base))):
+            row = session.get(ServerMeta, key)
+            if row is None:
+                session.add(ServerMeta(key=key, value=value))
+            else:
+                row.value = value
+    return epoch, base

@@ -42,13 +42,14 @@ def create_app(db_url: str) -> FastAPI:
     engine = make_engine(db_url)
     with read_session(engine) as session:
         epoch = meta(session, "epoch")
+        base = meta(session, "epoch_base")
     app = FastAPI(title="Chushang Desk sync server", version=str(protocol.SCHEMA_VERSION),
                   description=DESCRIPTION)
     app.state.engine, app.state.epoch = engine, epoch
     _install_errors(app)
     _install_routes(app, engine, epoch)
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=protocol.GZIP_LEVEL)
-    app.add_middleware(ProtocolGate, epoch_of=lambda: epoch)
+    app.add_middleware(ProtocolGate, epoch_of=lambda: epoch, epoch_base=int(base) if base.isdigit() else None)
     app.add_middleware(AccessLog)  # added last: the outermost, it times the others too
     return app
 

@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     devices.add_argument("--user")
     revoke = _command(commands, "revoke-device", _revoke_device, "revoke a device (its next request gets 401)")
     revoke.add_argument("--device", required=True)
+    _command(commands, "new-epoch", _new_epoch,
+             "after restoring a backup, with the server stopped: every laptop then does a replacement sync "
+             "and sends again what it holds that is newer than the backup")
     return parser
 
 
@@ -212,4 +215,15 @@ def _when(moment) -> str:
 def _revoke_device(args) -> int:
     admin.revoke_device(_engine(args), args.device)
     print(f"device {args.device} revoked")
+    return 0
+
+
+def _new_epoch(args) -> int:
+    engine = _engine(args)
+    try:
+        epoch, base = admin.new_epoch(engine)
+    finally:
+        engine.dispose()
+    print(f"new epoch {epoch}: laptops resync at their next sync and send again their rows newer than "
+          f"version {base}; start (or restart) the server now")
     return 0

@@ -18,7 +18,7 @@ OPEN_PATHS = frozenset({"/v1/health", "/openapi.json", "/docs", "/redoc", "/docs
 _SERVER_SCHEMA = (protocol.SERVER_SCHEMA_HEADER.lower().encode(), str(protocol.SCHEMA_VERSION).encode())
 
 
-def refusal(headers: dict[str, str], epoch: str) -> ApiError | None:
+def refusal(headers: dict[str, str], epoch: str, epoch_base: int | None = None) -> ApiError | None:
     """The error a request's protocol headers earn, or None."""
     raw = headers.get(protocol.SCHEMA_HEADER.lower())
     try:
@@ -31,16 +31,18 @@ def refusal(headers: dict[str, str], epoch: str) -> ApiError | None:
         return ApiError(409, "server_too_old")
     sent_epoch = headers.get(protocol.EPOCH_HEADER.lower())
     if sent_epoch is not None and sent_epoch != epoch:
-        return ApiError(410, "epoch_changed")
+        # epoch_base: rows a laptop holds at a later version are newer than the restored data
+        return ApiError(410, "epoch_changed", extra={} if epoch_base is None else {"epoch_base": epoch_base})
     return None
 
 
 class ProtocolGate:
     """Pure ASGI middleware (no body buffering)."""
 
-    def __init__(self, app, epoch_of):
+    def __init__(self, app, epoch_of, epoch_base: int | None = None):
         self.app = app
         self.epoch_of = epoch_of
+        self.epoch_base = epoch_base
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -57,7 +59,7 @@ class ProtocolGate:
 
         if scope["path"] not in OPEN_PATHS:
             headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-            error = refusal(headers, self.epoch_of())
+            error = refusal(headers, self.epoch_of(), self.epoch_base)
             if error is not None:
                 return await _send_error(send_stamped, error)
         try:

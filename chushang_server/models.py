@@ -22,7 +22,9 @@ class SyncCounter(Base):
 
 
 class ServerMeta(Base):
-    """key/value: `epoch` (changes when the server's data is replaced), `purged_through`."""
+    """key/value: `epoch` (changes when the server's data is replaced), `epoch_base` (the head the
+    replaced data ended at: rows a laptop holds at a later version are newer than the server's),
+    `purged_through`."""
 
     __tablename__ = "server_meta"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -55,3 +55,31 @@ def test_the_qt_import_scan_recognizes_qt_imports():
                "mod = importlib.import_module('PySide6.QtCore')"]
     assert all(QT_IMPORT.search(s) for s in samples)
     assert not QT_IMPORT.search("# PySide6 6.12.0 leaks None; see tests/ui/test_qt_none_leak.py")
+
+
+# Paths that leave the repository: the workplace's shared folders, a sibling checkout.
+OUTSIDE = re.compile(r"\.\./(shared|seeds|design)/|/work/")
+
+
+def files_referring_outside() -> list[str]:
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    found = []
+    for name in filter(None, tracked.decode().split("\0")):
+        path = ROOT / name
+        if path.suffix in {".qm", ".png", ".ico", ".dump"} or not path.is_file() or name.startswith("docs/sources/") \
+                or path == Path(__file__).resolve():  # the pattern and its self-test
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if OUTSIDE.search(line):
+                found.append(f"{name}:{number}: {line.strip()[:100]}")
+    return found
+
+
+def test_no_file_refers_to_anything_outside_the_repository():
+    """The design, the sources and every path a file cites are in the repository (issue 9)."""
+    assert files_referring_outside() == []
+
+
+def test_the_outside_reference_check_catches_one():
+    assert OUTSIDE.search("see ../shared/design/SYNC.md") and OUTSIDE.search("Source: `../seeds/000.txt`")
+    assert not OUTSIDE.search("see docs/SYNC.md and ../docs/deployment.md")

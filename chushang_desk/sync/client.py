@@ -52,6 +52,15 @@ def _error_code(response: httpx.Response) -> tuple[str, str]:
         return "", response.text[:200]
 
 
+def _epoch_base(response: httpx.Response) -> int | None:
+    """A restored server's `epoch_base`, if it sent a sane one (any server may be wrong or hostile)."""
+    try:
+        base = protocol.decode(response.content).get("epoch_base")
+    except Exception:
+        return None
+    return base if type(base) is int and 0 <= base < 2**63 else None
+
+
 _STATUS_CODES = {426: "client_too_old", 409: "server_too_old", 413: "too_large", 429: "rate_limited",
                  503: "server_busy"}
 _AUTH_CODES = ("bad_credentials", "device_revoked", "bad_token")
@@ -62,7 +71,7 @@ def error_for(response: httpx.Response) -> SyncError:
     code, detail = _error_code(response)
     status = response.status_code
     if status == 410:
-        return ReplacementNeeded(code or "epoch_changed")
+        return ReplacementNeeded(code or "epoch_changed", _epoch_base(response))
     if status == 401:
         return SyncError(code if code in _AUTH_CODES else "bad_token", detail)
     if code == "mid_gap":  # an earlier entry of ours still on its way (another sync): try again later

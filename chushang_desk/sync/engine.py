@@ -35,6 +35,7 @@ from .apply import apply_rows
 from .client import SyncClient
 from .held import held_count, retry_held
 from .errors import ReplacementNeeded, SyncError
+from .reoffer import reoffer_newer_rows
 from .results import apply_results
 
 Progress = Callable[[str, int, int | None], None]  # (stage "push"/"pull", done so far, total if known)
@@ -54,6 +55,7 @@ class SyncReport:
     bytes_received: int = 0
     seconds: float = 0.0
     replaced: bool = False  # a replacement sync ran (410)
+    reoffered: int = 0  # rows sent again to a server restored from a backup that lacked them
     cancelled: bool = False
     held: int = 0  # rows from the server kept aside, not stored (sync_held_row), after this sync
 
@@ -63,6 +65,7 @@ class SyncReport:
                 f"{self.conflicts}, rejected {self.rejected}), pulled {self.pulled} rows in {self.pages} "
                 f"pages, {self.requests} requests, {self.bytes_sent + self.bytes_received:,} bytes, "
                 f"{self.seconds:.1f} s" + (" (full re-download)" if self.replaced else "")
+                + (f", {self.reoffered} rows newer than the restored server's data sent again" if self.reoffered else "")
                 + (" (cancelled)" if self.cancelled else "")
                 + (f"; {self.held} rows from the server held aside" if self.held else ""))
 
@@ -150,8 +153,8 @@ class _Steps:
         try:
             self.push(client)
             self.pull(client)
-        except ReplacementNeeded:
-            self.start_replacement(client)
+        except ReplacementNeeded as needed:
+            self.start_replacement(client, needed.epoch_base)
             self.pull(client)
             self.push(client)
 
@@ -159,10 +162,15 @@ class _Steps:
         if self.cancel():
             raise _Cancelled()
 
-    def start_replacement(self, client: SyncClient) -> None:
+    def start_replacement(self, client: SyncClient, epoch_base: int | None) -> None:
+        """Pull everything again; a restored server's `epoch_base` first queues what this laptop holds
+        that is newer than the server's data (sync/reoffer.py), in the same transaction as the reset."""
         self.report.replaced = True
         client.epoch = None
-        self.profile.write(set_state, cursor="0", epoch="")
+        with remote_write(self.profile) as session:
+            if epoch_base is not None:
+                self.report.reoffered = reoffer_newer_rows(session, epoch_base)
+            set_state(session, cursor="0", epoch="")
 
     # -- push ----------------------------------------------------------------------------------
 

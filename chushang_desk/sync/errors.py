@@ -40,9 +40,10 @@ class ReplacementNeeded(SyncError):
     """410: the server was restored from a backup (new epoch) or our cursor is older than its
     tombstones. Never shown: the engine answers it with a replacement sync."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, epoch_base: int | None = None):
         super().__init__("server_error", reason)
         self.reason = reason
+        self.epoch_base = epoch_base  # a restored server's: rows above it are newer than its data
 
 
 class PendingEdits(Exception):
