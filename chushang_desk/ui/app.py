@@ -9,11 +9,18 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from ..logs import install_profile_log
 from ..services.disk_full import watch_folder
-from ..services.profile import ProfileKeyError, default_data_dir, open_profile, profile_key
+from ..services.profile import (
+    ProfileKeyError,
+    default_data_dir,
+    open_profile,
+    profile_key,
+)
 from ..services.reference import all_reference_lists
 from ..services.settings import all_settings
 from .context import AppContext
+from .error_routes import install_error_routes
 from .errors import show_error
 from .i18n import install_language
 from .icons import window_icon
@@ -93,6 +100,10 @@ def _unlock_in_dialog(ctx: AppContext, window: MainWindow, data_dir: Path) -> No
 def run_app(data_dir: Path | str | None = None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Chushang Desk")
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    install_profile_log(data_dir)
+    install_error_routes()
     window = build_main_window(data_dir, lang)
     quit_on_signals(window)
     window.show()

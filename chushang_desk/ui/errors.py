@@ -4,10 +4,17 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..services.erase import EraseRefused
+from ..logs import current_log_path
 from ..services.disk_full import is_disk_full
+from ..services.erase import EraseRefused
 from ..services.messages import NotFound, ValidationFailed
-from ..services.profile import KeyFileMissing, PassphraseNeeded, ProfileKeyError, WrongKey, WrongPassphrase
+from ..services.profile import (
+    KeyFileMissing,
+    PassphraseNeeded,
+    ProfileKeyError,
+    WrongKey,
+    WrongPassphrase,
+)
 from .i18n import current_language
 
 
@@ -58,6 +65,9 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "", ti
     box.setWindowTitle(title or QCoreApplication.translate("errors", "Chushang Desk"))
     box.setText(describe(exc))
     if details:
+        log = current_log_path()
+        if log is not None:
+            details += "\n" + QCoreApplication.translate("errors", "Log file: {0}").format(log)
         box.setDetailedText(details)  # to copy into a report to the bureau's IT staff
     box.setModal(True)
     box.show()

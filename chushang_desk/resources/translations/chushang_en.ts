@@ -4,49 +4,49 @@
 <context>
     <name>FollowUpsPage</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="85"/>
+        <location filename="../../ui/visits/follow_ups.py" line="86"/>
         <source>Overdue (%Ln)</source>
         <translation>
             <numerusform>Overdue (%Ln)</numerusform><numerusform>Overdue (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="85"/>
+        <location filename="../../ui/visits/follow_ups.py" line="86"/>
         <source>Today (%Ln)</source>
         <translation>
             <numerusform>Today (%Ln)</numerusform><numerusform>Today (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="86"/>
+        <location filename="../../ui/visits/follow_ups.py" line="87"/>
         <source>Next 7 days (%Ln)</source>
         <translation>
             <numerusform>Next 7 days (%Ln)</numerusform><numerusform>Next 7 days (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="86"/>
+        <location filename="../../ui/visits/follow_ups.py" line="87"/>
         <source>Later (%Ln)</source>
         <translation>
             <numerusform>Later (%Ln)</numerusform><numerusform>Later (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="87"/>
+        <location filename="../../ui/visits/follow_ups.py" line="88"/>
         <source>No due date (%Ln)</source>
         <translation>
             <numerusform>No due date (%Ln)</numerusform><numerusform>No due date (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="87"/>
+        <location filename="../../ui/visits/follow_ups.py" line="88"/>
         <source>Done (%Ln)</source>
         <translation>
             <numerusform>Done (%Ln)</numerusform><numerusform>Done (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="129"/>
+        <location filename="../../ui/visits/follow_ups.py" line="130"/>
         <source>… and %Ln more</source>
         <translation>
             <numerusform>… and %Ln more</numerusform><numerusform>… and %Ln more</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="134"/>
+        <location filename="../../ui/visits/follow_ups.py" line="135"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform><numerusform>%Ln items</numerusform></translation>
@@ -55,7 +55,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>%Ln edit(s) waiting to sync</source>
         <translation>
             <numerusform>%Ln edit waiting to sync</numerusform><numerusform>%Ln edits waiting to sync</numerusform></translation>
@@ -64,19 +64,19 @@
 <context>
     <name>OrganizationDetail</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="153"/>
+        <location filename="../../ui/organizations/detail.py" line="153"/>
         <source>Members (%n)</source>
         <translation>
             <numerusform>Members (%n)</numerusform><numerusform>Members (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="157"/>
+        <location filename="../../ui/organizations/detail.py" line="157"/>
         <source>Visits (%n)</source>
         <translation>
             <numerusform>Visits (%n)</numerusform><numerusform>Visits (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="161"/>
+        <location filename="../../ui/organizations/detail.py" line="161"/>
         <source>Referrals (%n)</source>
         <translation>
             <numerusform>Referrals (%n)</numerusform><numerusform>Referrals (%n)</numerusform></translation>
@@ -85,7 +85,7 @@
 <context>
     <name>OrganizationsPage</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="151"/>
+        <location filename="../../ui/organizations/page.py" line="152"/>
         <source>%Ln organization(s)</source>
         <translation>
             <numerusform>%Ln organization</numerusform><numerusform>%Ln organizations</numerusform></translation>
@@ -94,25 +94,25 @@
 <context>
     <name>OutcomesPanel</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="83"/>
+        <location filename="../../ui/referrals/outcomes.py" line="83"/>
         <source>%Ln ambassador(s)</source>
         <translation>
             <numerusform>%Ln ambassador</numerusform><numerusform>%Ln ambassadors</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="83"/>
+        <location filename="../../ui/referrals/outcomes.py" line="83"/>
         <source>%Ln referral(s)</source>
         <translation>
             <numerusform>%Ln referral</numerusform><numerusform>%Ln referrals</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="84"/>
+        <location filename="../../ui/referrals/outcomes.py" line="84"/>
         <source>%Ln signed</source>
         <translation>
             <numerusform>%Ln signed</numerusform><numerusform>%Ln signed</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="84"/>
+        <location filename="../../ui/referrals/outcomes.py" line="84"/>
         <source>%Ln landed</source>
         <translation>
             <numerusform>%Ln landed</numerusform><numerusform>%Ln landed</numerusform></translation>
@@ -121,7 +121,7 @@
 <context>
     <name>ReferralsPage</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="139"/>
+        <location filename="../../ui/referrals/page.py" line="140"/>
         <source>%Ln referral(s)</source>
         <translation>
             <numerusform>%Ln referral</numerusform><numerusform>%Ln referrals</numerusform></translation>
@@ -130,7 +130,7 @@
 <context>
     <name>SignOut</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="167"/>
+        <location filename="../../ui/sync/sign_in.py" line="167"/>
         <source>%Ln edit(s) have not reached the server yet.</source>
         <translation>
             <numerusform>%Ln edit has not reached the server yet.</numerusform><numerusform>%Ln edits have not reached the server yet.</numerusform></translation>
@@ -139,13 +139,13 @@
 <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="140"/>
+        <location filename="../../ui/sync/status.py" line="138"/>
         <source>Needs review (%Ln)</source>
         <translation>
             <numerusform>Needs review (%Ln)</numerusform><numerusform>Needs review (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="144"/>
+        <location filename="../../ui/sync/status.py" line="142"/>
         <source>%Ln record(s) not stored</source>
         <translation>
             <numerusform>%Ln record not stored</numerusform><numerusform>%Ln records not stored</numerusform></translation>
@@ -154,7 +154,7 @@
 <context>
     <name>VisitsPage</name>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/page.py" line="193"/>
+        <location filename="../../ui/visits/page.py" line="194"/>
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>%Ln visit</numerusform><numerusform>%Ln visits</numerusform></translation>

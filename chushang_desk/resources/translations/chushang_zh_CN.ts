@@ -4,37 +4,37 @@
 <context>
     <name>AffiliationDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="144"/>
+        <location filename="../../ui/organizations/dialogs.py" line="139"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="144"/>
+        <location filename="../../ui/organizations/dialogs.py" line="139"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="147"/>
+        <location filename="../../ui/organizations/dialogs.py" line="142"/>
         <source>&amp;Contact</source>
         <translation>人员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="148"/>
+        <location filename="../../ui/organizations/dialogs.py" line="143"/>
         <source>Type a name, pinyin or initials</source>
         <translation>输入姓名、全拼或首字母</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="150"/>
+        <location filename="../../ui/organizations/dialogs.py" line="145"/>
         <source>&amp;Role</source>
         <translation>担任职务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="153"/>
+        <location filename="../../ui/organizations/dialogs.py" line="148"/>
         <source>&amp;Since</source>
         <translation>加入日期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="154"/>
+        <location filename="../../ui/organizations/dialogs.py" line="149"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -42,7 +42,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../chushang_desk/ui/i18n.py" line="42"/>
+        <location filename="../../ui/i18n.py" line="48"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
     </message>
@@ -50,22 +50,22 @@
 <context>
     <name>CaFileField</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="15"/>
+        <location filename="../../ui/sync/ca_file.py" line="15"/>
         <source>Optional: the bureau&apos;s CA certificate (.pem)</source>
         <translation>可选：单位自己的 CA 证书（.pem）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="17"/>
+        <location filename="../../ui/sync/ca_file.py" line="17"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="32"/>
+        <location filename="../../ui/sync/ca_file.py" line="32"/>
         <source>The bureau&apos;s CA certificate</source>
         <translation>单位的 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/ca_file.py" line="33"/>
+        <location filename="../../ui/sync/ca_file.py" line="33"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
@@ -73,8 +73,8 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/picker.py" line="115"/>
-        <location filename="../../chushang_desk/ui/widgets/picker.py" line="116"/>
+        <location filename="../../ui/widgets/picker.py" line="115"/>
+        <location filename="../../ui/widgets/picker.py" line="116"/>
         <source>Remove {0}</source>
         <translation>移除 {0}</translation>
     </message>
@@ -82,7 +82,7 @@
 <context>
     <name>ChoicePicker</name>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/picker.py" line="143"/>
+        <location filename="../../ui/widgets/picker.py" line="143"/>
         <source>Type a name, pinyin or initials…</source>
         <translation>输入姓名、全拼或首字母…</translation>
     </message>
@@ -90,212 +90,212 @@
 <context>
     <name>ContactDetailPane</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="39"/>
+        <location filename="../../ui/contacts/detail.py" line="39"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="40"/>
+        <location filename="../../ui/contacts/detail.py" line="40"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="41"/>
+        <location filename="../../ui/contacts/detail.py" line="41"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="43"/>
+        <location filename="../../ui/contacts/detail.py" line="43"/>
         <source>Erase person…</source>
         <translation>彻底清除人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="45"/>
+        <location filename="../../ui/contacts/detail.py" line="45"/>
         <source>Blank every personal detail of this person everywhere, for good</source>
         <translation>在所有电脑和服务器上永久清空此人的全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="66"/>
+        <location filename="../../ui/contacts/detail.py" line="66"/>
         <source>Choose a contact in the list to see their details, visits and referrals, or press Ctrl+N to add one.</source>
         <translation>在左侧列表中选择一位人员，查看其详情、走访和推荐；或按 Ctrl+N 新增。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="75"/>
+        <location filename="../../ui/contacts/detail.py" line="75"/>
         <source>Log a visit with this person ({0})</source>
         <translation>登记与此人的走访（{0}）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="111"/>
+        <location filename="../../ui/contacts/detail.py" line="111"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="111"/>
+        <location filename="../../ui/contacts/detail.py" line="111"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="112"/>
+        <location filename="../../ui/contacts/detail.py" line="112"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="115"/>
+        <location filename="../../ui/contacts/detail.py" line="115"/>
         <source>★ Key contact</source>
         <translation>★ 重点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="118"/>
+        <location filename="../../ui/contacts/detail.py" line="118"/>
         <source>Ambassador since {0}</source>
         <translation>招商大使（{0} 起）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="118"/>
+        <location filename="../../ui/contacts/detail.py" line="118"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="122"/>
+        <location filename="../../ui/contacts/detail.py" line="122"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="122"/>
+        <location filename="../../ui/contacts/detail.py" line="122"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="126"/>
+        <location filename="../../ui/contacts/detail.py" line="126"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="126"/>
+        <location filename="../../ui/contacts/detail.py" line="126"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="127"/>
+        <location filename="../../ui/contacts/detail.py" line="127"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="128"/>
+        <location filename="../../ui/contacts/detail.py" line="128"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="129"/>
+        <location filename="../../ui/contacts/detail.py" line="129"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="129"/>
+        <location filename="../../ui/contacts/detail.py" line="129"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="130"/>
+        <location filename="../../ui/contacts/detail.py" line="130"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="130"/>
+        <location filename="../../ui/contacts/detail.py" line="130"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="130"/>
+        <location filename="../../ui/contacts/detail.py" line="130"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
+        <location filename="../../ui/contacts/detail.py" line="131"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="131"/>
+        <location filename="../../ui/contacts/detail.py" line="131"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="132"/>
+        <location filename="../../ui/contacts/detail.py" line="132"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="133"/>
+        <location filename="../../ui/contacts/detail.py" line="133"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="133"/>
+        <location filename="../../ui/contacts/detail.py" line="133"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="134"/>
+        <location filename="../../ui/contacts/detail.py" line="134"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="134"/>
+        <location filename="../../ui/contacts/detail.py" line="134"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="135"/>
+        <location filename="../../ui/contacts/detail.py" line="135"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="148"/>
+        <location filename="../../ui/contacts/detail.py" line="148"/>
         <source>Organizations</source>
         <translation>所属组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="150"/>
+        <location filename="../../ui/contacts/detail.py" line="150"/>
         <source>No organizations recorded.</source>
         <translation>暂无所属组织。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="153"/>
+        <location filename="../../ui/contacts/detail.py" line="153"/>
         <source>since {0}</source>
         <translation>{0} 起</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="159"/>
+        <location filename="../../ui/contacts/detail.py" line="159"/>
         <source>Visit history</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="161"/>
+        <location filename="../../ui/contacts/detail.py" line="161"/>
         <source>No visits yet.</source>
         <translation>暂无走访记录。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="174"/>
+        <location filename="../../ui/contacts/detail.py" line="174"/>
         <source>Referrals made</source>
         <translation>推荐记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="175"/>
+        <location filename="../../ui/contacts/detail.py" line="175"/>
         <source>No referrals yet.</source>
         <translation>暂无推荐。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="177"/>
+        <location filename="../../ui/contacts/detail.py" line="177"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="193"/>
+        <location filename="../../ui/contacts/detail.py" line="193"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/detail.py" line="194"/>
+        <location filename="../../ui/contacts/detail.py" line="194"/>
         <source>Last changed {0} by {1}</source>
         <translation>最后修改：{0}，修改人：{1}</translation>
     </message>
@@ -303,185 +303,185 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="33"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="33"/>
         <source>Edit contact</source>
         <translation>编辑人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="33"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="33"/>
         <source>New contact</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="47"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="47"/>
         <source>e.g. 1998</source>
         <translation>如 1998</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="53"/>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="83"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="53"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="83"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="53"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="53"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="53"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="53"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="57"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="57"/>
         <source>One number per line, or separated by ;
 Foreign numbers start with + and the country code</source>
         <translation>每行一个号码，或以 ; 分隔
 境外号码以 + 和国家代码开头</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="67"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="67"/>
         <source>Separated by commas</source>
         <translation>以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="68"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="68"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="68"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="68"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="69"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="69"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="70"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="70"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="71"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="71"/>
         <source>Investment ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="120"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="120"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="121"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="121"/>
         <source>Kinds *</source>
         <translation>类别 *</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="123"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="123"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="125"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="125"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="126"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="126"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="127"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="127"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="128"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="128"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="129"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="129"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="130"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="130"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="131"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="131"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="132"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="132"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="133"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="133"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="134"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="134"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="135"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="135"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="136"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="136"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="137"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="137"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="138"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="138"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="139"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="139"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="140"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="140"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="140"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="140"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="142"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="142"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="148"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="148"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/edit_dialog.py" line="201"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="201"/>
         <source>Discard what you typed for this contact?</source>
         <translation>放弃已填写的联系人信息？</translation>
     </message>
@@ -489,97 +489,97 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactFilters</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="28"/>
+        <location filename="../../ui/contacts/filters.py" line="28"/>
         <source>Search by name, pinyin or initials (zhangsan, zs), company or phone digits</source>
         <translation>按姓名、全拼或首字母（zhangsan、zs）、单位或电话号码搜索</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="30"/>
+        <location filename="../../ui/contacts/filters.py" line="30"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="30"/>
+        <location filename="../../ui/contacts/filters.py" line="30"/>
         <source>Show merchants, alumni or talents only</source>
         <translation>只显示楚商、校友或人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="31"/>
+        <location filename="../../ui/contacts/filters.py" line="31"/>
         <source>Merchants</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="31"/>
+        <location filename="../../ui/contacts/filters.py" line="31"/>
         <source>Alumni</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="32"/>
+        <location filename="../../ui/contacts/filters.py" line="32"/>
         <source>Talents</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="34"/>
+        <location filename="../../ui/contacts/filters.py" line="34"/>
         <source>Key only</source>
         <translation>仅重点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="35"/>
+        <location filename="../../ui/contacts/filters.py" line="35"/>
         <source>Ambassadors only</source>
         <translation>仅招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="36"/>
+        <location filename="../../ui/contacts/filters.py" line="36"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="36"/>
+        <location filename="../../ui/contacts/filters.py" line="36"/>
         <source>Only contacts of this station</source>
         <translation>只显示该联络站的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="37"/>
+        <location filename="../../ui/contacts/filters.py" line="37"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="37"/>
+        <location filename="../../ui/contacts/filters.py" line="37"/>
         <source>Only contacts living in this region</source>
         <translation>只显示现居该地区的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="38"/>
+        <location filename="../../ui/contacts/filters.py" line="38"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="38"/>
+        <location filename="../../ui/contacts/filters.py" line="38"/>
         <source>Only contacts in this industry</source>
         <translation>只显示该行业的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="39"/>
+        <location filename="../../ui/contacts/filters.py" line="39"/>
         <source>University</source>
         <translation>高校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="39"/>
+        <location filename="../../ui/contacts/filters.py" line="39"/>
         <source>Only alumni of this university</source>
         <translation>只显示该高校的校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="40"/>
+        <location filename="../../ui/contacts/filters.py" line="40"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="41"/>
+        <location filename="../../ui/contacts/filters.py" line="41"/>
         <source>Only contacts from this prefecture of Hubei</source>
         <translation>只显示籍贯为湖北该市州的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/filters.py" line="42"/>
+        <location filename="../../ui/contacts/filters.py" line="42"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -587,82 +587,82 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="50"/>
+        <location filename="../../ui/contacts/table_model.py" line="50"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="50"/>
+        <location filename="../../ui/contacts/table_model.py" line="50"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="50"/>
+        <location filename="../../ui/contacts/table_model.py" line="50"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="51"/>
+        <location filename="../../ui/contacts/table_model.py" line="51"/>
         <source>★ Key</source>
         <translation>★ 重点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="51"/>
+        <location filename="../../ui/contacts/table_model.py" line="51"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="54"/>
+        <location filename="../../ui/contacts/table_model.py" line="54"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="54"/>
+        <location filename="../../ui/contacts/table_model.py" line="54"/>
         <source>Kinds</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="54"/>
+        <location filename="../../ui/contacts/table_model.py" line="54"/>
         <source>Key / ambassador</source>
         <translation>重点/大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="54"/>
+        <location filename="../../ui/contacts/table_model.py" line="54"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="54"/>
+        <location filename="../../ui/contacts/table_model.py" line="54"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="55"/>
+        <location filename="../../ui/contacts/table_model.py" line="55"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="55"/>
+        <location filename="../../ui/contacts/table_model.py" line="55"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="55"/>
+        <location filename="../../ui/contacts/table_model.py" line="55"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="55"/>
+        <location filename="../../ui/contacts/table_model.py" line="55"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="56"/>
+        <location filename="../../ui/contacts/table_model.py" line="56"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/table_model.py" line="172"/>
+        <location filename="../../ui/contacts/table_model.py" line="172"/>
         <source>This column cannot be sorted.</source>
         <translation>此列不能排序。</translation>
     </message>
@@ -670,43 +670,43 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="77"/>
-        <location filename="../../chushang_desk/ui/main_window.py" line="26"/>
+        <location filename="../../ui/contacts/page.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Contacts</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="106"/>
+        <location filename="../../ui/contacts/page.py" line="106"/>
         <source>New contact…</source>
         <translation>新建人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="107"/>
+        <location filename="../../ui/contacts/page.py" line="107"/>
         <source>Create a contact (Ctrl+N)</source>
         <translation>新建名录人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="221"/>
+        <location filename="../../ui/contacts/page.py" line="221"/>
         <source>No contacts match</source>
         <translation>没有符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="223"/>
+        <location filename="../../ui/contacts/page.py" line="223"/>
         <source>1 contact</source>
         <translation>1 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="225"/>
+        <location filename="../../ui/contacts/page.py" line="225"/>
         <source>{0} contacts</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="361"/>
+        <location filename="../../ui/contacts/page.py" line="361"/>
         <source>Delete contact</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/page.py" line="362"/>
+        <location filename="../../ui/contacts/page.py" line="362"/>
         <source>Delete {0} from the directory? The record is removed on every laptop after the next sync.</source>
         <translation>从名录中删除 {0}？下次同步后，各台电脑上的该记录都将删除。</translation>
     </message>
@@ -714,12 +714,12 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/date_field.py" line="53"/>
+        <location filename="../../ui/widgets/date_field.py" line="53"/>
         <source>e.g. 2025-03-14</source>
         <translation>如 2025-03-14</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/date_field.py" line="58"/>
+        <location filename="../../ui/widgets/date_field.py" line="58"/>
         <source>Pick from a calendar (Alt+Down)</source>
         <translation>从日历中选择（Alt+↓）</translation>
     </message>
@@ -727,22 +727,22 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>EditingDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/dialogs.py" line="82"/>
+        <location filename="../../ui/widgets/dialogs.py" line="82"/>
         <source>{0} (Ctrl+Enter)</source>
         <translation>{0}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/dialogs.py" line="91"/>
+        <location filename="../../ui/widgets/dialogs.py" line="91"/>
         <source>Discard what you typed?</source>
         <translation>放弃已填写的内容？</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/dialogs.py" line="130"/>
+        <location filename="../../ui/widgets/dialogs.py" line="130"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/dialogs.py" line="131"/>
+        <location filename="../../ui/widgets/dialogs.py" line="131"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -750,32 +750,32 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>EraseContactDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="21"/>
+        <location filename="../../ui/contacts/erase_dialog.py" line="21"/>
         <source>Erase person</source>
         <translation>彻底清除人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="23"/>
+        <location filename="../../ui/contacts/erase_dialog.py" line="23"/>
         <source>Erase {0} for good?</source>
         <translation>确定彻底清除“{0}”吗？</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="24"/>
+        <location filename="../../ui/contacts/erase_dialog.py" line="24"/>
         <source>Every personal detail (name, phones, e-mail, notes, memberships and referral notes) is blanked on this laptop, on the server and on every laptop at its next sync, also in edits not yet synced and in conflicts waiting for review.</source>
         <translation>此人的全部个人信息（姓名、电话、电子邮箱、备注、所属组织及推荐备注）将在本机、服务器以及每台电脑下次同步时被清空，尚未同步的修改和待核对的修改中的信息也一并清除。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="27"/>
+        <location filename="../../ui/contacts/erase_dialog.py" line="27"/>
         <source>This cannot be undone. To keep a record that can be restored, use Delete instead.</source>
         <translation>此操作无法撤销。如需保留可恢复的记录，请改用“删除”。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="29"/>
+        <location filename="../../ui/contacts/erase_dialog.py" line="29"/>
         <source>Type the person&apos;s name to confirm:</source>
         <translation>请输入此人的姓名以确认：</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/contacts/erase_dialog.py" line="33"/>
+        <location filename="../../ui/contacts/erase_dialog.py" line="33"/>
         <source>Erase for good</source>
         <translation>彻底清除</translation>
     </message>
@@ -783,27 +783,27 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpRowEditor</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="73"/>
+        <location filename="../../ui/visits/log_dialog.py" line="73"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="75"/>
+        <location filename="../../ui/visits/log_dialog.py" line="75"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="78"/>
+        <location filename="../../ui/visits/log_dialog.py" line="78"/>
         <source>Due date (Ctrl+Delete leaves it empty)</source>
         <translation>截止日期（Ctrl+Delete 清空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="79"/>
+        <location filename="../../ui/visits/log_dialog.py" line="79"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="82"/>
+        <location filename="../../ui/visits/log_dialog.py" line="82"/>
         <source>Remove this follow-up</source>
         <translation>删除此待办</translation>
     </message>
@@ -811,7 +811,7 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpsEditor</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="117"/>
+        <location filename="../../ui/visits/log_dialog.py" line="117"/>
         <source>&amp;Add follow-up</source>
         <translation>添加待办(&amp;A)</translation>
     </message>
@@ -819,159 +819,159 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="29"/>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/visits/follow_ups.py" line="34"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="41"/>
+        <location filename="../../ui/visits/follow_ups.py" line="42"/>
         <source>&amp;All officers&apos; follow-ups</source>
         <translation>全部联络员的待办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="43"/>
+        <location filename="../../ui/visits/follow_ups.py" line="44"/>
         <source>Show &amp;done</source>
         <translation>显示已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="45"/>
+        <location filename="../../ui/visits/follow_ups.py" line="46"/>
         <source>&amp;Mark done</source>
         <translation>标记完成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="47"/>
+        <location filename="../../ui/visits/follow_ups.py" line="48"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="49"/>
+        <location filename="../../ui/visits/follow_ups.py" line="50"/>
         <source>&amp;Reopen</source>
         <translation>重新打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="51"/>
+        <location filename="../../ui/visits/follow_ups.py" line="52"/>
         <source>&amp;Open visit…</source>
         <translation>打开走访记录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="71"/>
+        <location filename="../../ui/visits/follow_ups.py" line="72"/>
         <source>Contacts</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="71"/>
+        <location filename="../../ui/visits/follow_ups.py" line="72"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="71"/>
+        <location filename="../../ui/visits/follow_ups.py" line="72"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="72"/>
+        <location filename="../../ui/visits/follow_ups.py" line="73"/>
         <source>Visit purpose</source>
         <translation>走访事由</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="85"/>
+        <location filename="../../ui/visits/follow_ups.py" line="86"/>
         <source>Overdue (%Ln)</source>
         <translation>
             <numerusform>已逾期（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="85"/>
+        <location filename="../../ui/visits/follow_ups.py" line="86"/>
         <source>Today (%Ln)</source>
         <translation>
             <numerusform>今天（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="86"/>
+        <location filename="../../ui/visits/follow_ups.py" line="87"/>
         <source>Next 7 days (%Ln)</source>
         <translation>
             <numerusform>未来 7 天（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="86"/>
+        <location filename="../../ui/visits/follow_ups.py" line="87"/>
         <source>Later (%Ln)</source>
         <translation>
             <numerusform>以后（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="87"/>
+        <location filename="../../ui/visits/follow_ups.py" line="88"/>
         <source>No due date (%Ln)</source>
         <translation>
             <numerusform>未定日期（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="87"/>
+        <location filename="../../ui/visits/follow_ups.py" line="88"/>
         <source>Done (%Ln)</source>
         <translation>
             <numerusform>已完成（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="129"/>
+        <location filename="../../ui/visits/follow_ups.py" line="130"/>
         <source>… and %Ln more</source>
         <translation>
             <numerusform>……还有 %Ln 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="134"/>
+        <location filename="../../ui/visits/follow_ups.py" line="135"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>共 %Ln 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="142"/>
+        <location filename="../../ui/visits/follow_ups.py" line="143"/>
         <source>Next contact (set at a visit)</source>
         <translation>下次联系（走访时约定）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="144"/>
+        <location filename="../../ui/visits/follow_ups.py" line="145"/>
         <source>reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="100"/>
+        <location filename="../../ui/visits/follow_ups.py" line="101"/>
         <source>Follow-ups of {0}</source>
         <translation>{0}的待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="70"/>
+        <location filename="../../ui/visits/follow_ups.py" line="71"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="70"/>
+        <location filename="../../ui/visits/follow_ups.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="70"/>
+        <location filename="../../ui/visits/follow_ups.py" line="71"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="70"/>
+        <location filename="../../ui/visits/follow_ups.py" line="71"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="102"/>
+        <location filename="../../ui/visits/follow_ups.py" line="103"/>
         <source>Everyone&apos;s follow-ups</source>
         <translation>全部待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/follow_ups.py" line="104"/>
+        <location filename="../../ui/visits/follow_ups.py" line="105"/>
         <source>Set your name in Settings to see your follow-ups; showing everyone&apos;s.</source>
         <translation>请在“设置”中填写姓名；当前显示全部待办</translation>
     </message>
@@ -979,143 +979,143 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>LogVisitDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="194"/>
+        <location filename="../../ui/visits/log_dialog.py" line="194"/>
         <source>Edit visit</source>
         <translation>编辑走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="194"/>
+        <location filename="../../ui/visits/log_dialog.py" line="194"/>
         <source>Log a visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="200"/>
+        <location filename="../../ui/visits/log_dialog.py" line="200"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="213"/>
+        <location filename="../../ui/visits/log_dialog.py" line="213"/>
         <source>Names, separated by commas</source>
         <translation>姓名，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="219"/>
+        <location filename="../../ui/visits/log_dialog.py" line="219"/>
         <source>What was discussed (纪要)</source>
         <translation>交流内容（纪要）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="223"/>
+        <location filename="../../ui/visits/log_dialog.py" line="223"/>
         <source>e.g. 5000</source>
         <translation>如 5000</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="225"/>
+        <location filename="../../ui/visits/log_dialog.py" line="225"/>
         <source>10k yuan (万元)</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="227"/>
+        <location filename="../../ui/visits/log_dialog.py" line="227"/>
         <source>Project, site, timing…</source>
         <translation>项目、选址、时间…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="230"/>
+        <location filename="../../ui/visits/log_dialog.py" line="230"/>
         <source>Optional; Ctrl+Delete empties it</source>
         <translation>选填；Ctrl+Delete 清空</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="234"/>
+        <location filename="../../ui/visits/log_dialog.py" line="234"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="235"/>
+        <location filename="../../ui/visits/log_dialog.py" line="235"/>
         <source>&amp;Mode</source>
         <translation>方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="236"/>
+        <location filename="../../ui/visits/log_dialog.py" line="236"/>
         <source>S&amp;tation</source>
         <translation>联络站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="237"/>
+        <location filename="../../ui/visits/log_dialog.py" line="237"/>
         <source>O&amp;fficers</source>
         <translation>联络员(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="238"/>
+        <location filename="../../ui/visits/log_dialog.py" line="238"/>
         <source>&amp;Contacts met</source>
         <translation>走访对象(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="239"/>
+        <location filename="../../ui/visits/log_dialog.py" line="239"/>
         <source>O&amp;rganizations</source>
         <translation>组织(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="240"/>
+        <location filename="../../ui/visits/log_dialog.py" line="240"/>
         <source>&amp;Place</source>
         <translation>地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="241"/>
+        <location filename="../../ui/visits/log_dialog.py" line="241"/>
         <source>P&amp;urpose</source>
         <translation>事由(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="246"/>
+        <location filename="../../ui/visits/log_dialog.py" line="246"/>
         <source>&amp;Investment
 intention</source>
         <translation>投资意向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="248"/>
+        <location filename="../../ui/visits/log_dialog.py" line="248"/>
         <source>Intention n&amp;ote</source>
         <translation>意向说明(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="249"/>
+        <location filename="../../ui/visits/log_dialog.py" line="249"/>
         <source>&amp;Next contact</source>
         <translation>下次联系(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="252"/>
+        <location filename="../../ui/visits/log_dialog.py" line="252"/>
         <source>&amp;Summary</source>
         <translation>纪要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="258"/>
+        <location filename="../../ui/visits/log_dialog.py" line="258"/>
         <source>&amp;Follow-ups (task, owner, due date)</source>
         <translation>待办(&amp;F)（事项、负责人、截止日期）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="272"/>
+        <location filename="../../ui/visits/log_dialog.py" line="272"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="273"/>
+        <location filename="../../ui/visits/log_dialog.py" line="273"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="279"/>
+        <location filename="../../ui/visits/log_dialog.py" line="279"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="380"/>
+        <location filename="../../ui/visits/log_dialog.py" line="380"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="402"/>
+        <location filename="../../ui/visits/log_dialog.py" line="402"/>
         <source>Please check the fields marked in red.</source>
         <translation>请检查标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/log_dialog.py" line="424"/>
+        <location filename="../../ui/visits/log_dialog.py" line="424"/>
         <source>Discard what you typed for this visit?</source>
         <translation>放弃本次走访已填写的内容？</translation>
     </message>
@@ -1123,84 +1123,84 @@ intention</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>(officer not set)</source>
         <translation>（未设置联络员）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>(no station)</source>
         <translation>（未设置联络站）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>%Ln edit(s) waiting to sync</source>
         <translation>
             <numerusform>%Ln 条修改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Close Chushang Desk? What you typed in “{0}” has not been saved.</source>
         <translation>关闭楚商联络台？“{0}”中填写的内容尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>About Chushang Desk</source>
         <translation>关于楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Chushang Desk {0}
 The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source>
         <translation>楚商联络台 {0}
@@ -1210,132 +1210,132 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>NeedsReviewPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="31"/>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="33"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="28"/>
+        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/sync/review.py" line="33"/>
+        <location filename="../../ui/sync/texts.py" line="28"/>
         <source>Needs review</source>
         <translation>待核对的修改</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="36"/>
+        <location filename="../../ui/sync/review.py" line="36"/>
         <source>Edits that met another change to the same field. Choose which value stays.</source>
         <translation>以下修改与他人对同一字段的修改不一致，请选择保留哪一个值。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="39"/>
+        <location filename="../../ui/sync/review.py" line="39"/>
         <source>Nothing needs review. When an edit of yours meets someone else&apos;s change to the same field, it shows up here.</source>
         <translation>没有待核对的修改。当您的修改与他人对同一字段的修改不一致时，会显示在这里，由您决定保留哪一个。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="47"/>
+        <location filename="../../ui/sync/review.py" line="47"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="48"/>
+        <location filename="../../ui/sync/review.py" line="48"/>
         <source>Send my value again; it replaces theirs everywhere</source>
         <translation>重新发送我的值，各处都以它为准</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="49"/>
+        <location filename="../../ui/sync/review.py" line="49"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="50"/>
+        <location filename="../../ui/sync/review.py" line="50"/>
         <source>Keep the server&apos;s value; my value is dropped</source>
         <translation>保留服务器上的值，放弃我的值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="67"/>
+        <location filename="../../ui/sync/review.py" line="67"/>
         <source>Records from the server that could not be stored on this laptop. Sync goes on without them; they are tried again at every sync, and an update of Chushang Desk may store them.</source>
         <translation>以下来自服务器的记录无法保存到本机。同步不受影响，会在每次同步时重试；更新楚商联络台后可能即可保存。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="70"/>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
+        <location filename="../../ui/sync/review.py" line="70"/>
+        <location filename="../../ui/sync/review.py" line="78"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="70"/>
+        <location filename="../../ui/sync/review.py" line="70"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="70"/>
+        <location filename="../../ui/sync/review.py" line="70"/>
         <source>Since</source>
         <translation>首次出现</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
+        <location filename="../../ui/sync/review.py" line="78"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
+        <location filename="../../ui/sync/review.py" line="78"/>
         <source>Mine</source>
         <translation>我的值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="78"/>
+        <location filename="../../ui/sync/review.py" line="78"/>
         <source>Theirs</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="79"/>
+        <location filename="../../ui/sync/review.py" line="79"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="79"/>
+        <location filename="../../ui/sync/review.py" line="79"/>
         <source>By</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="107"/>
+        <location filename="../../ui/sync/review.py" line="107"/>
         <source>A record from the server could not be stored on this laptop: {0}</source>
         <translation>一条来自服务器的记录无法保存到本机：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="137"/>
+        <location filename="../../ui/sync/review.py" line="137"/>
         <source>Their change: {0}
 My edit: {1}</source>
         <translation>对方修改：{0}
 我的修改：{1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="145"/>
+        <location filename="../../ui/sync/review.py" line="145"/>
         <source>Deleted {0}</source>
         <translation>已于 {0} 删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="145"/>
+        <location filename="../../ui/sync/review.py" line="145"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="147"/>
+        <location filename="../../ui/sync/review.py" line="147"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="149"/>
+        <location filename="../../ui/sync/review.py" line="149"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/review.py" line="149"/>
+        <location filename="../../ui/sync/review.py" line="149"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="25"/>
+        <location filename="../../ui/sync/texts.py" line="25"/>
         <source>Needs review (99+)</source>
         <translation>待核对的修改（99+）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="27"/>
+        <location filename="../../ui/sync/texts.py" line="27"/>
         <source>Needs review (%Ln)</source>
         <translation>待核对的修改（%Ln）</translation>
     </message>
@@ -1343,153 +1343,153 @@ My edit: {1}</source>
 <context>
     <name>OrganizationDetail</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="47"/>
+        <location filename="../../ui/organizations/detail.py" line="47"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
+        <location filename="../../ui/organizations/detail.py" line="48"/>
+        <location filename="../../ui/organizations/detail.py" line="50"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
+        <location filename="../../ui/organizations/detail.py" line="48"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="142"/>
+        <location filename="../../ui/organizations/detail.py" line="48"/>
+        <location filename="../../ui/organizations/detail.py" line="142"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="48"/>
+        <location filename="../../ui/organizations/detail.py" line="48"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="49"/>
+        <location filename="../../ui/organizations/detail.py" line="49"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
+        <location filename="../../ui/organizations/detail.py" line="50"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
+        <location filename="../../ui/organizations/detail.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="50"/>
+        <location filename="../../ui/organizations/detail.py" line="50"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="51"/>
+        <location filename="../../ui/organizations/detail.py" line="51"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="59"/>
+        <location filename="../../ui/organizations/detail.py" line="59"/>
         <source>Choose an organization in the list to see its members, visits and referrals, or press Ctrl+N to add one.</source>
         <translation>在左侧列表中选择一个组织，查看其成员、走访和推荐；或按 Ctrl+N 新增。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
+        <location filename="../../ui/organizations/detail.py" line="67"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
+        <location filename="../../ui/organizations/detail.py" line="67"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
+        <location filename="../../ui/organizations/detail.py" line="67"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="67"/>
+        <location filename="../../ui/organizations/detail.py" line="67"/>
         <source>Company / title</source>
         <translation>单位/职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="70"/>
+        <location filename="../../ui/organizations/detail.py" line="70"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="71"/>
+        <location filename="../../ui/organizations/detail.py" line="71"/>
         <source>Edit role…</source>
         <translation>修改职务…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="72"/>
+        <location filename="../../ui/organizations/detail.py" line="72"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="73"/>
+        <location filename="../../ui/organizations/detail.py" line="73"/>
         <source>Open contact</source>
         <translation>查看人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="138"/>
+        <location filename="../../ui/organizations/detail.py" line="138"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="139"/>
+        <location filename="../../ui/organizations/detail.py" line="139"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="140"/>
+        <location filename="../../ui/organizations/detail.py" line="140"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="141"/>
+        <location filename="../../ui/organizations/detail.py" line="141"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="143"/>
+        <location filename="../../ui/organizations/detail.py" line="143"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="144"/>
+        <location filename="../../ui/organizations/detail.py" line="144"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="145"/>
+        <location filename="../../ui/organizations/detail.py" line="145"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="153"/>
+        <location filename="../../ui/organizations/detail.py" line="153"/>
         <source>Members (%n)</source>
         <translation>
             <numerusform>成员（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="157"/>
+        <location filename="../../ui/organizations/detail.py" line="157"/>
         <source>Visits (%n)</source>
         <translation>
             <numerusform>走访记录（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/detail.py" line="161"/>
+        <location filename="../../ui/organizations/detail.py" line="161"/>
         <source>Referrals (%n)</source>
         <translation>
             <numerusform>推荐（%n）</numerusform>
@@ -1499,67 +1499,67 @@ My edit: {1}</source>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="95"/>
+        <location filename="../../ui/organizations/dialogs.py" line="91"/>
         <source>Edit organization</source>
         <translation>编辑组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="95"/>
+        <location filename="../../ui/organizations/dialogs.py" line="91"/>
         <source>New organization</source>
         <translation>新建组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="102"/>
+        <location filename="../../ui/organizations/dialogs.py" line="98"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="103"/>
+        <location filename="../../ui/organizations/dialogs.py" line="99"/>
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="105"/>
+        <location filename="../../ui/organizations/dialogs.py" line="101"/>
         <source>&amp;Founded on</source>
         <translation>成立日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="106"/>
+        <location filename="../../ui/organizations/dialogs.py" line="102"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="107"/>
+        <location filename="../../ui/organizations/dialogs.py" line="103"/>
         <source>Province or country, e.g. 广东</source>
         <translation>省份或国家，如：广东</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="108"/>
+        <location filename="../../ui/organizations/dialogs.py" line="104"/>
         <source>&amp;City</source>
         <translation>城市(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="109"/>
+        <location filename="../../ui/organizations/dialogs.py" line="105"/>
         <source>&amp;Industry</source>
         <translation>行业(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="111"/>
+        <location filename="../../ui/organizations/dialogs.py" line="107"/>
         <source>&amp;Station</source>
         <translation>联络站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="113"/>
+        <location filename="../../ui/organizations/dialogs.py" line="109"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="114"/>
+        <location filename="../../ui/organizations/dialogs.py" line="110"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="115"/>
+        <location filename="../../ui/organizations/dialogs.py" line="111"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -1567,40 +1567,40 @@ My edit: {1}</source>
 <context>
     <name>OrganizationKinds</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="11"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Chamber of commerce</source>
         <translation>商协会</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="12"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Alumni association</source>
         <translation>校友会</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="13"/>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="14"/>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>University</source>
         <translation>高校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="15"/>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Chamber</source>
         <translation>商协会</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Alumni</source>
         <translation>校友会</translation>
     </message>
@@ -1608,7 +1608,7 @@ My edit: {1}</source>
 <context>
     <name>OrganizationPicker</name>
     <message>
-        <location filename="../../chushang_desk/ui/widgets/picker.py" line="354"/>
+        <location filename="../../ui/widgets/picker.py" line="354"/>
         <source>Type an organization&apos;s name…</source>
         <translation>输入组织名称…</translation>
     </message>
@@ -1616,32 +1616,32 @@ My edit: {1}</source>
 <context>
     <name>OrganizationTableModel</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="29"/>
+        <location filename="../../ui/organizations/model.py" line="29"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="29"/>
+        <location filename="../../ui/organizations/model.py" line="29"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="29"/>
+        <location filename="../../ui/organizations/model.py" line="29"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="29"/>
+        <location filename="../../ui/organizations/model.py" line="29"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="30"/>
+        <location filename="../../ui/organizations/model.py" line="30"/>
         <source>Founded</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/model.py" line="30"/>
+        <location filename="../../ui/organizations/model.py" line="30"/>
         <source>Members</source>
         <translation>成员数</translation>
     </message>
@@ -1649,75 +1649,75 @@ My edit: {1}</source>
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="27"/>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/organizations/page.py" line="44"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="49"/>
+        <location filename="../../ui/organizations/page.py" line="50"/>
         <source>Search name, pinyin, city…</source>
         <translation>搜索名称、拼音、城市…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="57"/>
+        <location filename="../../ui/organizations/page.py" line="58"/>
         <source>Founded in {0}</source>
         <translation>{0} 年成立</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="58"/>
+        <location filename="../../ui/organizations/page.py" line="59"/>
         <source>New chambers are a yearly target: show what was founded this year</source>
         <translation>新成立商协会是年度目标：只显示今年成立的组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="60"/>
+        <location filename="../../ui/organizations/page.py" line="61"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="61"/>
+        <location filename="../../ui/organizations/page.py" line="62"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="62"/>
+        <location filename="../../ui/organizations/page.py" line="63"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="130"/>
+        <location filename="../../ui/organizations/page.py" line="131"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="132"/>
+        <location filename="../../ui/organizations/page.py" line="133"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="151"/>
+        <location filename="../../ui/organizations/page.py" line="152"/>
         <source>%Ln organization(s)</source>
         <translation>
             <numerusform>%Ln 个组织</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="226"/>
+        <location filename="../../ui/organizations/page.py" line="227"/>
         <source>Delete organization</source>
         <translation>删除组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="227"/>
+        <location filename="../../ui/organizations/page.py" line="228"/>
         <source>Delete “{0}”? Its members keep their own records.</source>
         <translation>删除“{0}”？其成员的名录记录将保留。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="242"/>
+        <location filename="../../ui/organizations/page.py" line="243"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/page.py" line="243"/>
+        <location filename="../../ui/organizations/page.py" line="244"/>
         <source>Remove {0} ({1}) from this organization?</source>
         <translation>将 {0}（{1}）移出该组织？</translation>
     </message>
@@ -1725,75 +1725,75 @@ My edit: {1}</source>
 <context>
     <name>OutcomesPanel</name>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="25"/>
+        <location filename="../../ui/referrals/outcomes.py" line="25"/>
         <source>Ambassador outcomes</source>
         <translation>招商大使推荐成效</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="30"/>
+        <location filename="../../ui/referrals/outcomes.py" line="30"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="37"/>
+        <location filename="../../ui/referrals/outcomes.py" line="37"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="37"/>
+        <location filename="../../ui/referrals/outcomes.py" line="37"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="37"/>
+        <location filename="../../ui/referrals/outcomes.py" line="37"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="37"/>
+        <location filename="../../ui/referrals/outcomes.py" line="37"/>
         <source>Landed</source>
         <translation>落地</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="49"/>
+        <location filename="../../ui/referrals/outcomes.py" line="49"/>
         <source>Signed counts referrals that reached signing, landed or not. Double-click an ambassador to list their referrals.</source>
         <translation>“签约”统计已签约的推荐（含已落地）。双击招商大使可查看其推荐。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="83"/>
+        <location filename="../../ui/referrals/outcomes.py" line="83"/>
         <source>%Ln ambassador(s)</source>
         <translation>
             <numerusform>招商大使 %Ln 名</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="83"/>
+        <location filename="../../ui/referrals/outcomes.py" line="83"/>
         <source>%Ln referral(s)</source>
         <translation>
             <numerusform>推荐 %Ln 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="84"/>
+        <location filename="../../ui/referrals/outcomes.py" line="84"/>
         <source>%Ln signed</source>
         <translation>
             <numerusform>签约 %Ln 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="84"/>
+        <location filename="../../ui/referrals/outcomes.py" line="84"/>
         <source>%Ln landed</source>
         <translation>
             <numerusform>落地 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="85"/>
+        <location filename="../../ui/referrals/outcomes.py" line="85"/>
         <source>{0}: {1}</source>
         <translation>{0} 年：{1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/outcomes.py" line="85"/>
+        <location filename="../../ui/referrals/outcomes.py" line="85"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1801,47 +1801,47 @@ My edit: {1}</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="27"/>
+        <location filename="../../ui/passphrase_dialog.py" line="27"/>
         <source>Recovery passphrase</source>
         <translation>恢复口令</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="29"/>
+        <location filename="../../ui/passphrase_dialog.py" line="29"/>
         <source>Again</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="36"/>
+        <location filename="../../ui/passphrase_dialog.py" line="36"/>
         <source>That recovery passphrase is wrong. Please try again.</source>
         <translation>恢复口令不对，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="45"/>
+        <location filename="../../ui/passphrase_dialog.py" line="45"/>
         <source>Set the recovery passphrase</source>
         <translation>设置恢复口令</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="46"/>
+        <location filename="../../ui/passphrase_dialog.py" line="46"/>
         <source>This computer&apos;s directory is encrypted. Its key is kept in the system keyring; if the keyring is lost or changed, only this recovery passphrase opens the directory. Choose one of at least {0} characters and keep it safe: nobody can recover it for you.</source>
         <translation>本机名录已加密，密钥保存在系统钥匙串中；钥匙串丢失或更换后，只有这个恢复口令能打开名录。请设置至少 {0} 个字符的口令并妥善保管：任何人都无法替您找回。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="50"/>
+        <location filename="../../ui/passphrase_dialog.py" line="50"/>
         <source>Unlock the directory</source>
         <translation>解锁名录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="51"/>
+        <location filename="../../ui/passphrase_dialog.py" line="51"/>
         <source>The system keyring does not hold this directory&apos;s key. Enter its recovery passphrase.</source>
         <translation>系统钥匙串中没有本名录的密钥，请输入恢复口令。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="60"/>
+        <location filename="../../ui/passphrase_dialog.py" line="60"/>
         <source>The recovery passphrase must have at least {0} characters.</source>
         <translation>恢复口令至少要有 {0} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/passphrase_dialog.py" line="63"/>
+        <location filename="../../ui/passphrase_dialog.py" line="63"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -1849,12 +1849,12 @@ My edit: {1}</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/i18n.py" line="16"/>
+        <location filename="../../ui/i18n.py" line="20"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/i18n.py" line="17"/>
+        <location filename="../../ui/i18n.py" line="21"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -1862,72 +1862,72 @@ My edit: {1}</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="34"/>
+        <location filename="../../ui/referrals/dialog.py" line="32"/>
         <source>Edit referral</source>
         <translation>编辑推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="34"/>
+        <location filename="../../ui/referrals/dialog.py" line="32"/>
         <source>New referral</source>
         <translation>新建推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="44"/>
+        <location filename="../../ui/referrals/dialog.py" line="42"/>
         <source>&amp;Ambassador</source>
         <translation>招商大使(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="45"/>
+        <location filename="../../ui/referrals/dialog.py" line="43"/>
         <source>Type a name, or press Down for all ambassadors</source>
         <translation>输入姓名，或按 ↓ 键列出全部招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="46"/>
+        <location filename="../../ui/referrals/dialog.py" line="44"/>
         <source>Referred &amp;contact</source>
         <translation>被推荐人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="47"/>
+        <location filename="../../ui/referrals/dialog.py" line="45"/>
         <source>A person brought in…</source>
         <translation>引荐的人员…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="48"/>
+        <location filename="../../ui/referrals/dialog.py" line="46"/>
         <source>Referred &amp;organization</source>
         <translation>被推荐单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="50"/>
+        <location filename="../../ui/referrals/dialog.py" line="48"/>
         <source>…or a company or chamber…</source>
         <translation>…或企业、商协会…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="51"/>
+        <location filename="../../ui/referrals/dialog.py" line="49"/>
         <source>&amp;Project</source>
         <translation>项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="52"/>
+        <location filename="../../ui/referrals/dialog.py" line="50"/>
         <source>…or a project (at least one of the three)</source>
         <translation>…或项目（三者至少填一项）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="53"/>
+        <location filename="../../ui/referrals/dialog.py" line="51"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="54"/>
+        <location filename="../../ui/referrals/dialog.py" line="52"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="56"/>
+        <location filename="../../ui/referrals/dialog.py" line="54"/>
         <source>&amp;Station</source>
         <translation>联络站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/dialog.py" line="58"/>
+        <location filename="../../ui/referrals/dialog.py" line="56"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -1935,32 +1935,32 @@ My edit: {1}</source>
 <context>
     <name>ReferralStatuses</name>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/labels.py" line="12"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>New lead</source>
         <translation>新线索</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/labels.py" line="13"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Contacted</source>
         <translation>已对接</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/labels.py" line="14"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Negotiating</source>
         <translation>洽谈中</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/labels.py" line="15"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Signed</source>
         <translation>已签约</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/labels.py" line="16"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>Landed</source>
         <translation>已落地</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/labels.py" line="17"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Dropped</source>
         <translation>已终止</translation>
     </message>
@@ -1968,27 +1968,27 @@ My edit: {1}</source>
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/model.py" line="27"/>
+        <location filename="../../ui/referrals/model.py" line="27"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/model.py" line="27"/>
+        <location filename="../../ui/referrals/model.py" line="27"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/model.py" line="27"/>
+        <location filename="../../ui/referrals/model.py" line="27"/>
         <source>Referred</source>
         <translation>推荐对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/model.py" line="28"/>
+        <location filename="../../ui/referrals/model.py" line="28"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/model.py" line="28"/>
+        <location filename="../../ui/referrals/model.py" line="28"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
@@ -1996,65 +1996,65 @@ My edit: {1}</source>
 <context>
     <name>ReferralsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="30"/>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/referrals/page.py" line="35"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="44"/>
+        <location filename="../../ui/referrals/page.py" line="45"/>
         <source>Click to show every ambassador&apos;s referrals</source>
         <translation>点击显示全部招商大使的推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="47"/>
+        <location filename="../../ui/referrals/page.py" line="48"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="48"/>
+        <location filename="../../ui/referrals/page.py" line="49"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="50"/>
+        <location filename="../../ui/referrals/page.py" line="51"/>
         <source>Set &amp;status</source>
         <translation>设置状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="54"/>
+        <location filename="../../ui/referrals/page.py" line="55"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="122"/>
+        <location filename="../../ui/referrals/page.py" line="123"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="123"/>
+        <location filename="../../ui/referrals/page.py" line="124"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="139"/>
+        <location filename="../../ui/referrals/page.py" line="140"/>
         <source>%Ln referral(s)</source>
         <translation>
             <numerusform>%Ln 条推荐</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="146"/>
+        <location filename="../../ui/referrals/page.py" line="147"/>
         <source>Ambassador: {0}  ✕</source>
         <translation>招商大使：{0}  ✕</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="200"/>
+        <location filename="../../ui/referrals/page.py" line="201"/>
         <source>Delete referral</source>
         <translation>删除推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/referrals/page.py" line="201"/>
+        <location filename="../../ui/referrals/page.py" line="202"/>
         <source>Delete the referral of “{0}” by {1}?</source>
         <translation>删除 {1} 对“{0}”的推荐？</translation>
     </message>
@@ -2062,7 +2062,7 @@ My edit: {1}</source>
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/organizations/dialogs.py" line="64"/>
+        <location filename="../../ui/organizations/dialogs.py" line="62"/>
         <source>Choose one of the matches from the list</source>
         <translation>请从列表中选择一个匹配项</translation>
     </message>
@@ -2070,57 +2070,57 @@ My edit: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="24"/>
+        <location filename="../../ui/settings_dialog.py" line="24"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="27"/>
+        <location filename="../../ui/settings_dialog.py" line="27"/>
         <source>Your name, as it appears on visit records</source>
         <translation>您的姓名，将显示在走访记录中</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="29"/>
+        <location filename="../../ui/settings_dialog.py" line="29"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="46"/>
+        <location filename="../../ui/settings_dialog.py" line="46"/>
         <source>Officer name</source>
         <translation>联络员姓名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="47"/>
+        <location filename="../../ui/settings_dialog.py" line="47"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>A new language applies fully after restarting the app.</source>
         <translation>切换语言后，重启程序才能完全生效。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="52"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Server CA certificate</source>
         <translation>服务器 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="54"/>
+        <location filename="../../ui/settings_dialog.py" line="54"/>
         <source>Change the recovery passphrase…</source>
         <translation>修改恢复口令…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="56"/>
         <source>Encryption</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Recovery passphrase changed</source>
         <translation>恢复口令已修改</translation>
     </message>
@@ -2128,57 +2128,57 @@ My edit: {1}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="30"/>
+        <location filename="../../ui/sync/sign_in.py" line="30"/>
         <source>Sign in to server</source>
         <translation>登录同步服务器</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="44"/>
+        <location filename="../../ui/sync/sign_in.py" line="44"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="57"/>
+        <location filename="../../ui/sync/sign_in.py" line="57"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="58"/>
+        <location filename="../../ui/sync/sign_in.py" line="58"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="59"/>
+        <location filename="../../ui/sync/sign_in.py" line="59"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="60"/>
+        <location filename="../../ui/sync/sign_in.py" line="60"/>
         <source>CA certificate</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="68"/>
+        <location filename="../../ui/sync/sign_in.py" line="68"/>
         <source>Sign in once on this computer. Edits made offline go up when a connection exists.</source>
         <translation>在这台电脑上登录一次即可。离线时的修改会在联网后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="69"/>
+        <location filename="../../ui/sync/sign_in.py" line="69"/>
         <source>Signed in as {0} on {1}. Signing in again replaces that account; edits not yet synced are kept and go up to the new account.</source>
         <translation>当前以 {0} 登录 {1}。重新登录将替换该账号；尚未同步的修改会保留，并上传到新账号。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="94"/>
+        <location filename="../../ui/sync/sign_in.py" line="94"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>请填写服务器地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="97"/>
+        <location filename="../../ui/sync/sign_in.py" line="97"/>
         <source>The server address starts with http:// or https://</source>
         <translation>服务器地址应以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="111"/>
+        <location filename="../../ui/sync/sign_in.py" line="111"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -2186,29 +2186,29 @@ My edit: {1}</source>
 <context>
     <name>SignOut</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="166"/>
+        <location filename="../../ui/sync/sign_in.py" line="166"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="167"/>
+        <location filename="../../ui/sync/sign_in.py" line="167"/>
         <source>%Ln edit(s) have not reached the server yet.</source>
         <translation>
             <numerusform>还有 %Ln 条修改尚未上传到服务器。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="168"/>
+        <location filename="../../ui/sync/sign_in.py" line="168"/>
         <source>Keep them and stay signed in so they go up with the next sync, or discard them for good and sign out.</source>
         <translation>保留这些修改并保持登录，下次同步时上传；或永久放弃这些修改并退出登录。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="170"/>
+        <location filename="../../ui/sync/sign_in.py" line="170"/>
         <source>Keep them</source>
         <translation>保留修改</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/sign_in.py" line="171"/>
+        <location filename="../../ui/sync/sign_in.py" line="171"/>
         <source>Discard and sign out</source>
         <translation>放弃修改并退出</translation>
     </message>
@@ -2216,343 +2216,343 @@ My edit: {1}</source>
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="128"/>
+        <location filename="../../ui/sync/texts.py" line="128"/>
         <source>Refused by the server</source>
         <translation>被服务器拒收</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="129"/>
+        <location filename="../../ui/sync/texts.py" line="129"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="130"/>
+        <location filename="../../ui/sync/texts.py" line="130"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="131"/>
+        <location filename="../../ui/sync/texts.py" line="131"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="132"/>
+        <location filename="../../ui/sync/texts.py" line="132"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="133"/>
+        <location filename="../../ui/sync/texts.py" line="133"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="134"/>
+        <location filename="../../ui/sync/texts.py" line="134"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="135"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="176"/>
+        <location filename="../../ui/sync/texts.py" line="135"/>
+        <location filename="../../ui/sync/texts.py" line="176"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="136"/>
+        <location filename="../../ui/sync/texts.py" line="136"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="137"/>
+        <location filename="../../ui/sync/texts.py" line="137"/>
         <source>Native prefecture</source>
         <translation>籍贯（市州）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="138"/>
+        <location filename="../../ui/sync/texts.py" line="138"/>
         <source>Native county</source>
         <translation>籍贯（县市区）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="139"/>
+        <location filename="../../ui/sync/texts.py" line="139"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="140"/>
+        <location filename="../../ui/sync/texts.py" line="140"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="141"/>
+        <location filename="../../ui/sync/texts.py" line="141"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="142"/>
+        <location filename="../../ui/sync/texts.py" line="142"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="143"/>
+        <location filename="../../ui/sync/texts.py" line="143"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="144"/>
+        <location filename="../../ui/sync/texts.py" line="144"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="145"/>
+        <location filename="../../ui/sync/texts.py" line="145"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="146"/>
+        <location filename="../../ui/sync/texts.py" line="146"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="147"/>
+        <location filename="../../ui/sync/texts.py" line="147"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="148"/>
+        <location filename="../../ui/sync/texts.py" line="148"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="149"/>
+        <location filename="../../ui/sync/texts.py" line="149"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="150"/>
+        <location filename="../../ui/sync/texts.py" line="150"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="151"/>
+        <location filename="../../ui/sync/texts.py" line="151"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="152"/>
+        <location filename="../../ui/sync/texts.py" line="152"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="153"/>
+        <location filename="../../ui/sync/texts.py" line="153"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="154"/>
+        <location filename="../../ui/sync/texts.py" line="154"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="155"/>
+        <location filename="../../ui/sync/texts.py" line="155"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="156"/>
+        <location filename="../../ui/sync/texts.py" line="156"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="157"/>
+        <location filename="../../ui/sync/texts.py" line="157"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="158"/>
+        <location filename="../../ui/sync/texts.py" line="158"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="159"/>
+        <location filename="../../ui/sync/texts.py" line="159"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="160"/>
+        <location filename="../../ui/sync/texts.py" line="160"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="161"/>
+        <location filename="../../ui/sync/texts.py" line="161"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="162"/>
+        <location filename="../../ui/sync/texts.py" line="162"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="163"/>
+        <location filename="../../ui/sync/texts.py" line="163"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="164"/>
+        <location filename="../../ui/sync/texts.py" line="164"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="165"/>
+        <location filename="../../ui/sync/texts.py" line="165"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="166"/>
+        <location filename="../../ui/sync/texts.py" line="166"/>
         <source>Summary</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="167"/>
+        <location filename="../../ui/sync/texts.py" line="167"/>
         <source>Intended industry</source>
         <translation>意向产业</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="168"/>
+        <location filename="../../ui/sync/texts.py" line="168"/>
         <source>Intended amount (10k yuan)</source>
         <translation>意向金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="169"/>
+        <location filename="../../ui/sync/texts.py" line="169"/>
         <source>Intention note</source>
         <translation>意向说明</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="170"/>
+        <location filename="../../ui/sync/texts.py" line="170"/>
         <source>Next contact date</source>
         <translation>下次联系日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="171"/>
+        <location filename="../../ui/sync/texts.py" line="171"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="172"/>
+        <location filename="../../ui/sync/texts.py" line="172"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="173"/>
+        <location filename="../../ui/sync/texts.py" line="173"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="174"/>
+        <location filename="../../ui/sync/texts.py" line="174"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="175"/>
+        <location filename="../../ui/sync/texts.py" line="175"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="177"/>
+        <location filename="../../ui/sync/texts.py" line="177"/>
         <source>Referred contact</source>
         <translation>被推荐人</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="178"/>
+        <location filename="../../ui/sync/texts.py" line="178"/>
         <source>Referred organization</source>
         <translation>被推荐单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="179"/>
+        <location filename="../../ui/sync/texts.py" line="179"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="180"/>
+        <location filename="../../ui/sync/texts.py" line="180"/>
         <source>Referred on</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="181"/>
+        <location filename="../../ui/sync/texts.py" line="181"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="182"/>
+        <location filename="../../ui/sync/texts.py" line="182"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="183"/>
+        <location filename="../../ui/sync/texts.py" line="183"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="184"/>
+        <location filename="../../ui/sync/texts.py" line="184"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="185"/>
+        <location filename="../../ui/sync/texts.py" line="185"/>
         <source>Deleted</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="186"/>
+        <location filename="../../ui/sync/texts.py" line="186"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="187"/>
+        <location filename="../../ui/sync/texts.py" line="187"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="188"/>
+        <location filename="../../ui/sync/texts.py" line="188"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="189"/>
+        <location filename="../../ui/sync/texts.py" line="189"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="190"/>
+        <location filename="../../ui/sync/texts.py" line="190"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="191"/>
+        <location filename="../../ui/sync/texts.py" line="191"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="192"/>
+        <location filename="../../ui/sync/texts.py" line="192"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="193"/>
+        <location filename="../../ui/sync/texts.py" line="193"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="194"/>
+        <location filename="../../ui/sync/texts.py" line="194"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="195"/>
+        <location filename="../../ui/sync/texts.py" line="195"/>
         <source>Sort order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="196"/>
+        <location filename="../../ui/sync/texts.py" line="196"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -2560,104 +2560,104 @@ My edit: {1}</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="53"/>
+        <location filename="../../ui/sync/status.py" line="51"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="56"/>
+        <location filename="../../ui/sync/status.py" line="54"/>
         <source>Send edits and fetch other stations&apos; changes now (F9)</source>
         <translation>立即上传修改并获取其他联络站的更新（F9）</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="70"/>
+        <location filename="../../ui/sync/status.py" line="68"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="71"/>
+        <location filename="../../ui/sync/status.py" line="69"/>
         <source>Use File → Sign in to server… to sync with headquarters</source>
         <translation>使用“文件 → 登录同步服务器…”与市局同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="76"/>
+        <location filename="../../ui/sync/status.py" line="74"/>
         <source>Signed in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="82"/>
+        <location filename="../../ui/sync/status.py" line="80"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="91"/>
+        <location filename="../../ui/sync/status.py" line="89"/>
         <source>Syncing… {0} of {1} edits sent</source>
         <translation>正在同步… 已发送 {0}/{1} 条修改</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="93"/>
+        <location filename="../../ui/sync/status.py" line="91"/>
         <source>Syncing… {0} changes received</source>
         <translation>正在同步… 已接收 {0} 条更新</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="97"/>
+        <location filename="../../ui/sync/status.py" line="95"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="109"/>
+        <location filename="../../ui/sync/status.py" line="107"/>
         <source>No network</source>
         <translation>无网络</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="111"/>
+        <location filename="../../ui/sync/status.py" line="109"/>
         <source>Server unreachable</source>
         <translation>服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="113"/>
+        <location filename="../../ui/sync/status.py" line="111"/>
         <source>Refused by the server</source>
         <translation>服务器拒绝</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="115"/>
+        <location filename="../../ui/sync/status.py" line="113"/>
         <source>Sync stopped</source>
         <translation>同步已停止</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="116"/>
+        <location filename="../../ui/sync/status.py" line="114"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="144"/>
+        <location filename="../../ui/sync/status.py" line="142"/>
         <source>%Ln record(s) not stored</source>
         <translation>
             <numerusform>%Ln 条记录未保存</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="77"/>
+        <location filename="../../ui/sync/status.py" line="75"/>
         <source>{0} on {1}</source>
         <translation>{0}，服务器 {1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="47"/>
+        <location filename="../../ui/sync/status.py" line="45"/>
         <source>Records from the server that could not be stored on this laptop; sync goes on without them. Click to see them.</source>
         <translation>来自服务器、无法保存到本机的记录；同步不受影响。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="126"/>
+        <location filename="../../ui/sync/status.py" line="124"/>
         <source>Last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/status.py" line="126"/>
+        <location filename="../../ui/sync/status.py" line="124"/>
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/sync/status.py" line="140"/>
+        <location filename="../../ui/sync/status.py" line="138"/>
         <source>Needs review (%Ln)</source>
         <translation>
             <numerusform>待核对的修改（%Ln）</numerusform>
@@ -2667,238 +2667,238 @@ My edit: {1}</source>
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="46"/>
+        <location filename="../../ui/sync/texts.py" line="46"/>
         <source>Not signed in: use File → Sign in to server…</source>
         <translation>未登录：请使用“文件 → 登录同步服务器…”</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="48"/>
+        <location filename="../../ui/sync/texts.py" line="48"/>
         <source>No network: sync resumes by itself once connected</source>
         <translation>无网络：联网后将自动继续同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="49"/>
+        <location filename="../../ui/sync/texts.py" line="49"/>
         <source>The server does not answer: sync resumes by itself when it is back</source>
         <translation>服务器没有应答：恢复后将自动继续同步</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="50"/>
+        <location filename="../../ui/sync/texts.py" line="50"/>
         <source>The server no longer accepts this account: sign in again</source>
         <translation>服务器不再接受此账号：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="51"/>
+        <location filename="../../ui/sync/texts.py" line="51"/>
         <source>This computer&apos;s access was revoked: sign in again</source>
         <translation>此电脑的登录已被撤销：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="52"/>
+        <location filename="../../ui/sync/texts.py" line="52"/>
         <source>The sign-in has expired: sign in again</source>
         <translation>登录已失效：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="53"/>
+        <location filename="../../ui/sync/texts.py" line="53"/>
         <source>Too many requests: will retry at {0}</source>
         <translation>请求过于频繁：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="54"/>
+        <location filename="../../ui/sync/texts.py" line="54"/>
         <source>This app is too old for the server: please update Chushang Desk</source>
         <translation>本软件版本过旧：请更新楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="55"/>
+        <location filename="../../ui/sync/texts.py" line="55"/>
         <source>The server is too old for this app: the server must be updated</source>
         <translation>服务器版本过旧：需要升级服务器</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="56"/>
+        <location filename="../../ui/sync/texts.py" line="56"/>
         <source>The server is busy: will retry at {0}</source>
         <translation>服务器繁忙：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="57"/>
+        <location filename="../../ui/sync/texts.py" line="57"/>
         <source>The server had a problem: will retry at {0}</source>
         <translation>服务器出错：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="58"/>
+        <location filename="../../ui/sync/texts.py" line="58"/>
         <source>An edit is too large to send: will retry at {0}</source>
         <translation>有修改过大无法发送：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="59"/>
+        <location filename="../../ui/sync/texts.py" line="59"/>
         <source>Refused to send over plain http://: sign in again with the server&apos;s https:// address</source>
         <translation>已拒绝通过不加密的 http:// 发送：请用服务器的 https:// 地址重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="60"/>
+        <location filename="../../ui/sync/texts.py" line="60"/>
         <source>The server address is not an https:// address: sign in again</source>
         <translation>服务器地址不是 https:// 地址：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="61"/>
+        <location filename="../../ui/sync/texts.py" line="61"/>
         <source>The CA certificate file cannot be read: choose it again in File → Settings</source>
         <translation>无法读取 CA 证书文件：请在 文件 → 设置 中重新选择</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="62"/>
+        <location filename="../../ui/sync/texts.py" line="62"/>
         <source>The server&apos;s certificate is not trusted, nothing was sent: will retry at {0}</source>
         <translation>服务器证书不受信任，未发送任何数据：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="63"/>
+        <location filename="../../ui/sync/texts.py" line="63"/>
         <source>The server&apos;s certificate has expired (or this computer&apos;s date is wrong), nothing was sent: will retry at {0}</source>
         <translation>服务器证书已过期（或本机日期不正确），未发送任何数据：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="64"/>
+        <location filename="../../ui/sync/texts.py" line="64"/>
         <source>The server&apos;s certificate is for another address, nothing was sent: will retry at {0}</source>
         <translation>服务器证书不属于这个地址，未发送任何数据：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="65"/>
+        <location filename="../../ui/sync/texts.py" line="65"/>
         <source>No secure connection to the server could be made: will retry at {0}</source>
         <translation>无法与服务器建立安全连接：将于 {0} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="69"/>
+        <location filename="../../ui/sync/texts.py" line="69"/>
         <source>Sync failed ({0}): will retry at {1}</source>
         <translation>同步失败（{0}）：将于 {1} 重试</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="76"/>
+        <location filename="../../ui/sync/texts.py" line="76"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="77"/>
+        <location filename="../../ui/sync/texts.py" line="77"/>
         <source>This computer has no network connection. Connect to a network and try again.</source>
         <translation>本机没有网络连接。请连接网络后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="78"/>
+        <location filename="../../ui/sync/texts.py" line="78"/>
         <source>The server does not answer. Check the address; if it is right, the server may be stopped: tell the administrator.</source>
         <translation>服务器没有应答。请检查服务器地址；如地址无误，服务器可能已停止，请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="80"/>
+        <location filename="../../ui/sync/texts.py" line="80"/>
         <source>Too many failed sign-ins. Try again in {0} min.</source>
         <translation>登录失败次数过多，请 {0} 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="81"/>
+        <location filename="../../ui/sync/texts.py" line="81"/>
         <source>This version of Chushang Desk is too old for the server: please update it.</source>
         <translation>此版本的楚商联络台过旧，服务器不再支持：请更新。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="82"/>
+        <location filename="../../ui/sync/texts.py" line="82"/>
         <source>The server is too old for this version of Chushang Desk: ask the administrator to update it.</source>
         <translation>服务器版本过旧，不支持此版本的楚商联络台：请联系管理员升级服务器。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="83"/>
+        <location filename="../../ui/sync/texts.py" line="83"/>
         <source>The server is busy. Try again in a moment.</source>
         <translation>服务器繁忙。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="84"/>
+        <location filename="../../ui/sync/texts.py" line="84"/>
         <source>The server ran into a problem. Try again later or tell the administrator.</source>
         <translation>服务器出错。请稍后再试或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="85"/>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="86"/>
+        <location filename="../../ui/sync/texts.py" line="85"/>
+        <location filename="../../ui/sync/texts.py" line="86"/>
         <source>The server refused this computer. Ask the administrator.</source>
         <translation>服务器拒绝了这台电脑。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="87"/>
+        <location filename="../../ui/sync/texts.py" line="87"/>
         <source>To protect your password and the records, the server is reached only at an https:// address (http:// only on this computer). Nothing was sent. Ask the administrator for the https:// address.</source>
         <translation>为保护密码和数据，只能用 https:// 地址连接服务器（http:// 仅限本机）。未发送任何数据。请向管理员索取 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="88"/>
+        <location filename="../../ui/sync/texts.py" line="88"/>
         <source>The server address starts with http:// or https://</source>
         <translation>服务器地址应以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="89"/>
+        <location filename="../../ui/sync/texts.py" line="89"/>
         <source>The CA certificate file cannot be read. Choose the bureau&apos;s CA certificate (a PEM file), or leave the field empty.</source>
         <translation>无法读取 CA 证书文件。请选择单位的 CA 证书（PEM 文件），或留空。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="90"/>
+        <location filename="../../ui/sync/texts.py" line="90"/>
         <source>The server&apos;s certificate is not trusted (self-signed or from an unknown authority). Nothing was sent. If the bureau uses its own certificates, choose its CA certificate file above; otherwise someone may be posing as the server: tell the administrator.</source>
         <translation>服务器的证书不受信任（自签名或由未知机构签发）。未发送任何数据。如单位使用自己的证书，请在上方选择单位的 CA 证书文件；否则可能有人冒充服务器，请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="91"/>
+        <location filename="../../ui/sync/texts.py" line="91"/>
         <source>The server&apos;s certificate has expired, or this computer&apos;s date is wrong. Nothing was sent. Check the date and ask the administrator to renew the certificate.</source>
         <translation>服务器的证书已过期，或本机日期不正确。未发送任何数据。请检查电脑日期，并请管理员更新证书。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="92"/>
+        <location filename="../../ui/sync/texts.py" line="92"/>
         <source>The server&apos;s certificate is for another address. Nothing was sent. Check the server address; otherwise someone may be posing as the server: tell the administrator.</source>
         <translation>服务器的证书不属于这个地址。未发送任何数据。请检查服务器地址是否正确；否则可能有人冒充服务器，请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="93"/>
+        <location filename="../../ui/sync/texts.py" line="93"/>
         <source>No secure connection to the server could be made (TLS handshake failed). Nothing was sent. The network may block encrypted connections, or the address serves no HTTPS.</source>
         <translation>无法与服务器建立安全连接（TLS 握手失败）。未发送任何数据。网络可能拦截了加密连接，或该地址不提供 https 服务。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="97"/>
+        <location filename="../../ui/sync/texts.py" line="97"/>
         <source>Sign-in failed: {0}</source>
         <translation>登录失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="111"/>
+        <location filename="../../ui/sync/texts.py" line="111"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="112"/>
+        <location filename="../../ui/sync/texts.py" line="112"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="113"/>
+        <location filename="../../ui/sync/texts.py" line="113"/>
         <source>Affiliation</source>
         <translation>任职关系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="114"/>
+        <location filename="../../ui/sync/texts.py" line="114"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="115"/>
+        <location filename="../../ui/sync/texts.py" line="115"/>
         <source>Visit attendee</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="116"/>
+        <location filename="../../ui/sync/texts.py" line="116"/>
         <source>Visited organization</source>
         <translation>走访组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="117"/>
+        <location filename="../../ui/sync/texts.py" line="117"/>
         <source>Follow-up</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="118"/>
+        <location filename="../../ui/sync/texts.py" line="118"/>
         <source>Referral</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="119"/>
+        <location filename="../../ui/sync/texts.py" line="119"/>
         <source>Reference list entry</source>
         <translation>基础数据条目</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/texts.py" line="120"/>
+        <location filename="../../ui/sync/texts.py" line="120"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
@@ -2906,27 +2906,27 @@ My edit: {1}</source>
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="34"/>
+        <location filename="../../ui/sync/wiring.py" line="34"/>
         <source>Sign &amp;in to server…</source>
         <translation>登录同步服务器(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="36"/>
+        <location filename="../../ui/sync/wiring.py" line="36"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="39"/>
+        <location filename="../../ui/sync/wiring.py" line="39"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="43"/>
+        <location filename="../../ui/sync/wiring.py" line="43"/>
         <source>&amp;Needs review</source>
         <translation>待核对的修改(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/sync/wiring.py" line="64"/>
+        <location filename="../../ui/sync/wiring.py" line="64"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
@@ -2934,49 +2934,49 @@ My edit: {1}</source>
 <context>
     <name>VisitExport</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="33"/>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="80"/>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="109"/>
+        <location filename="../../ui/visits/export.py" line="33"/>
+        <location filename="../../ui/visits/export.py" line="80"/>
+        <location filename="../../ui/visits/export.py" line="109"/>
         <source>Export visit log</source>
         <translation>导出走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="33"/>
+        <location filename="../../ui/visits/export.py" line="33"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="69"/>
+        <location filename="../../ui/visits/export.py" line="69"/>
         <source>Exporting visits… {0} of {1}</source>
         <translation>正在导出走访记录… {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="91"/>
+        <location filename="../../ui/visits/export.py" line="91"/>
         <source>Exported {0} visits to {1}</source>
         <translation>已导出 {0} 条走访记录到 {1}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="78"/>
+        <location filename="../../ui/visits/export.py" line="78"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="93"/>
+        <location filename="../../ui/visits/export.py" line="93"/>
         <source>{0} texts longer than an Excel cell holds continue in full on the sheet {1}</source>
         <translation>{0} 段超过 Excel 单元格容量的文字已完整续在“{1}”表中</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="97"/>
+        <location filename="../../ui/visits/export.py" line="97"/>
         <source>{0} visits held values in an unexpected form, exported as stored</source>
         <translation>{0} 条走访记录含格式不符的数据，已按原样导出</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="108"/>
+        <location filename="../../ui/visits/export.py" line="108"/>
         <source>Exporting visits…</source>
         <translation>正在导出走访记录…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/export.py" line="108"/>
+        <location filename="../../ui/visits/export.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2984,42 +2984,42 @@ My edit: {1}</source>
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="27"/>
+        <location filename="../../ui/visits/table_model.py" line="27"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="27"/>
+        <location filename="../../ui/visits/table_model.py" line="27"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="27"/>
+        <location filename="../../ui/visits/table_model.py" line="27"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="27"/>
+        <location filename="../../ui/visits/table_model.py" line="27"/>
         <source>Contacts</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="27"/>
+        <location filename="../../ui/visits/table_model.py" line="27"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="28"/>
+        <location filename="../../ui/visits/table_model.py" line="28"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="28"/>
+        <location filename="../../ui/visits/table_model.py" line="28"/>
         <source>Next contact</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/table_model.py" line="28"/>
+        <location filename="../../ui/visits/table_model.py" line="28"/>
         <source>Open follow-ups</source>
         <translation>未完成待办</translation>
     </message>
@@ -3027,136 +3027,136 @@ My edit: {1}</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../chushang_desk/ui/main_window.py" line="28"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/visits/page.py" line="44"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="47"/>
+        <location filename="../../ui/visits/page.py" line="48"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="49"/>
+        <location filename="../../ui/visits/page.py" line="50"/>
         <source>Log a visit (Ctrl+Shift+V): the contact selected under Contacts is filled in</source>
         <translation>登记走访（Ctrl+Shift+V）：自动填入在名录中选中的人员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="52"/>
+        <location filename="../../ui/visits/page.py" line="53"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="54"/>
+        <location filename="../../ui/visits/page.py" line="55"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="56"/>
+        <location filename="../../ui/visits/page.py" line="57"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="71"/>
+        <location filename="../../ui/visits/page.py" line="72"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="73"/>
+        <location filename="../../ui/visits/page.py" line="74"/>
         <source>Officer</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="83"/>
+        <location filename="../../ui/visits/page.py" line="84"/>
         <source>Contact…</source>
         <translation>走访对象…</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="85"/>
+        <location filename="../../ui/visits/page.py" line="86"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="86"/>
+        <location filename="../../ui/visits/page.py" line="87"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="89"/>
+        <location filename="../../ui/visits/page.py" line="90"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="89"/>
+        <location filename="../../ui/visits/page.py" line="90"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="125"/>
+        <location filename="../../ui/visits/page.py" line="126"/>
         <source>Select a visit to see its summary and follow-ups.</source>
         <translation>选择一条走访记录，查看其纪要和待办。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="168"/>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="181"/>
+        <location filename="../../ui/visits/page.py" line="169"/>
+        <location filename="../../ui/visits/page.py" line="182"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chushang_desk/ui/visits/page.py" line="193"/>
+        <location filename="../../ui/visits/page.py" line="194"/>
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>%Ln 条走访记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="236"/>
+        <location filename="../../ui/visits/page.py" line="241"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="237"/>
+        <location filename="../../ui/visits/page.py" line="242"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="238"/>
+        <location filename="../../ui/visits/page.py" line="243"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="238"/>
+        <location filename="../../ui/visits/page.py" line="243"/>
         <source>Next contact</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="241"/>
+        <location filename="../../ui/visits/page.py" line="246"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="243"/>
+        <location filename="../../ui/visits/page.py" line="248"/>
         <source>Investment intention</source>
         <translation>投资意向</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="245"/>
+        <location filename="../../ui/visits/page.py" line="250"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="256"/>
+        <location filename="../../ui/visits/page.py" line="261"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="302"/>
+        <location filename="../../ui/visits/page.py" line="307"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/page.py" line="303"/>
+        <location filename="../../ui/visits/page.py" line="308"/>
         <source>Delete the visit {0}? Its follow-ups are removed with it.</source>
         <translation>删除走访记录 {0}？其待办将一并删除。</translation>
     </message>
@@ -3164,105 +3164,110 @@ My edit: {1}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="25"/>
+        <location filename="../../ui/errors.py" line="26"/>
         <source>The database could not be upgraded. Your data was left as it was; a copy is at {0}.</source>
         <translation>数据库升级失败。原有数据未作改动，备份位于 {0}。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="29"/>
+        <location filename="../../ui/errors.py" line="30"/>
         <source>The disk is full. Nothing was lost, but this was not saved or written. Free some space on the disk and try again.</source>
         <translation>磁盘已满。没有丢失任何资料，但这次的内容未能保存或写入。请腾出磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="31"/>
+        <location filename="../../ui/errors.py" line="32"/>
         <source>The database is busy or cannot be written. Nothing was lost; please try again.</source>
         <translation>数据库正忙或无法写入。数据未丢失，请重试。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="33"/>
+        <location filename="../../ui/errors.py" line="34"/>
         <source>The file could not be read or written: {0}</source>
         <translation>无法读写文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="34"/>
+        <location filename="../../ui/errors.py" line="35"/>
         <source>Something went wrong: {0}</source>
         <translation>出现错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="39"/>
+        <location filename="../../ui/errors.py" line="40"/>
         <source>The recovery passphrase is wrong.</source>
         <translation>恢复口令不对。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="41"/>
+        <location filename="../../ui/errors.py" line="42"/>
         <source>The directory stays locked: its recovery passphrase is needed to open it.</source>
         <translation>名录仍处于锁定状态：需要恢复口令才能打开。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="43"/>
+        <location filename="../../ui/errors.py" line="44"/>
         <source>The directory&apos;s key file (key.json) is missing, so its encrypted database cannot be opened. Restore key.json from a copy of the profile folder.</source>
         <translation>名录的密钥文件（key.json）不见了，加密的资料库无法打开。请从资料文件夹的备份中恢复 key.json。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="45"/>
+        <location filename="../../ui/errors.py" line="46"/>
         <source>The key does not open this database: the key file belongs to another directory, or the database is damaged.</source>
         <translation>密钥打不开这个资料库：密钥文件属于另一份名录，或资料库已损坏。</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="46"/>
+        <location filename="../../ui/errors.py" line="47"/>
         <source>The directory&apos;s key could not be read: {0}</source>
         <translation>无法读取名录的密钥：{0}</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/errors.py" line="58"/>
+        <location filename="../../ui/errors.py" line="59"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="64"/>
+        <source>Log file: {0}</source>
+        <translation>日志文件：{0}</translation>
     </message>
 </context>
 <context>
     <name>visits</name>
     <message>
-        <location filename="../../chushang_desk/ui/visits/labels.py" line="15"/>
+        <location filename="../../ui/labels.py" line="19"/>
         <source>On-site visit</source>
         <translation>上门走访</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/labels.py" line="16"/>
+        <location filename="../../ui/labels.py" line="20"/>
         <source>Inspection trip to Wuhan</source>
         <translation>来汉考察</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/labels.py" line="17"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Phone / video call</source>
         <translation>电话/视频</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Meeting / event</source>
         <translation>座谈/活动</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="34"/>
         <source>due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="36"/>
         <source>open, no due date</source>
         <translation>未完成，无截止日期</translation>
     </message>
     <message>
-        <location filename="../../chushang_desk/ui/visits/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
