@@ -7,7 +7,9 @@ Hooked into every Session made by `db.session.SessionFactory`, so no service can
   outbox itself (`bulk.py`), so a bulk update cannot slip past.
 - after_flush: keeps the contact search index current.
 - before_cursor_execute: refuses SQL run on a session's connection that writes a synced table outside
-  a flush (`session.connection().execute(...)`, text, driver SQL).
+  a flush (`session.connection().execute(...)`, text, driver SQL), and notes the table every
+  data-changing statement writes: the session's change set (`changed_tables`), which a write returns
+  and the screens redraw from.
 Applying pulled changes sets `session.info["applying_remote"]` and writes no outbox entries.
 """
 from __future__ import annotations
@@ -148,6 +150,12 @@ _DML_TARGET = re.compile(
     re.IGNORECASE,
 )
 _SESSION_OPTION = "desk_session"
+_CHANGED = "changed_tables"
+
+
+def changed_tables(session: Session) -> frozenset[str]:
+    """Every table a statement of this session wrote (flushes, bulk statements, SQL on its connection)."""
+    return frozenset(session.info.get(_CHANGED, ()))
 
 
 def _tag_connection(session: Session, _transaction, connection) -> None:
@@ -160,9 +168,13 @@ def _guard_statement(_conn, _cursor, statement: str, _params, context, _many) ->
     writes a synced table outside a flush is refused, like the bulk statements above."""
     options = context.execution_options if context is not None else {}
     session = options.get(_SESSION_OPTION)
-    if session is None or session._flushing or options.get(BULK_OUTBOX_WRITTEN):
+    if session is None:
         return
     target = _DML_TARGET.match(statement)
+    if target:
+        session.info.setdefault(_CHANGED, set()).add(target.group(1).lower())
+    if session._flushing or options.get(BULK_OUTBOX_WRITTEN):
+        return
     if target and target.group(1).lower() in synced_tables() and not session.info.get("applying_remote"):
         raise OutboxBypassed(f"SQL writing {target.group(1)} without outbox entries; use the ORM or db.bulk")
 

@@ -69,10 +69,11 @@ def erase_contact(session: Session, contact_id: str) -> None:
                             base_version=contact.version or 0, device_time=utcnow()))
 
 
-def erase_person(profile, contact_id: str) -> None:
-    """erase_contact in one write transaction, then the WAL truncated."""
-    profile.write(erase_contact, contact_id)
+def erase_person(profile, contact_id: str) -> frozenset[str]:
+    """erase_contact in one write transaction, then the WAL truncated; returns the tables it changed."""
+    _none, changed = profile.write_changes(erase_contact, contact_id)
     checkpoint(profile.sessions.engine)
+    return changed
 
 
 def checkpoint(engine: Engine) -> None:

@@ -16,6 +16,7 @@ from ..db.keys import (  # noqa: F401 (for the ui, which does not import the db 
     PassphraseTooShort, ProfileKeyError, WrongPassphrase,
 )
 from ..db.migrate import create_private_file, upgrade
+from ..db.outbox import changed_tables
 from ..db.session import SessionFactory
 from . import reference, search, settings
 
@@ -58,8 +59,13 @@ class Profile:
 
     def write(self, service: Callable[..., T], *args, **kwargs) -> T:
         """Run a service function in one write transaction (with its outbox entries)."""
+        return self.write_changes(service, *args, **kwargs)[0]
+
+    def write_changes(self, service: Callable[..., T], *args, **kwargs) -> tuple[T, frozenset[str]]:
+        """write, and the tables the transaction changed (what the screens showing them redraw)."""
         with self.sessions.write() as session:
-            return service(session, *args, **kwargs)
+            result = service(session, *args, **kwargs)
+        return result, changed_tables(session)  # noted up to the commit's own flush
 
     def sign_as(self, officer_name: str) -> None:
         """Stamp later edits with this officer's name; until one is set, with the computer's login name,

@@ -19,8 +19,6 @@ from .records import live_row as _live, save_changes
 from .validation import check_date, clean_text, max_len
 
 STATUSES = REFERRAL_STATUSES
-# The road a referral travels; `dropped` can happen at any step.
-PIPELINE = ("new", "contacted", "negotiating", "signed", "landed")
 # A referral that reached signing counts as signed even after it landed.
 SIGNED_OR_LATER = ("signed", "landed")
 

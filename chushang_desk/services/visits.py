@@ -23,8 +23,6 @@ from .validation import check_amount, check_date, clean_text, declared_errors, m
 MODES = VISIT_MODES  # visit 上门走访, inspection 来汉考察, call 电话/视频, meeting 座谈/活动
 DUE_SOON_DAYS = 7
 DUE_STATES = ("overdue", "soon", "later", "none", "done")  # worst first
-# The tables a saved or deleted visit touches (what screens showing visits redraw after a write).
-VISIT_TABLES = frozenset({"visit", "visit_contact", "visit_organization", "follow_up"})
 # From the record declaration (models.records); an intention's note is kept shorter than the sync allows.
 _TEXT_LIMITS = {"place": max_len("visit", "place"), "purpose": max_len("visit", "purpose"),
                 "intention_note": 4000, "summary": max_len("visit", "summary")}

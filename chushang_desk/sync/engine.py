@@ -17,7 +17,7 @@ import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, fields as dc_fields
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Iterator
 
@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.engine import writer
+from ..db.outbox import changed_tables
 from ..db.session import DeskSession
 from ..models import OutboxEntry
 from ..services.erase import checkpoint
@@ -58,6 +59,7 @@ class SyncReport:
     reoffered: int = 0  # rows sent again to a server restored from a backup that lacked them
     cancelled: bool = False
     held: int = 0  # rows from the server kept aside, not stored (sync_held_row), after this sync
+    tables: set = field(default_factory=set)  # the local tables this sync wrote
 
     def summary(self) -> str:
         """What moved, in one line (the headless `sync` command prints it)."""
@@ -68,9 +70,6 @@ class SyncReport:
                 + (f", {self.reoffered} rows newer than the restored server's data sent again" if self.reoffered else "")
                 + (" (cancelled)" if self.cancelled else "")
                 + (f"; {self.held} rows from the server held aside" if self.held else ""))
-
-    def as_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in dc_fields(self)}
 
 
 class _Cancelled(Exception):
@@ -117,7 +116,7 @@ def _remember_error(profile, code: str) -> None:
 
 
 @contextmanager
-def remote_write(profile) -> Iterator[Session]:
+def remote_write(profile, changed: set | None = None) -> Iterator[Session]:
     """One write transaction applying the server's data: no outbox entries (applying_remote) and
     foreign keys off, since rows arrive in version order, children possibly before their parents.
     The pragmas only work outside a transaction, so they are set on the connection before BEGIN.
@@ -125,7 +124,8 @@ def remote_write(profile) -> Iterator[Session]:
     synchronous=NORMAL (not FULL, as for officers' edits): a power cut may undo the last of these
     transactions, but WAL keeps each whole or absent, and what it held is the server's data with the
     cursor or the push answers that go with it - fetched or answered again at the next sync. Saves an
-    fsync per page: ~0.5 s of a first sync of 176,000 rows."""
+    fsync per page (bench/bench_sync.py measures the first sync). `changed` collects the tables the
+    transaction wrote, once committed (SyncReport.tables: what the screens redraw)."""
     with writer(profile.sessions.engine).connect() as conn:
         raw = conn.connection.dbapi_connection
         raw.execute("PRAGMA foreign_keys=OFF")
@@ -136,6 +136,8 @@ def remote_write(profile) -> Iterator[Session]:
                 session.info["actor"] = profile.sessions.actor
                 with session.begin():
                     yield session
+                if changed is not None:
+                    changed |= changed_tables(session)
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
             raw.execute("PRAGMA synchronous=FULL")
@@ -167,7 +169,7 @@ class _Steps:
         that is newer than the server's data (sync/reoffer.py), in the same transaction as the reset."""
         self.report.replaced = True
         client.epoch = None
-        with remote_write(self.profile) as session:
+        with remote_write(self.profile, self.report.tables) as session:
             if epoch_base is not None:
                 self.report.reoffered = reoffer_newer_rows(session, epoch_base)
             set_state(session, cursor="0", epoch="")
@@ -185,7 +187,7 @@ class _Steps:
             answer = client.push([wire_entry(e) for e in batch], from_mid)
             results = answer.get("results") or []
             self.erased = self.erased or _touches_erased(batch, results)
-            with remote_write(self.profile) as session:
+            with remote_write(self.profile, self.report.tables) as session:
                 counts = apply_results(session, batch, results, self.stamp)
             self._count(counts)
             self.progress("push", self.report.pushed, total)
@@ -210,7 +212,7 @@ class _Steps:
         server's time and ours overlap."""
         cursor = int(self.profile.read(all_state)["cursor"] or 0)
         if self.profile.read(_held):  # (this version may store what an older one could not)
-            with remote_write(self.profile) as session:
+            with remote_write(self.profile, self.report.tables) as session:
                 retry_held(session.connection())
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
             coming = fetcher.submit(client.pull, cursor, pull_limit())
@@ -224,7 +226,7 @@ class _Steps:
     def apply_page(self, page: dict, client: SyncClient) -> None:
         rows = page.get("rows") or []
         self.erased = self.erased or any(r.get("erased") for r in rows)
-        with remote_write(self.profile) as session:
+        with remote_write(self.profile, self.report.tables) as session:
             apply_rows(session.connection(), rows)
             set_state(session, cursor=str(page["cursor"]), epoch=page.get("epoch") or client.epoch or "")
         self.report.pulled += len(rows)

@@ -14,8 +14,8 @@ CODES = (
 )
 # Worth trying again by itself later (the status bar retries with backoff); the rest need a person.
 TEMPORARY = frozenset({"network", "server_unreachable", "rate_limited", "server_busy", "server_error"})
-# The device must sign in again before it can sync.
-SIGN_IN_AGAIN = frozenset({"not_signed_in", "device_revoked", "bad_token"})
+# The server refused this device or its credentials: shown as 服务器拒绝 until the officer signs in again.
+REFUSED = frozenset({"bad_credentials", "device_revoked", "bad_token"})
 
 
 class SyncError(Exception):

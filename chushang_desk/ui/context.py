@@ -1,7 +1,8 @@
 """What every screen shares: the profile, the task runner, reference lists, settings, change signals.
 
 Screens call services through `read`/`write` (on the database thread) and get plain data back;
-after a write, `data_changed` names the tables that changed so each screen redraws only if it shows them.
+after a write, `data_changed` names the tables the transaction changed (Profile.write_changes: noted by the
+database layer, never listed by hand) so each screen redraws only if it shows one of them.
 """
 from __future__ import annotations
 
@@ -55,17 +56,21 @@ class AppContext(QObject):
         profile = self.profile
         return self.runner.run(lambda: profile.read(service, *args, **kwargs), on_done, on_error)
 
-    def write(self, service, *args, tables=(), on_done=None, on_error=None, **kwargs):
-        """Run a service in a write transaction; on success announce the changed tables, then on_done."""
+    def write(self, service, *args, on_done=None, on_error=None, **kwargs):
+        """Run a service in a write transaction; on success announce the tables it changed, then on_done."""
         profile = self.profile
 
-        def done(result):
-            if tables:
-                self.data_changed.emit(frozenset(tables))
+        def done(outcome):
+            result, changed = outcome
+            self.announce(changed)
             if on_done is not None:
                 on_done(result)
 
-        return self.runner.run(lambda: profile.write(service, *args, **kwargs), done, on_error)
+        return self.runner.run(lambda: profile.write_changes(service, *args, **kwargs), done, on_error)
+
+    def announce(self, changed: frozenset) -> None:
+        if changed:
+            self.data_changed.emit(frozenset(changed))
 
     def ref_items(self, list_name: str) -> list[RefItem]:
         return self.refs.get(list_name, [])

@@ -9,11 +9,6 @@ from PySide6.QtSvg import QSvgRenderer
 
 from ..paths import resources_dir
 
-# The sidebar's screens by class name (main_window._screens) -> icon file in resources/icons/.
-SCREEN_ICONS = {
-    "ContactsPage": "contacts", "OrganizationsPage": "organizations", "VisitsPage": "visits",
-    "FollowUpsPage": "follow-ups", "ReferralsPage": "referrals", "NeedsReviewPage": "review",
-}
 STROKE, ON_SELECTION = "#2b6cb0", "#ffffff"  # the files' colour; white on the selected row's blue
 
 

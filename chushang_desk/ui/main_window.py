@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import importlib
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
     QWidget,
 )
 
@@ -14,21 +21,35 @@ from .. import __version__
 from ..services.sync_status import pending_edits
 from .context import AppContext
 from .errors import show_error
-from .icons import SCREEN_ICONS, app_icon
+from .icons import app_icon
 from .pages import Page
 from .sync.wiring import SyncUi
 from .widgets.dialogs import dialogs_with_typing
 
 
-def _screens() -> list[tuple[str, str, str]]:
-    """(module, class, title) of each sidebar screen; titles in each screen's own translation context."""
+class Screen(NamedTuple):
+    """A sidebar screen: where its class lives (built when first shown), its title and its icon file
+    (resources/icons/<icon>.svg). A new screen is one line here."""
+
+    module: str
+    cls: str
+    title: str
+    icon: str
+
+
+def _screens() -> list[Screen]:
+    """The sidebar, in order (Ctrl+1 …); titles in each screen's own translation context."""
     return [
-        ("contacts.page", "ContactsPage", QCoreApplication.translate("ContactsPage", "Contacts")),
-        ("organizations.page", "OrganizationsPage", QCoreApplication.translate("OrganizationsPage", "Organizations")),
-        ("visits.page", "VisitsPage", QCoreApplication.translate("VisitsPage", "Visits")),
-        ("visits.follow_ups", "FollowUpsPage", QCoreApplication.translate("FollowUpsPage", "Follow-ups")),
-        ("referrals.page", "ReferralsPage", QCoreApplication.translate("ReferralsPage", "Referrals")),
-        ("sync.review", "NeedsReviewPage", QCoreApplication.translate("NeedsReviewPage", "Needs review")),
+        Screen("contacts.page", "ContactsPage", QCoreApplication.translate("ContactsPage", "Contacts"), "contacts"),
+        Screen("organizations.page", "OrganizationsPage",
+               QCoreApplication.translate("OrganizationsPage", "Organizations"), "organizations"),
+        Screen("visits.page", "VisitsPage", QCoreApplication.translate("VisitsPage", "Visits"), "visits"),
+        Screen("visits.follow_ups", "FollowUpsPage", QCoreApplication.translate("FollowUpsPage", "Follow-ups"),
+               "follow-ups"),
+        Screen("referrals.page", "ReferralsPage", QCoreApplication.translate("ReferralsPage", "Referrals"),
+               "referrals"),
+        Screen("sync.review", "NeedsReviewPage", QCoreApplication.translate("NeedsReviewPage", "Needs review"),
+               "review"),
     ]
 
 
@@ -58,8 +79,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setStyleSheet("QListWidget#sidebar { font-size: 15px; } QListWidget#sidebar::item { padding: 10px 8px; }")
         self.stack = QStackedWidget()
-        for _module, cls, title in self.screens:
-            self.sidebar.addItem(QListWidgetItem(app_icon(SCREEN_ICONS[cls]), title))
+        for screen in self.screens:
+            self.sidebar.addItem(QListWidgetItem(app_icon(screen.icon), screen.title))
             self.stack.addWidget(QWidget())  # stands in until the screen is first shown
         self.sidebar.currentRowChanged.connect(self._show_row)
         central = QWidget()
@@ -85,8 +106,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for index, (_module, _cls, title) in enumerate(self.screens):
-            action = QAction(title, self)
+        for index, screen in enumerate(self.screens):
+            action = QAction(screen.title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.sidebar.setCurrentRow(i))
             go_menu.addAction(action)
@@ -108,9 +129,9 @@ class MainWindow(QMainWindow):
 
     def _page(self, index: int) -> Page:
         if index not in self.built:
-            module_name, class_name, _title = self.screens[index]
-            module = importlib.import_module(f"{__package__}.{module_name}")
-            page = getattr(module, class_name)(self.ctx)
+            screen = self.screens[index]
+            module = importlib.import_module(f"{__package__}.{screen.module}")
+            page = getattr(module, screen.cls)(self.ctx)
             old = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(old)
@@ -123,20 +144,23 @@ class MainWindow(QMainWindow):
             self._page(index)
             self.stack.setCurrentIndex(index)
 
+    def _index_of(self, class_name: str) -> int:
+        return [screen.cls for screen in self.screens].index(class_name)
+
     def show_page(self, class_name: str) -> Page:
         """Switch to the screen of that class (building it if needed) and return it."""
-        index = [cls for _m, cls, _t in self.screens].index(class_name)
+        index = self._index_of(class_name)
         page = self._page(index)
         self.sidebar.setCurrentRow(index)
         return page
 
     def set_screen_title(self, class_name: str, title: str) -> None:
         """A sidebar label that carries a count ("Needs review (3)")."""
-        index = [cls for _m, cls, _t in self.screens].index(class_name)
+        index = self._index_of(class_name)
         self.sidebar.item(index).setText(title)
 
     def _log_visit(self, contact_ids: list) -> None:
-        index = [cls for _m, cls, _t in self.screens].index("VisitsPage")
+        index = self._index_of("VisitsPage")
         first_time = index not in self.built
         page = self.show_page("VisitsPage")
         if first_time:  # built during this request: its own connection missed it

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import threading
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -46,7 +46,6 @@ class Job:
     result: Any = None
     error: BaseException | None = None
     details: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 class _Worker(QObject):

@@ -7,7 +7,7 @@ def test_saves_queued_before_close_reach_the_database(main_window, data_dir):
     ctx = main_window.ctx
     names = [f"关闭测试{i}" for i in range(30)]
     for name in names:
-        ctx.write(contacts.save_contact, {"name": name, "is_merchant": True}, tables={"contact"})
+        ctx.write(contacts.save_contact, {"name": name, "is_merchant": True})
     main_window.close()  # immediately, with the saves still queued on the database thread
 
     reopened = open_profile(data_dir)

@@ -9,13 +9,8 @@ from sqlalchemy import select
 from chushang_desk.models import Contact, OutboxEntry
 from chushang_desk.services.contacts import ContactQuery, find_contact_ids, get_contact
 from tests.conftest import wait_idle
-from tests.ui.test_contacts_page import names, page, type_text  # noqa: F401 - the page fixture
+from tests.ui.helpers import names, open_new_dialog, type_text
 
-
-def open_new_dialog(qtbot, page):
-    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: getattr(page, "dialog", None) is not None and page.dialog.isVisible())
-    return page.dialog
 
 
 def test_create_a_contact_by_typing_and_clicking(page, qtbot, main_window):

@@ -6,8 +6,8 @@ from chushang_desk.models import Contact, OutboxEntry
 from chushang_desk.services.erase import is_erased
 from chushang_desk.services.sync_status import set_state
 from tests.conftest import wait_idle
+from tests.ui.helpers import names, seed, type_text
 
-from .test_contacts_page import names, seed, type_text
 
 
 def _select(page, qtbot, name: str) -> str:

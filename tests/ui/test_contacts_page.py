@@ -5,60 +5,12 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 
 from chushang_desk.db.bulk import bulk_insert
 from chushang_desk.models import Contact, Visit, VisitContact
-from chushang_desk.services.contacts import save_contact
 from chushang_desk.ui.contacts.table_model import PENDING
 from tests.conftest import wait_idle
-
-PEOPLE = [
-    dict(name="张三", is_merchant=True, company="楚天科技有限公司", phones="13812345678", station="jjj",
-         region="北京", city="北京", industry="ic", native_prefecture="huanggang", is_key=True),
-    dict(name="李四", is_alumnus=True, company="长江实业", phones="+1 415 555 0123", station="csj", region="上海",
-         university="whu", native_prefecture="xiaogan"),
-    dict(name="王五", is_merchant=True, is_ambassador=True, ambassador_since="2024-05-01", company="光谷投资",
-         phones="027-8765 4321", station="dwq", region="广东", city="深圳", industry="auto", native_prefecture="wuhan"),
-    dict(name="赵六", is_talent=True, company="华中数据", station="jjj", region="北京", university="hust"),
-]
-
-
-def seed(window, people=PEOPLE) -> list[str]:
-    ids = window.ctx.profile.write(lambda s: [save_contact(s, dict(p)) for p in people])
-    window.ctx.data_changed.emit(frozenset({"contact"}))
-    return ids
-
-
-def names(page) -> list[str]:
-    model = page.model
-    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
-
-
-@pytest.fixture
-def page(main_window, qtbot):
-    wait_idle(qtbot, main_window)
-    page = main_window.show_page("ContactsPage")
-    seed(main_window)
-    qtbot.waitUntil(lambda: len(names(page)) == len(PEOPLE))
-    return page
-
-
-def type_text(qtbot, widget, typed: str) -> None:
-    """Type as an officer does: Latin letters and digits as keys, Chinese through the input method."""
-    for ch in typed:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:  # QTest cannot press keys for Chinese characters; an IME commits them
-            event = QInputMethodEvent()
-            event.setCommitString(ch)
-            QApplication.sendEvent(widget, event)
-
-
-def search(qtbot, page, typed: str) -> None:
-    page.filters.search.clear()
-    type_text(qtbot, page.filters.search, typed)
+from tests.ui.helpers import PEOPLE, names, search, seed
 
 
 @pytest.mark.parametrize("typed, expected", [

@@ -16,7 +16,7 @@ from chushang_desk.services.contacts import get_contact, save_contact
 from chushang_desk.services.visits import VisitQuery, find_visit_ids, get_visit
 from chushang_desk.ui.i18n import install_language
 from tests.conftest import wait_idle
-from tests.ui.test_visits_log import add_contact, open_dialog, type_text, visits_page
+from tests.ui.helpers import add_contact, open_dialog, type_text, visits_page
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NO_FEB_30 = "No such date: February 2025 has no day 30"

@@ -14,12 +14,10 @@ from chushang_desk.services.organizations import save_organization
 from chushang_desk.ui.organizations.dialogs import AffiliationDialog, OrganizationDialog
 from chushang_desk.ui.referrals.dialog import ReferralDialog
 from chushang_desk.ui.settings_dialog import SettingsDialog
-from chushang_desk.ui.sync.sign_in import SignInDialog
 from chushang_desk.ui.widgets.focus_ring import FocusRing
 from tests.conftest import wait_idle
 from tests.support.dialogs import answer, is_closed, open_question
-from tests.ui.test_contacts_page import names, search
-from tests.ui.test_visits_log import type_text
+from tests.ui.helpers import names, search, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier

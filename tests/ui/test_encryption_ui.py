@@ -15,8 +15,7 @@ from chushang_desk.ui.app import build_main_window
 from chushang_desk.ui.passphrase_dialog import PassphraseDialog
 from tests.conftest import wait_idle
 from tests.support.canary import CANARY_NAME, CANARY_NOTE, canary_hits
-from tests.ui.test_contacts_edit import open_new_dialog
-from tests.ui.test_contacts_page import names, page, type_text  # noqa: F401 - the page fixture
+from tests.ui.helpers import names, open_new_dialog, type_text
 
 PASSPHRASE = os.environ[PASSPHRASE_ENV]
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 
 from chushang_desk.services.visits import get_visit
 from chushang_desk.ui.visits.follow_ups import CONTACTS, DUE, STATE, TASK
-from chushang_desk.ui.visits.labels import STATE_BACKGROUND
+from chushang_desk.ui.labels import STATE_BACKGROUND
 from tests.conftest import wait_idle
-from tests.ui.test_visits_log import add_contact, add_visit, wait_dialog
+from tests.ui.helpers import add_contact, add_visit, wait_dialog
 
 TODAY = date.today()
 

@@ -3,26 +3,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from chushang_desk.models import Affiliation, Organization, OutboxEntry
 from chushang_desk.services import organizations as orgs
 from chushang_desk.services.contacts import save_contact
 from tests.conftest import wait_idle
+from tests.ui.helpers import type_keys
 
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type like a keyboard would, Chinese included (QTest's keyClicks accepts ASCII only)."""
-    widget.setFocus()
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClick(widget, ch)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
 def _page(qtbot, window):
@@ -54,11 +44,11 @@ def test_create_organization_through_the_dialog(main_window, qtbot):
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     qtbot.waitUntil(dialog.isVisible)
-    type_text(qtbot, dialog.name, "上海湖北商会")
+    type_keys(qtbot, dialog.name, "上海湖北商会")
     dialog.kind.setCurrentIndex(dialog.kind.findData("chamber"))
-    type_text(qtbot, dialog.founded_on, "2025-03-14")
-    type_text(qtbot, dialog.region, "上海")
-    type_text(qtbot, dialog.city, "上海")
+    type_keys(qtbot, dialog.founded_on, "2025-03-14")
+    type_keys(qtbot, dialog.region, "上海")
+    type_keys(qtbot, dialog.city, "上海")
     dialog.station.setCurrentIndex(dialog.station.findData("csj"))
     _save(qtbot, main_window, dialog)
     assert not dialog.isVisible()
@@ -81,8 +71,8 @@ def test_validation_shows_next_to_the_field_and_keeps_the_text(main_window, qtbo
     page = _page(qtbot, main_window)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
-    type_text(qtbot, dialog.founded_on, "2025-13-40")
-    type_text(qtbot, dialog.city, "深圳")
+    type_keys(qtbot, dialog.founded_on, "2025-13-40")
+    type_keys(qtbot, dialog.city, "深圳")
     _save(qtbot, main_window, dialog)
     assert dialog.isVisible()
     assert dialog.form.error_text("name") == "Required"
@@ -90,9 +80,9 @@ def test_validation_shows_next_to_the_field_and_keeps_the_text(main_window, qtbo
     assert dialog.form.error_text("city") == ""
     assert dialog.founded_on.text() == "2025-13-40" and dialog.city.text() == "深圳"
     # Fixing the fields saves.
-    type_text(qtbot, dialog.name, "深圳湖北商会")
+    type_keys(qtbot, dialog.name, "深圳湖北商会")
     dialog.founded_on.clear()
-    type_text(qtbot, dialog.founded_on, "2024-05-01")
+    type_keys(qtbot, dialog.founded_on, "2024-05-01")
     _save(qtbot, main_window, dialog)
     assert not dialog.isVisible()
     assert main_window.ctx.profile.read(orgs.find_organization_ids, orgs.OrganizationQuery(text="深圳"))
@@ -107,7 +97,7 @@ def test_search_and_filters_narrow_the_table(main_window, qtbot):
     page.reload()
     wait_idle(qtbot, main_window)
     assert _names(page) == ["安徽湖北商会", "北京华中科技大学校友会", "上海湖北商会"]
-    type_text(qtbot, page.search, "shanghai")
+    type_keys(qtbot, page.search, "shanghai")
     qtbot.waitUntil(lambda: _names(page) == ["上海湖北商会"])
     page.search.clear()
     qtbot.waitUntil(lambda: len(_names(page)) == 3)
@@ -137,7 +127,7 @@ def test_add_edit_and_remove_a_member(main_window, qtbot):
     qtbot.mouseClick(page.detail.add_button, Qt.MouseButton.LeftButton)
     dialog = page.member_dialog
     qtbot.waitUntil(dialog.isVisible)
-    type_text(qtbot, dialog.contact.edit, "zhangsan")
+    type_keys(qtbot, dialog.contact.edit, "zhangsan")
     qtbot.waitUntil(dialog.contact.suggestions.isVisible)
     qtbot.keyClick(dialog.contact.edit, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.contact.edit, Qt.Key.Key_Return)
@@ -145,8 +135,8 @@ def test_add_edit_and_remove_a_member(main_window, qtbot):
     [chip] = dialog.contact.chips()
     assert (chip.label.text(), chip.toolTip()) == ("张三丰", "张三丰 · 三江集团 · 董事长")
     dialog.role.setCurrentText("")
-    type_text(qtbot, dialog.role.lineEdit(), "会长")
-    type_text(qtbot, dialog.since, "2023-06-01")
+    type_keys(qtbot, dialog.role.lineEdit(), "会长")
+    type_keys(qtbot, dialog.since, "2023-06-01")
     _save(qtbot, main_window, dialog)
     assert not dialog.isVisible()
 

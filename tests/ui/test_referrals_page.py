@@ -12,7 +12,7 @@ from chushang_desk.services import referrals as refs
 from chushang_desk.services.contacts import save_contact
 from chushang_desk.services.organizations import save_organization
 from tests.conftest import wait_idle
-from tests.ui.test_organizations_page import type_text
+from tests.ui.helpers import type_keys
 
 
 def _page(qtbot, window):
@@ -41,7 +41,7 @@ def _save(qtbot, window, dialog):
 
 
 def _pick(qtbot, picker, typed):
-    type_text(qtbot, picker.edit, typed)
+    type_keys(qtbot, picker.edit, typed)
     qtbot.waitUntil(picker.suggestions.isVisible)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
@@ -68,9 +68,9 @@ def test_create_referral_through_the_dialog(main_window, qtbot):
     assert dialog.referred_contact.choice_id == people["li"]
     _pick(qtbot, dialog.referred_organization, "杭州")
     assert dialog.referred_organization.choice_id == people["org"]
-    type_text(qtbot, dialog.project_name, "光谷芯片项目")
+    type_keys(qtbot, dialog.project_name, "光谷芯片项目")
     dialog.station.setCurrentIndex(dialog.station.findData("csj"))
-    type_text(qtbot, dialog.notes, "在杭州座谈会上介绍")
+    type_keys(qtbot, dialog.notes, "在杭州座谈会上介绍")
     _save(qtbot, main_window, dialog)
     assert not dialog.isVisible()
 
@@ -99,8 +99,8 @@ def test_validation_next_to_the_field_keeps_the_text(main_window, qtbot):
     assert [chip.label.text() for chip in dialog.ambassador.chips()] == ["李明"]
     # Typed but not chosen from the list: said so, and the text stays.
     dialog.ambassador.clear()
-    type_text(qtbot, dialog.ambassador.edit, "王某")
-    type_text(qtbot, dialog.project_name, "新能源项目")
+    type_keys(qtbot, dialog.ambassador.edit, "王某")
+    type_keys(qtbot, dialog.project_name, "新能源项目")
     _save(qtbot, main_window, dialog)
     assert dialog.form.error_text("ambassador_id") == "Choose one of the matches from the list"
     assert dialog.ambassador.edit.text() == "王某" and dialog.project_name.text() == "新能源项目"

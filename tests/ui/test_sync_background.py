@@ -8,17 +8,8 @@ from sqlalchemy import select
 from chushang_desk.models import Contact
 from chushang_desk.services.contacts import save_contact
 from tests.conftest import wait_idle
-from tests.ui.test_sync_signin import server_db_url  # noqa: F401 - SQLite only
-from tests.ui.test_sync_signin import PASSWORD, SHOTS, open_signed_in_window, outbox_size, wait_synced
+from tests.ui.helpers import SHOTS, open_signed_in_window, outbox_size, second_device, wait_synced
 
-
-def _second_device(tmp_path, url, user="officer_b"):
-    from chushang_desk.services.profile import open_profile
-    from chushang_desk.sync.account import sign_in
-
-    profile = open_profile(tmp_path / "second")
-    sign_in(profile, url, user, PASSWORD)
-    return profile
 
 
 def _contact_names(profile) -> list[str]:
@@ -32,13 +23,13 @@ def test_an_edit_in_the_app_reaches_another_device_by_itself(qtbot, data_dir, tm
     wait_synced(qtbot, window)  # the sync at start, with nobody asking
     scheduler = window.sync.scheduler
     first = scheduler.last_success
-    window.ctx.write(save_contact, {"name": "自动同步", "is_merchant": True}, tables={"contact"})
+    window.ctx.write(save_contact, {"name": "自动同步", "is_merchant": True})
     qtbot.waitUntil(lambda: scheduler.last_success != first and not scheduler.running, timeout=15_000)
     wait_idle(qtbot, window)
     assert outbox_size(window.ctx.profile) == 0
     assert window.pending_label.text() == "0 edits waiting to sync"
 
-    other = _second_device(tmp_path, server.url)
+    other = second_device(tmp_path, server.url)
     try:
         sync_once(other)
         assert "自动同步" in _contact_names(other)
@@ -93,7 +84,7 @@ def test_a_revoked_device_says_so_and_stops_retrying(qtbot, data_dir, server):
     assert scheduler.halted
     assert not (scheduler.retry.isActive() or scheduler.periodic.isActive() or scheduler.debounce.isActive())
 
-    window.ctx.write(save_contact, {"name": "撤销后", "is_merchant": True}, tables={"contact"})
+    window.ctx.write(save_contact, {"name": "撤销后", "is_merchant": True})
     wait_idle(qtbot, window)
     qtbot.wait(800)  # longer than the debounce and the first backoff step
     assert len(starts) == 1 and not scheduler.debounce.isActive()

@@ -7,9 +7,7 @@ from sqlalchemy import select
 from chushang_desk.models import Contact
 from chushang_desk.services.contacts import save_contact
 from tests.conftest import wait_idle
-from tests.ui.test_sync_background import _second_device
-from tests.ui.test_sync_signin import server_db_url  # noqa: F401 - SQLite only
-from tests.ui.test_sync_signin import SHOTS, open_signed_in_window, wait_synced
+from tests.ui.helpers import SHOTS, open_signed_in_window, second_device, wait_synced
 
 
 def _company(profile, contact_id) -> str:
@@ -37,7 +35,7 @@ def test_a_conflict_waits_in_needs_review_and_keep_mine_resolves_it(qtbot, data_
     contact_id = window.ctx.profile.write(save_contact, {"name": "冲突测试", "is_merchant": True, "company": "原公司"})
     sync.sync_now_action.trigger()
     wait_synced(qtbot, window)
-    other = _second_device(tmp_path, server.url)
+    other = second_device(tmp_path, server.url)
     try:
         sync_once(other)
         other.write(save_contact, {"company": "他们的公司"}, contact_id)
@@ -45,13 +43,13 @@ def test_a_conflict_waits_in_needs_review_and_keep_mine_resolves_it(qtbot, data_
     finally:
         other.close()
 
-    window.ctx.write(save_contact, {"company": "我的公司"}, contact_id, tables={"contact"})
+    window.ctx.write(save_contact, {"company": "我的公司"}, contact_id)
     sync.sync_now_action.trigger()
     qtbot.waitUntil(lambda: sync.review_count == 1, timeout=15_000)
     wait_idle(qtbot, window)
     assert sync.status.review_button.isVisible()
     assert sync.status.review_button.text() == "Needs review (1)"
-    index = [cls for _m, cls, _t in window.screens].index("NeedsReviewPage")
+    index = [screen.cls for screen in window.screens].index("NeedsReviewPage")
     assert window.sidebar.item(index).text() == "Needs review (1)"
     window.statusBar().grab().save(SHOTS.format("status_bar_review"))
 
@@ -77,7 +75,7 @@ def test_a_conflict_waits_in_needs_review_and_keep_mine_resolves_it(qtbot, data_
     sync.sync_now_action.trigger()  # keep mine went up as a new edit
     qtbot.waitUntil(lambda: window.pending_label.text() == "0 edits waiting to sync", timeout=15_000)
     wait_synced(qtbot, window)
-    other = _second_device(tmp_path / "again", server.url)
+    other = second_device(tmp_path / "again", server.url)
     try:
         sync_once(other)
         assert _company(other, contact_id) == "我的公司"
@@ -99,14 +97,14 @@ def test_keep_theirs_closes_the_conflict_and_sends_nothing(qtbot, data_dir, tmp_
     contact_id = window.ctx.profile.write(save_contact, {"name": "保留对方", "is_merchant": True, "city": "杭州"})
     sync.sync_now_action.trigger()
     wait_synced(qtbot, window)
-    other = _second_device(tmp_path, server.url)
+    other = second_device(tmp_path, server.url)
     try:
         sync_once(other)
         other.write(save_contact, {"city": "上海"}, contact_id)
         sync_once(other)
     finally:
         other.close()
-    window.ctx.write(save_contact, {"city": "南京"}, contact_id, tables={"contact"})
+    window.ctx.write(save_contact, {"city": "南京"}, contact_id)
     sync.sync_now_action.trigger()
     qtbot.waitUntil(lambda: sync.review_count == 1, timeout=15_000)
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from chushang_desk.models import Contact, OutboxEntry
+from chushang_desk.models import Contact
 from chushang_desk.services.contacts import save_contact
 from tests.conftest import wait_idle
-
-PASSWORD = "secret-pass-1"
-SHOTS = "/tmp/ui_sync_{0}.png"
+from tests.ui.helpers import PASSWORD, SHOTS, open_signed_in_window, outbox_size, wait_synced
 
 
 def sign_in_through_dialog(qtbot, window, url: str, user: str = "officer_a", password: str = PASSWORD):
@@ -30,42 +28,6 @@ def sign_in_through_dialog(qtbot, window, url: str, user: str = "officer_a", pas
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     return dialog
 
-
-def open_signed_in_window(qtbot, data_dir, url: str, user: str = "officer_a", debounce_ms: int = 300):
-    """A profile signed in before the app starts (as `chushang-desk login` leaves it), then the app."""
-    from chushang_desk.services.profile import open_profile
-    from chushang_desk.sync.account import sign_in
-    from chushang_desk.ui.app import build_main_window
-
-    profile = open_profile(data_dir)
-    sign_in(profile, url, user, PASSWORD)
-    profile.close()
-    window = build_main_window(data_dir, "en")
-    qtbot.addWidget(window)
-    window.sync.scheduler.set_intervals(debounce_ms, 60_000, (1, 2, 4))
-    window.show()
-    qtbot.waitUntil(lambda: window.ctx.profile is not None, timeout=15_000)
-    return window
-
-
-def wait_synced(qtbot, window, timeout: int = 15_000) -> None:
-    """Until a sync finished successfully and nothing is queued or waiting."""
-    scheduler = window.sync.scheduler
-    qtbot.waitUntil(lambda: scheduler.last_success is not None and not scheduler.running
-                    and not scheduler.queued and not scheduler.debounce.isActive(), timeout=timeout)
-    wait_idle(qtbot, window)
-
-
-def outbox_size(profile) -> int:
-    return profile.read(lambda s: s.scalar(select(func.count()).select_from(OutboxEntry)))
-
-
-@pytest.fixture
-def server_db_url(tmp_path):
-    """The app's side of sync runs on one backend (SQLite); the server tests cover both."""
-    from tests.support.fixtures import make_db_url
-
-    return make_db_url("sqlite", tmp_path, "ui")
 
 
 @pytest.fixture
@@ -133,7 +95,7 @@ def test_a_refused_connection_is_a_silent_server_not_no_network(app_window, qtbo
 def test_sign_out_with_pending_edits_asks_and_keeps_them_when_cancelled(qtbot, data_dir, server):
     window = open_signed_in_window(qtbot, data_dir, server.url, debounce_ms=60_000)
     wait_synced(qtbot, window)
-    window.ctx.write(save_contact, {"name": "未同步", "is_merchant": True}, tables={"contact"})
+    window.ctx.write(save_contact, {"name": "未同步", "is_merchant": True})
     wait_idle(qtbot, window)
     assert outbox_size(window.ctx.profile) == 1
 
@@ -169,7 +131,7 @@ def test_signing_in_to_another_server_keeps_unsynced_edits(qtbot, data_dir, tmp_
         seed_people(second_db)
         window = open_signed_in_window(qtbot, data_dir, server.url, debounce_ms=60_000)
         wait_synced(qtbot, window)
-        window.ctx.write(save_contact, {"name": "换服务器", "is_merchant": True}, tables={"contact"})
+        window.ctx.write(save_contact, {"name": "换服务器", "is_merchant": True})
         wait_idle(qtbot, window)
         assert outbox_size(window.ctx.profile) == 1
 

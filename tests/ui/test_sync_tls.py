@@ -9,7 +9,7 @@ from chushang_desk.sync.account import ca_file_of
 from tests.conftest import wait_idle
 from tests.support.certs import make_certs
 from tests.support.server_process import seed_people, start_server
-from tests.ui.test_sync_signin import PASSWORD, wait_synced
+from tests.ui.helpers import PASSWORD, wait_synced
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QMessageBox
 from chushang_desk.db.bulk import bulk_insert
 from chushang_desk.models import Visit
 from chushang_desk.services.visits import VisitQuery, find_visit_ids
-from chushang_desk.ui.visits.labels import STATE_BACKGROUND, STATE_FOREGROUND
+from chushang_desk.ui.labels import STATE_BACKGROUND, STATE_FOREGROUND
 from chushang_desk.ui.visits.table_model import VisitTableModel
 from chushang_desk.ui.widgets.lazy_table import ROW_ROLE
 from tests.conftest import wait_idle
-from tests.ui.test_visits_log import add_contact, add_visit, visits_page
+from tests.ui.helpers import add_contact, add_visit, visits_page
 
 TODAY = date.today()
 

@@ -2,66 +2,23 @@
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from chushang_desk.models import FollowUp, OutboxEntry, VisitContact
-from chushang_desk.services.contacts import save_contact
-from chushang_desk.services.visits import VisitQuery, find_visit_ids, get_visit, save_visit
+from chushang_desk.services.visits import VisitQuery, find_visit_ids, get_visit
 from tests.conftest import wait_idle
 from tests.support.dialogs import answer, open_question
+from tests.ui.helpers import add_contact, add_visit, open_dialog, type_text, visits_page, wait_dialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
-
-def add_contact(window, name, company="华星科技"):
-    return window.ctx.profile.write(save_contact, {"name": name, "is_merchant": True, "company": company,
-                                                   "title": "董事长"})
-
-
-def add_visit(window, contact_ids, **extra):
-    data = dict(visit_date=date.today(), mode="visit", station="jjj", officers="李明", contact_ids=contact_ids,
-                purpose="了解回汉投资意向", summary="谈了光谷的项目")
-    data.update(extra)
-    return window.ctx.profile.write(save_visit, data)
-
-
-def visits_page(window, qtbot):
-    wait_idle(qtbot, window)
-    page = window.show_page("VisitsPage")
-    wait_idle(qtbot, window)
-    return page
-
-
-def wait_dialog(owner, qtbot, window):
-    """The dialog `owner` opened, shown, loaded and active (key presses go to the active window)."""
-    qtbot.waitUntil(lambda: owner.log_dialog is not None and owner.log_dialog.isVisible())
-    dialog = owner.log_dialog
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    wait_idle(qtbot, window)
-    return dialog
-
-
-def open_dialog(page, qtbot, window):
-    page.log_button.click()
-    return wait_dialog(page, qtbot, window)
 
 
 def outbox_ops(window, table, row_id):
     return window.ctx.profile.read(lambda s: [e.op for e in s.scalars(
         select(OutboxEntry).where(OutboxEntry.table_name == table, OutboxEntry.row_id == row_id))])
 
-
-def type_text(qtbot, widget, text):
-    """Type like an officer: Latin letters as key presses, Chinese as an input method commits it."""
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def tab(qtbot, dialog, times=1):

@@ -12,14 +12,18 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ..referrals.labels import status_label
-from ..visits.labels import mode_label
-from ..widgets.empty_state import empty_state
 from ...services.contacts import ContactDetail
 from ...services.validation import display_phone
+from ..labels import mode_label, status_label
+from ..widgets.empty_state import empty_state
 
 
 class ContactDetailPane(QWidget):

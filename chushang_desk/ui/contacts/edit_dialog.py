@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...services.contacts import save_contact
@@ -208,7 +216,7 @@ class ContactEditDialog(EditingDialog):
     def save(self) -> None:
         self._clear_errors()
         self.save_button.setEnabled(False)
-        self.ctx.write(save_contact, self.values(), self.contact_id, tables={"contact"},
+        self.ctx.write(save_contact, self.values(), self.contact_id,
                        on_done=self._saved, on_error=self._failed)
 
     def _saved(self, contact_id: str) -> None:

@@ -10,16 +10,29 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QTableView,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
     QVBoxLayout,
 )
 
 from ...services.contacts import (
-    ContactQuery, contact_detail, contact_head, contact_regions, contact_rows, delete_contact,
+    ContactQuery,
+    contact_detail,
+    contact_head,
+    contact_regions,
+    contact_rows,
+    delete_contact,
     find_contact_ids,
 )
 from ...services.erase import erase_person, may_erase
 from ...services.messages import NotFound
+from ...services.shown import shown_tables
 from ..errors import show_error
 from ..pages import Page
 from .detail import ContactDetailPane
@@ -28,7 +41,6 @@ from .erase_dialog import EraseContactDialog
 from .filters import ContactFilters
 from .table_model import COLUMNS, ContactTableModel
 
-ERASED_TABLES = frozenset({"contact", "affiliation", "referral"})
 LOG_VISIT_KEYS = "Ctrl+Shift+V"  # as the Visits screen's "Log a visit…"; here with the selected contact
 COLUMN_WIDTHS = (96, 110, 116, 210, 110, 130, 170, 120, 80, 150)
 PHONE_COLUMN, PHONE_SHOWN_AT = 9, 3  # the model's last column, shown after name, kinds and marks
@@ -47,7 +59,7 @@ def _unless_stale(is_stale, service):
 
 
 class ContactsPage(Page):
-    tables = frozenset({"contact", "affiliation", "organization", "visit", "visit_contact", "referral"})
+    tables = shown_tables("contact")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -364,7 +376,7 @@ class ContactsPage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.ctx.write(delete_contact, contact_id, tables={"contact"}, on_done=lambda _r: self._deleted(contact_id),
+        self.ctx.write(delete_contact, contact_id, on_done=lambda _r: self._deleted(contact_id),
                        on_error=lambda exc, details: show_error(self, exc, details))
 
     def ask_erase_contact(self, contact_id: str) -> EraseContactDialog | None:
@@ -382,8 +394,8 @@ class ContactsPage(Page):
     def erase_contact(self, contact_id: str) -> None:
         profile = self.ctx.profile
 
-        def erased(_result) -> None:
-            self.ctx.data_changed.emit(ERASED_TABLES)
+        def erased(changed: frozenset) -> None:
+            self.ctx.announce(changed)
             self._deleted(contact_id)
 
         self.ctx.runner.run(lambda: erase_person(profile, contact_id), erased,

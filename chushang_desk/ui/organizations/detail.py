@@ -3,15 +3,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ..referrals.labels import status_label
-from ..visits.labels import mode_label
+from ..labels import kind_label, mode_label, status_label
 from ..widgets.empty_state import empty_state
 from ..widgets.tables import readonly_table
-from .labels import kind_label
 from .model import place_text
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ...services.organizations import organization_rows
+from ..labels import kind_labels, short_kind_labels
 from ..widgets.lazy_table import LazyRowsModel
-from .labels import kind_labels, short_kind_labels
 
 NAME, KIND, PLACE, STATION, FOUNDED, MEMBERS = range(6)
 

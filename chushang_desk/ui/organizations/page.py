@@ -6,30 +6,44 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...services.messages import NotFound
 from ...services.organizations import (
-    OrganizationQuery, delete_organization, get_organization, organization_detail, organization_page,
+    OrganizationQuery,
+    delete_organization,
+    get_organization,
+    organization_detail,
+    organization_page,
     remove_affiliation,
 )
+from ...services.shown import shown_tables
 from ..errors import show_error
+from ..labels import kind_labels
 from ..pages import Page
 from ..widgets.form import confirm, ref_choices, refill_combo
-from ..widgets.tables import fit_column
 from ..widgets.lazy_table import row_table
+from ..widgets.tables import fit_column
 from .detail import OrganizationDetail
 from .dialogs import AffiliationDialog, OrganizationDialog
-from .labels import kind_labels
 from .model import FOUNDED, KIND, MEMBERS, NAME, PLACE, STATION, OrganizationTableModel
 
 SEARCH_DELAY_MS = 150
 
 
 class OrganizationsPage(Page):
-    tables = frozenset({"organization", "affiliation", "contact", "visit", "visit_organization", "referral"})
+    tables = shown_tables("organization")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -225,7 +239,7 @@ class OrganizationsPage(Page):
         self.confirm_box = confirm(
             self, self.tr("Delete organization"),
             self.tr("Delete “{0}”? Its members keep their own records.").format(name),
-            lambda: self.ctx.write(delete_organization, org_id, tables={"organization"}))
+            lambda: self.ctx.write(delete_organization, org_id))
 
     def add_member(self) -> None:
         if self._selected_id:
@@ -241,4 +255,4 @@ class OrganizationsPage(Page):
         self.confirm_box = confirm(
             self, self.tr("Remove member"),
             self.tr("Remove {0} ({1}) from this organization?").format(member["name"], member["role"] or "-"),
-            lambda: self.ctx.write(remove_affiliation, member["id"], tables={"affiliation"}))
+            lambda: self.ctx.write(remove_affiliation, member["id"]))

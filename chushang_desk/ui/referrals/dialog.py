@@ -6,12 +6,11 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from ...services.referrals import save_referral
-from ..organizations.dialogs import SaveDialog
-from ..organizations.labels import kind_label
+from ..labels import kind_label, status_labels
 from ..widgets.date_field import DateField
 from ..widgets.form import fill_combo, ref_choices, select_code
 from ..widgets.picker import AmbassadorPicker, ContactPicker, OrganizationPicker
-from .labels import status_labels
+from ..widgets.save_dialog import SaveDialog
 
 
 def organization_label(choice: dict) -> str:
@@ -26,8 +25,6 @@ class KindedOrganizationPicker(OrganizationPicker):
 
 
 class ReferralDialog(SaveDialog):
-    tables = frozenset({"referral"})
-
     def __init__(self, ctx, referral: dict | None = None, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.referral_id = referral["id"] if referral else None

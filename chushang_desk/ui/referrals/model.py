@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ...services.referrals import referral_rows
+from ..labels import STATUS_COLOURS, status_labels
 from ..widgets.lazy_table import LazyRowsModel
-from .labels import STATUS_COLOURS, status_labels
 
 DATE, AMBASSADOR, REFERRED, STATUS, STATION = range(5)
 

@@ -5,24 +5,46 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter, QTableView,
-    QToolButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...services.referrals import (
-    ReferralQuery, delete_referral, get_referral, referral_page, set_referral_status,
+    ReferralQuery,
+    delete_referral,
+    get_referral,
+    referral_page,
+    set_referral_status,
 )
+from ...services.shown import shown_tables
+from ..labels import status_labels
 from ..pages import Page
 from ..widgets.form import confirm, ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
 from .dialog import ReferralDialog
-from .labels import status_labels
-from .model import AMBASSADOR, DATE, REFERRED, STATION, STATUS, ReferralTableModel, referred_text
+from .model import (
+    AMBASSADOR,
+    DATE,
+    REFERRED,
+    STATION,
+    STATUS,
+    ReferralTableModel,
+    referred_text,
+)
 from .outcomes import OutcomesPanel
 
 
 class ReferralsPage(Page):
-    tables = frozenset({"referral", "contact", "organization"})
+    tables = shown_tables("referral")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -188,7 +210,7 @@ class ReferralsPage(Page):
     def set_status(self, status: str) -> None:
         referral_id = self.current_id()
         if referral_id:
-            self.ctx.write(set_referral_status, referral_id, status, tables={"referral"})
+            self.ctx.write(set_referral_status, referral_id, status)
 
     def delete_referral(self) -> None:
         referral_id = self.current_id()
@@ -199,4 +221,4 @@ class ReferralsPage(Page):
         self.confirm_box = confirm(
             self, self.tr("Delete referral"),
             self.tr("Delete the referral of “{0}” by {1}?").format(what, row.ambassador),
-            lambda: self.ctx.write(delete_referral, referral_id, tables={"referral"}))
+            lambda: self.ctx.write(delete_referral, referral_id))

@@ -8,8 +8,14 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableWidget,
-    QTableWidgetItem, QVBoxLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from ...services.conflicts import held_items, keep_mine, keep_theirs, open_conflicts
@@ -171,7 +177,7 @@ class NeedsReviewPage(Page):
         self.keep_mine_button.setEnabled(False)
         self.keep_theirs_button.setEnabled(False)
         # keep_mine writes a new edit of the record: screens showing its table redraw, sync picks it up.
-        self.ctx.write(service, item.id, tables=("sync_conflict", item.table_name))
+        self.ctx.write(service, item.id)
 
 
 def _moment(value) -> str:

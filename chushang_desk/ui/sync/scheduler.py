@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..context import AppContext
-from ..tasks import CancelToken, Cancelled
+from ..tasks import Cancelled, CancelToken
 from .texts import STOP_CODES, error_code
 
 
@@ -27,10 +27,7 @@ class SyncProblem:
     at: datetime
 
 
-def synced_tables() -> frozenset[str]:
-    from ...sync.protocol import table_fields
-
-    return frozenset(table_fields())
+OUTBOX = "outbox"  # the table of local edits waiting to be pushed (db/outbox.py)
 
 
 class SyncScheduler(QObject):
@@ -60,7 +57,6 @@ class SyncScheduler(QObject):
         self.last_success: datetime | None = None
         self.last_problem: SyncProblem | None = None
         self._cancel: CancelToken | None = None
-        self._announcing = False
         self._watcher = None
         self.news.connect(self._automatic)
         self.connection_lost.connect(self._lost)
@@ -89,7 +85,9 @@ class SyncScheduler(QObject):
         profile = self.ctx.profile
 
         def load():
-            from ...sync.stored_account import current_account  # (not the HTTP client: no sync is due yet)
+            from ...sync.stored_account import (
+                current_account,  # (not the HTTP client: no sync is due yet)
+            )
 
             return current_account(profile)
 
@@ -125,9 +123,11 @@ class SyncScheduler(QObject):
         if not self.halted:
             self.request()
 
-    def _on_local_change(self, _tables) -> None:
-        if self._announcing or self.account is None or self.halted:
-            return  # our own announcement of pulled rows is no local edit
+    def _on_local_change(self, tables) -> None:
+        # An officer's edit of a synced record writes its outbox entry; pulled rows never do, and their
+        # announcement (below) leaves the outbox out: a sync never starts another.
+        if OUTBOX not in tables or self.account is None or self.halted:
+            return
         self.debounce.start(self.debounce_ms)
 
     # One sync -------------------------------------------------------------------------------------
@@ -159,12 +159,10 @@ class SyncScheduler(QObject):
             self._start()
 
     def _announce(self, report) -> None:
-        tables = getattr(report, "tables", None) or synced_tables()
-        self._announcing = True
-        try:
-            self.ctx.data_changed.emit(frozenset(tables) | {"sync_conflict", "sync_held_row"})
-        finally:
-            self._announcing = False
+        """What the sync wrote, for the screens showing it; the outbox only lost answered entries."""
+        tables = frozenset(report.tables) - {OUTBOX}
+        if tables:
+            self.ctx.data_changed.emit(tables)
 
     def _failed(self, exc: BaseException, _details: str) -> None:
         self.running, self._cancel = False, None

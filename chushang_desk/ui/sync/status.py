@@ -5,15 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
+from ...sync.errors import REFUSED
 from .scheduler import SyncProblem
 from .texts import status_error
 
-
 GREEN, GREY, RED = "#2e7d32", "palette(window-text)", "#c0392b"
-# The server said no to this computer or account: signing in again is the way on.
-REFUSED = frozenset({"bad_credentials", "device_revoked", "bad_token"})
 
 
 class SyncStatus(QWidget):

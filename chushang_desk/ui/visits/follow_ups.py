@@ -6,13 +6,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
 )
 
 from ...services.agenda import follow_up_agenda
-from ...services.visits import VISIT_TABLES, set_follow_up_done
+from ...services.shown import shown_tables
+from ...services.visits import set_follow_up_done
+from ..labels import STATE_BACKGROUND, STATE_FOREGROUND, iso, state_label
 from ..pages import Page
-from .labels import STATE_BACKGROUND, STATE_FOREGROUND, iso, state_label
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 DUE, STATE, TASK, OWNER, CONTACTS, VISIT_DATE, STATION, PURPOSE = range(8)
@@ -20,7 +28,7 @@ WIDTHS = (130, 90, 260, 80, 120, 92, 130, 150)
 
 
 class FollowUpsPage(Page):
-    tables = VISIT_TABLES | {"contact"}
+    tables = shown_tables("follow_up", "visit")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -180,7 +188,7 @@ class FollowUpsPage(Page):
         item = self.selected_item()
         if item is None or item.kind != "follow_up" or item.done == done:
             return
-        self.ctx.write(set_follow_up_done, item.follow_up_id, done, tables={"follow_up"})
+        self.ctx.write(set_follow_up_done, item.follow_up_id, done)
 
     def _activated(self, line: QTreeWidgetItem, _column: int) -> None:
         if line.data(0, ITEM_ROLE) is not None:

@@ -10,19 +10,30 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...services.messages import Message, ValidationFailed
-from ...services.visits import VISIT_TABLES, contacts_for_ids, get_visit, save_visit
+from ...services.visits import contacts_for_ids, get_visit, save_visit
 from ..errors import show_error
 from ..i18n import current_language
+from ..labels import mode_items
 from ..widgets.date_field import DateField
 from ..widgets.dialogs import EditingDialog
 from ..widgets.form import fill_combo, ref_choices, select_code
 from ..widgets.picker import ContactPicker, OrganizationPicker
-from .labels import mode_items
+
 
 def days_after(value, days: int) -> date | None:
     """A default date `days` after another field's date, or None while that field holds no date."""
@@ -378,7 +389,7 @@ class LogVisitDialog(EditingDialog):
         if self._saving or not self.save_button.isEnabled():
             return
         self._set_busy(True, self.tr("Saving…"))
-        self.ctx.write(save_visit, self.value(), self.visit_id, tables=VISIT_TABLES,
+        self.ctx.write(save_visit, self.value(), self.visit_id,
                        on_done=self._saved, on_error=self._save_failed)
 
     def _saved(self, visit_id: str) -> None:

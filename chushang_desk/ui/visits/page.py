@@ -7,24 +7,33 @@ from html import escape
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCompleter, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTextBrowser,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
     QVBoxLayout,
 )
 
-from ...services.visits import VISIT_TABLES, VisitQuery, delete_visit, get_visit, officer_names
+from ...services.shown import shown_tables
+from ...services.visits import VisitQuery, delete_visit, get_visit, officer_names
+from ..labels import STATE_FOREGROUND, iso, mode_items, mode_label, state_label
 from ..pages import Page
 from ..widgets.date_field import DateField
 from ..widgets.form import ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
 from ..widgets.picker import ContactPicker
 from ..widgets.tables import fit_column
-from .labels import STATE_FOREGROUND, iso, mode_items, mode_label, state_label
 from .log_dialog import ref_combo
 from .table_model import VisitTableModel
 
 
 class VisitsPage(Page):
-    tables = VISIT_TABLES | {"contact"}
+    tables = shown_tables("visit")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -195,6 +204,7 @@ class VisitsPage(Page):
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+            self._load_detail()  # the same visit, but what it names may have changed (a renamed organization)
         else:
             self._selected_id = None
             self._show_detail(None)
@@ -209,6 +219,9 @@ class VisitsPage(Page):
     def _current_changed(self, current, _previous) -> None:
         self._selected_id = self.model.id_at(current.row()) if current.isValid() else None
         self._update_buttons()
+        self._load_detail()
+
+    def _load_detail(self) -> None:
         self._detail_generation += 1
         if self._selected_id is None:
             self._show_detail(None)
@@ -304,10 +317,12 @@ class VisitsPage(Page):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self._selected_id = None
-            self.ctx.write(delete_visit, visit_id, tables=VISIT_TABLES)
+            self.ctx.write(delete_visit, visit_id)
 
     def export(self) -> None:
-        from .export import export_visit_log_interactive  # written alongside; imported when needed
+        from .export import (
+            export_visit_log_interactive,  # written alongside; imported when needed
+        )
 
         refused = [field for field in (self.date_from, self.date_to) if not field.check()]
         if refused:  # an impossible date is not taken for "no limit": nothing is written
