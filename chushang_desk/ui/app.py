@@ -11,12 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..logs import install_profile_log
 from ..services.disk_full import watch_folder
-from ..services.profile import (
-    ProfileKeyError,
-    default_data_dir,
-    open_profile,
-    profile_key,
-)
+from ..services.profile import ProfileKeyError, default_data_dir, open_profile, profile_key
 from ..services.reference import all_reference_lists
 from ..services.settings import all_settings
 from .context import AppContext

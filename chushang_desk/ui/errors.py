@@ -8,13 +8,7 @@ from ..logs import current_log_path
 from ..services.disk_full import is_disk_full
 from ..services.erase import EraseRefused
 from ..services.messages import NotFound, ValidationFailed
-from ..services.profile import (
-    KeyFileMissing,
-    PassphraseNeeded,
-    ProfileKeyError,
-    WrongKey,
-    WrongPassphrase,
-)
+from ..services.profile import KeyFileMissing, PassphraseNeeded, ProfileKeyError, WrongKey, WrongPassphrase
 from .i18n import current_language
 
 

@@ -7,6 +7,7 @@ import os
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ..services.profile import MIN_PASSPHRASE_LENGTH, NEW, PASSPHRASE_ENV, WRONG
+from .widgets.style import ERROR_STYLE
 
 CHANGE = "change"  # the settings' "change passphrase": a new one, typed twice
 
@@ -19,7 +20,7 @@ class PassphraseDialog(QDialog):
         self.passphrase = self._field()
         self.again = self._field() if purpose in (NEW, CHANGE) else None
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setStyleSheet(ERROR_STYLE)
         form = QFormLayout(self)
         intro = QLabel(self._intro())
         intro.setWordWrap(True)

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
+    QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
     QWidget,
 )
 
@@ -23,8 +15,8 @@ from ..context import AppContext
 from ..errors import show_error
 from ..widgets.date_field import DateField
 from ..widgets.dialogs import EditingDialog
+from ..widgets.form import error_label
 
-ERROR_STYLE = "color: #c62828;"
 LINE_FIELDS = ("name", "native_county", "region", "city", "company", "title", "email", "wechat", "degree",
                "graduation_year", "talent_titles", "source", "ambassador_since")
 COMBO_FIELDS = {"station": "station", "industry": "industry", "native_prefecture": "prefecture",
@@ -94,11 +86,8 @@ class ContactEditDialog(EditingDialog):
         return box
 
     def _error_label(self, field: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(f"error_{field}" if field else "error_general")
-        label.setStyleSheet(ERROR_STYLE)
         # One line, never wrapped: a wrapped label in a form row is given one line's height and clips.
-        label.hide()
+        label = error_label(f"error_{field}" if field else "error_general", wrap=False)
         if field:
             self.errors[field] = label
         return label

@@ -10,25 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout,
 )
 
 from ...services.contacts import (
-    ContactQuery,
-    contact_detail,
-    contact_head,
-    contact_regions,
-    contact_rows,
-    delete_contact,
-    find_contact_ids,
+    ContactQuery, contact_detail, contact_head, contact_regions, contact_rows, delete_contact, find_contact_ids,
 )
 from ...services.erase import erase_person, may_erase
 from ...services.messages import NotFound

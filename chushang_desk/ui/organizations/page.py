@@ -6,26 +6,13 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
+    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
     QWidget,
 )
 
 from ...services.messages import NotFound
 from ...services.organizations import (
-    OrganizationQuery,
-    delete_organization,
-    get_organization,
-    organization_detail,
-    organization_page,
+    OrganizationQuery, delete_organization, get_organization, organization_detail, organization_page,
     remove_affiliation,
 )
 from ...services.shown import shown_tables

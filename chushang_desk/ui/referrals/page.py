@@ -5,41 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMenu,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout,
     QWidget,
 )
 
-from ...services.referrals import (
-    ReferralQuery,
-    delete_referral,
-    get_referral,
-    referral_page,
-    set_referral_status,
-)
+from ...services.referrals import ReferralQuery, delete_referral, get_referral, referral_page, set_referral_status
 from ...services.shown import shown_tables
 from ..labels import status_labels
 from ..pages import Page
 from ..widgets.form import confirm, ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
 from .dialog import ReferralDialog
-from .model import (
-    AMBASSADOR,
-    DATE,
-    REFERRED,
-    STATION,
-    STATUS,
-    ReferralTableModel,
-    referred_text,
-)
+from .model import AMBASSADOR, DATE, REFERRED, STATION, STATUS, ReferralTableModel, referred_text
 from .outcomes import OutcomesPanel
 
 

@@ -8,14 +8,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
+    QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 from ...services.conflicts import held_items, keep_mine, keep_theirs, open_conflicts

@@ -5,20 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStyle,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
 
 from ...sync.errors import REFUSED
+from ..widgets.style import ERROR_COLOUR
 from .scheduler import SyncProblem
 from .texts import status_error
 
-GREEN, GREY, RED = "#2e7d32", "palette(window-text)", "#c0392b"
+GREEN, GREY, RED = "#2e7d32", "palette(window-text)", ERROR_COLOUR
 
 
 class SyncStatus(QWidget):
@@ -33,7 +27,7 @@ class SyncStatus(QWidget):
         self.last_sync_label = QLabel()
         self.error_label = QLabel()
         self.error_label.setObjectName("syncError")
-        self.error_label.setStyleSheet("QLabel#syncError { color: #c0392b; }")
+        self.error_label.setStyleSheet(f"QLabel#syncError {{ color: {ERROR_COLOUR}; }}")
         self.error_label.hide()
         self.review_button = QPushButton()
         self.review_button.setObjectName("reviewBadge")
@@ -47,7 +41,7 @@ class SyncStatus(QWidget):
         self.held_button.setObjectName("heldBadge")
         self.held_button.setFlat(True)
         self.held_button.setStyleSheet(
-            "QPushButton#heldBadge { color: white; background: #c0392b; border-radius: 9px; padding: 1px 10px; }"
+            f"QPushButton#heldBadge {{ color: white; background: {ERROR_COLOUR}; border-radius: 9px; padding: 1px 10px; }}"
         )
         self.held_button.setToolTip(self.tr("Records from the server that could not be stored on this laptop; "
                                             "sync goes on without them. Click to see them."))

@@ -10,18 +10,8 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from ...services.messages import Message, ValidationFailed
@@ -31,8 +21,9 @@ from ..i18n import current_language
 from ..labels import mode_items
 from ..widgets.date_field import DateField
 from ..widgets.dialogs import EditingDialog
-from ..widgets.form import fill_combo, ref_choices, select_code
+from ..widgets.form import error_label, fill_combo, ref_choices, select_code
 from ..widgets.picker import ContactPicker, OrganizationPicker
+from ..widgets.style import ERROR_STYLE
 
 
 def days_after(value, days: int) -> date | None:
@@ -53,14 +44,6 @@ class SummaryEdit(QPlainTextEdit):
             event.ignore()
             return False
         return super().event(event)
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b42318;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def ref_combo(items: list[tuple[str, str]], empty_text: str | None) -> QComboBox:
@@ -279,7 +262,7 @@ class LogVisitDialog(EditingDialog):
         columns.addLayout(right, 6)
 
         self.status = QLabel()
-        self.status.setStyleSheet("color: #b42318;")
+        self.status.setStyleSheet(ERROR_STYLE)
         self.set_save_button(QPushButton(self.tr("Save")))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         for button in (self.save_button, self.cancel_button):

@@ -7,15 +7,7 @@ from html import escape
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCompleter,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTextBrowser,
+    QCompleter, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTextBrowser,
     QVBoxLayout,
 )
 
@@ -27,6 +19,7 @@ from ..widgets.date_field import DateField
 from ..widgets.form import ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
 from ..widgets.picker import ContactPicker
+from ..widgets.style import ERROR_STYLE
 from ..widgets.tables import fit_column
 from .log_dialog import ref_combo
 from .table_model import VisitTableModel
@@ -75,7 +68,7 @@ class VisitsPage(Page):
         self.date_from = DateField(default=lambda: date(date.today().year, 1, 1))
         self.date_to = DateField(default=date.today)
         self.date_error = QLabel()  # a filter date that does not exist, named next to the fields
-        self.date_error.setStyleSheet("color: #b42318;")
+        self.date_error.setStyleSheet(ERROR_STYLE)
         self.date_error.hide()
         self.station = ref_combo([], self.tr("All stations"))
         self.officer = QLineEdit()

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ...services.visits import (
-    find_visit_ids,
-    first_visit_rows,
-    visit_rows,
-)
+from ...services.visits import find_visit_ids, first_visit_rows, visit_rows
 from ..labels import STATE_BACKGROUND, STATE_FOREGROUND, iso, mode_label, state_label
 from ..widgets.lazy_table import LazyRowsModel
 

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QSizePolicy, Q
 from ...services.messages import Message
 from ...services.validation import BadDate, parse_date
 from ..i18n import current_language
+from .style import ERROR_COLOUR
 
-PROBLEM_STYLE = "QLineEdit { border: 1px solid #b42318; }"
+PROBLEM_STYLE = f"QLineEdit {{ border: 1px solid {ERROR_COLOUR}; }}"
 
 
 def calendar_icon() -> QIcon:
@@ -29,7 +30,7 @@ def calendar_icon() -> QIcon:
     painter = QPainter(pixmap)
     painter.setPen(QPen(QColor("#555555"), 1))
     painter.drawRect(QRect(1, 2, 13, 12))
-    painter.fillRect(QRect(2, 3, 12, 3), QColor("#b42318"))
+    painter.fillRect(QRect(2, 3, 12, 3), QColor(ERROR_COLOUR))
     for x in (4, 7, 10):
         for y in (8, 11):
             painter.fillRect(QRect(x, y, 2, 2), QColor("#555555"))

@@ -8,8 +8,18 @@ from PySide6.QtWidgets import (
 
 from .date_field import DateField
 from .dialogs import return_focus_after
+from .style import ERROR_STYLE
 
-ERROR_STYLE = "color: #c0392b;"
+
+def error_label(name: str = "", wrap: bool = True) -> QLabel:
+    """A hidden error line in ERROR_COLOUR, filled and shown when something is wrong."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(wrap)
+    label.hide()
+    return label
 
 
 class FieldForm(QWidget):
@@ -28,12 +38,7 @@ class FieldForm(QWidget):
         self.owner: dict[str, str] = {}  # error key -> the field it shows under
 
     def _error_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
+        return error_label(name)
 
     def add(self, key: str, label: str, widget: QWidget, error_keys: tuple[str, ...] = ()) -> QWidget:
         """Add a row; errors for `key` (and for `error_keys`) show under the widget."""
