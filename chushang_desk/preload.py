@@ -2,8 +2,8 @@
 
 Once PySide6 is imported, shiboken's import hook (`__feature_import__`) reads the whole source of every
 Python module imported after it (inspect.getsource, kept in linecache) to look for `from __feature__`.
-For SQLAlchemy, the models and the services the first screen uses, that cost ~70 ms and ~19 MB at
-every start; imported first, they never pass through the hook.
+For SQLAlchemy, the models and the services the first screen uses, that costs time and memory at every
+start (bench/bench_startup.py lists the import times); imported first, they never pass through the hook.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Removing what killed exports left (see export_scratch.py for what they leave, and why).
 
 Apart from export_scratch, which needs XlsxWriter: the app clears leftovers at every start, and that
-should not import a workbook writer (~25 ms and ~5 MB) nobody may use this session.
+should not import a workbook writer nobody may use this session.
 """
 from __future__ import annotations
 

@@ -103,7 +103,7 @@ def _pending_next_contacts(session: Session, owner: str) -> list[AgendaItem]:
 
     A visit is answered when one of its contacts was visited later, i.e. when that contact's latest
     visit is later than it: one grouped pass over the attendees instead of a correlated search per
-    visit (a 30,000-visit demo profile: 1.1 s instead of 1.8 s, the same 2,184 reminders)."""
+    visit (the same reminders, in about 60 % of the time on a demo profile)."""
     live_attendance = (select(VisitContact.visit_id, VisitContact.contact_id, Visit.visit_date)
                        .join(Visit, Visit.id == VisitContact.visit_id)
                        .where(VisitContact.deleted_at.is_(None), Visit.deleted_at.is_(None)))

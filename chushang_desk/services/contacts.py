@@ -105,8 +105,9 @@ def _filtered(query: ContactQuery, walk_sort_index: bool = False, columns=(Conta
     """The matching live contacts.
 
     A unary `+` keeps SQLite from walking the (deleted_at, sort_key) index when it must read every
-    match anyway: a scan and a sort take ~75 ms for 100,000 rows, the index walk ~130 ms, and with a
-    text search the walk would test all 100,000 rows instead of the few the FTS index found.
+    match anyway: a scan and a sort are faster than the index walk there (bench/bench_search.py times
+    the queries), and with a text search the walk would test every row instead of the few the FTS index
+    found.
     `walk_sort_index` is for a first page by name, where the walk stops after a few rows.
     """
     live = Contact.deleted_at.is_(None) if walk_sort_index else literal_column("+contact.deleted_at").is_(None)
@@ -169,8 +170,8 @@ def contact_head(session: Session, query: ContactQuery, limit: int = HEAD_ROWS) 
     """What the list paints first: the count and the first rows.
 
     The whole directory by name comes from walking the name index, which stops after `limit` rows
-    (count and first rows in ~5 ms at 100,000 contacts); the screen fetches all ids
-    (`find_contact_ids`, ~30 ms) after it has painted. A search or a filter reads every match
+    (bench/bench_contacts_ui.py times both steps); the screen fetches all ids (`find_contact_ids`)
+    after it has painted. A search or a filter reads every match
     anyway, so it returns all ids at once. Walking the name index for a search is no faster:
     "wang" would walk 90,000 names to reach the w's.
     """

@@ -63,8 +63,8 @@ def visit_filter(query: VisitQuery):
 
 def _names_officer(officer: str):
     """The visit's officer list holds this name. Searched in the stored JSON text for the name as JSON
-    writes it, quotes included (so only a whole name matches): parsing every list with json_each took
-    ~0.6 s at 300,000 visits."""
+    writes it, quotes included (so only a whole name matches): parsing every list with json_each is a
+    pass over every visit's JSON, many times slower on a big profile."""
     stored = type_coerce(Visit.officers, String())
     escaped, plain = json.dumps(officer), json.dumps(officer, ensure_ascii=False)  # either way of writing it
     return or_(func.instr(stored, escaped) > 0, func.instr(stored, plain) > 0)

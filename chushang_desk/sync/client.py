@@ -17,13 +17,11 @@ import httpx
 
 from . import protocol, tls
 from .errors import ReplacementNeeded, SyncError
+from .retry import REQUEST_MAX_WAIT, REQUEST_RETRIES, request_wait
 
 COMPRESS_OVER = 1024  # bytes of JSON: smaller bodies are not worth the gzip header and CPU
 TIMEOUT = httpx.Timeout(connect=5.0, read=60.0, write=60.0, pool=5.0)
 HEALTH_PATH = "/v1/health"
-# Temporary failures a push or pull is retried for (both are safe to repeat: pushes by their mids).
-RETRIES = 2
-MAX_WAIT = 5.0  # seconds; a longer Retry-After is handed to the caller's backoff instead
 
 
 @dataclass
@@ -162,12 +160,14 @@ class SyncClient:
     # -- plumbing ------------------------------------------------------------------------------
 
     def _retrying(self, method: str, path: str, message=None) -> dict:
-        for attempt in range(RETRIES + 1):
+        # Temporary failures a push or pull is repeated for (both are safe to repeat: pushes by their mids).
+        for attempt in range(REQUEST_RETRIES + 1):
             try:
                 return self._request(method, path, message)
             except SyncError as exc:
-                wait = exc.retry_after if exc.retry_after is not None else 0.5 * (attempt + 1)
-                if not exc.temporary or exc.code == "rate_limited" or attempt == RETRIES or wait > MAX_WAIT:
+                wait = request_wait(attempt, exc.retry_after)
+                if not exc.temporary or exc.code == "rate_limited" or attempt == REQUEST_RETRIES \
+                        or wait > REQUEST_MAX_WAIT:
                     raise
                 time.sleep(wait)
         raise AssertionError("unreachable")

@@ -16,13 +16,11 @@ from .account import account_token, current_account
 from .client import SyncClient
 from .engine import sync_once
 from .errors import SyncError
+from .retry import probe_wait
 
 WATCH_SECONDS = 25.0  # under common proxies' 30-60 s idle timeouts
-# After a failure the watcher is the probe that finds the server back: a quick look (wait=0) this often,
-# capped low so that the app reconnects within seconds of the server's return. A refused connection
-# costs the server nothing; the scheduler's own retries back off much further.
-RETRY_SECONDS = (1.0, 2.0, 3.0)
-REFUSED_RETRY_SECONDS = 60.0  # refused (a revoked device, an old client): no point asking often
+# After a failure the watcher is the probe that finds the server back: a quick look (wait=0) at the
+# intervals of sync/retry.py.
 
 
 class ChangeWatcher:
@@ -56,8 +54,7 @@ class ChangeWatcher:
             except SyncError as exc:
                 if failures == 0 and not self._stop.is_set():
                     self.on_trouble(exc)
-                quick = RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)]
-                self._stop.wait(quick if exc.temporary else REFUSED_RETRY_SECONDS)
+                self._stop.wait(probe_wait(failures, exc.temporary))
                 failures += 1
                 continue
             except Exception:  # the profile was closed under a stopping watcher

@@ -1,4 +1,10 @@
-"""Background work: one database thread (the single writer) and one thread for long jobs (exports).
+"""Background work off the GUI thread, in two lanes, each one thread running its jobs one at a time:
+
+- the **database lane** (`run`): the screens' short reads and the officers' writes, in the order asked,
+  so a screen's reload always sees the write before it;
+- the **long lane** (`run_long`): jobs that take seconds and report progress: the visit-log export (it
+  only reads) and the sync (it writes the server's rows and the push answers in short transactions of
+  its own; SQLite's write lock and busy timeout put them between the database lane's writes).
 
 Jobs are plain callables; their results come back to the GUI thread through signals of objects that
 live on the GUI thread (a lambda connected to a worker-created object would run on the worker).
@@ -100,11 +106,12 @@ class TaskRunner(QObject):
         self._long = _Lane("long-jobs", self)
 
     def run(self, fn, on_done=None, on_error=None) -> Job:
-        """Run a short database job on the database thread (jobs run one at a time, in order)."""
+        """Run a short job on the database lane (one at a time, in the order asked)."""
         return self._start(self._db, Job(fn, on_done, on_error))
 
     def run_long(self, fn, on_done=None, on_error=None, on_progress=None, cancel=None) -> Job:
-        """Run a long job (fn receives a progress callback) on its own thread; reads only."""
+        """Run a long job on the long lane: fn receives a progress callback (done, total); `cancel` is
+        the token it checks. An export or the sync: never two of them at once."""
         return self._start(self._long, Job(fn, on_done, on_error, on_progress or (lambda d, t: None), cancel))
 
     def _start(self, lane: _Lane, job: Job) -> Job:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ...sync.retry import SYNC_BACKOFF_SECONDS, sync_backoff
 from ..context import AppContext
 from ..tasks import Cancelled, CancelToken
 from .texts import STOP_CODES, error_code
@@ -42,9 +43,7 @@ class SyncScheduler(QObject):
 
     debounce_ms = 800  # after a local edit: a burst of typing makes one sync, and others see it in ~1 s
     interval_ms = 180_000  # while online, to bring in other stations' changes
-    # Capped low: the long-poll probes every few seconds and brings the sync back as soon as the server
-    # answers, so these matter only when the probe itself cannot tell (e.g. the server refuses pushes).
-    backoff_s = (5, 15, 30, 60)
+    backoff_s = SYNC_BACKOFF_SECONDS  # sync/retry.py; the tests set shorter ones
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None):
         super().__init__(parent)
@@ -180,8 +179,7 @@ class SyncScheduler(QObject):
         self.failed.emit(self.last_problem)
 
     def _schedule_retry(self, retry_after: float | None) -> datetime:
-        delay = self.backoff_s[min(self.failures, len(self.backoff_s) - 1)]
-        delay = max(delay, float(retry_after or 0))
+        delay = sync_backoff(self.failures, retry_after, self.backoff_s)
         self.failures += 1
         self.periodic.stop()  # offline: the retry timer takes over until a sync succeeds
         self.retry.start(int(delay * 1000))
