@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.contacts import (
-    ContactQuery, contact_detail, contact_head, contact_regions, contact_rows, delete_contact, find_contact_ids,
+    ContactQuery, contact_detail, contact_head, contact_regions, delete_contact, find_contact_ids,
 )
 from ...services.erase import erase_person, may_erase
 from ...services.messages import NotFound
@@ -65,7 +65,7 @@ class ContactsPage(Page):
         self._detail_timer.setInterval(60)
         self._pending_detail: str | None = None
         self._edit_after_load: str | None = None
-        self.model = ContactTableModel(self._fetch_rows, ctx.ref_name, self)
+        self.model = ContactTableModel(ctx, ctx.ref_name, self)
         self.filters = ContactFilters()
         self.detail = ContactDetailPane(ctx.ref_name)
         self._build()
@@ -186,7 +186,7 @@ class ContactsPage(Page):
             return
         selected = self._select_after or self.detail.contact_id
         self.shown_query = query
-        self.model.show_head(head)
+        self.model.show_contact_head(head)
         self._show_count(head.total)
         if head.ids is None:
             # Paint the first rows now: fetching 100,000 ids holds the GIL in bursts for ~80 ms, and a
@@ -208,11 +208,6 @@ class ContactsPage(Page):
         self.model.set_ids(model_generation, ids)
         self._show_count(len(ids))
         self._reselect(self._select_after or self.detail.contact_id)
-
-    def _fetch_rows(self, ids: list[str], on_rows) -> None:
-        generation = self._generation
-        self.ctx.read(_unless_stale(lambda: generation != self._generation, contact_rows), ids,
-                      on_done=lambda rows: on_rows(rows) if rows is not None else None)
 
     def _show_count(self, total: int) -> None:
         if total == 0:
