@@ -15,7 +15,7 @@ from ..context import AppContext
 from ..errors import show_error
 from ..widgets.date_field import DateField
 from ..widgets.dialogs import EditingDialog
-from ..widgets.form import error_label
+from ..widgets.form import FieldErrors, error_label
 
 LINE_FIELDS = ("name", "native_county", "region", "city", "company", "title", "email", "wechat", "degree",
                "graduation_year", "talent_titles", "source", "ambassador_since")
@@ -33,7 +33,9 @@ class ContactEditDialog(EditingDialog):
         self.setWindowTitle(self.tr("Edit contact") if contact else self.tr("New contact"))
         self.setObjectName("contactEditDialog")
         self.fields: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
+        # One line each, never wrapped: a wrapped label in a form row is given one line's height and clips.
+        self.general_error = error_label("error_general", wrap=False)
+        self.errors = FieldErrors(self.general_error, self._widget_for)
         self._build()
         self._fill(contact or {"station": ctx.station})
         self._ambassador_toggled(self.is_ambassador.isChecked())
@@ -70,7 +72,6 @@ class ContactEditDialog(EditingDialog):
         self.is_key = QCheckBox(self.tr("Key contact"))
         self.is_ambassador = QCheckBox(self.tr("Investment ambassador"))
         self.is_ambassador.toggled.connect(self._ambassador_toggled)
-        self.general_error = self._error_label("")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.set_save_button(self.buttons.button(QDialogButtonBox.StandardButton.Save))
         self.buttons.accepted.connect(self.save)
@@ -86,11 +87,7 @@ class ContactEditDialog(EditingDialog):
         return box
 
     def _error_label(self, field: str) -> QLabel:
-        # One line, never wrapped: a wrapped label in a form row is given one line's height and clips.
-        label = error_label(f"error_{field}" if field else "error_general", wrap=False)
-        if field:
-            self.errors[field] = label
-        return label
+        return self.errors.line(field, f"error_{field}", wrap=False)
 
     def _with_error(self, field: str, widget: QWidget) -> QWidget:
         """The field with its error label right under it."""
@@ -203,7 +200,7 @@ class ContactEditDialog(EditingDialog):
     # --- saving --------------------------------------------------------------------------------------------
 
     def save(self) -> None:
-        self._clear_errors()
+        self.errors.hide_all()
         self.save_button.setEnabled(False)
         self.ctx.write(save_contact, self.values(), self.contact_id,
                        on_done=self._saved, on_error=self._failed)
@@ -218,15 +215,7 @@ class ContactEditDialog(EditingDialog):
         if not isinstance(exc, ValidationFailed):
             show_error(self, exc, details)
             return
-        first = None
-        for field, message in exc.errors.items():
-            label = self.errors.get(field, self.general_error)
-            text = message.render(self.ctx.lang)
-            label.setText(text if label is not self.general_error or not label.text() else label.text() + "\n" + text)
-            label.show()
-            first = first or self._widget_for(field)
-        if first is not None:
-            first.setFocus()
+        self.errors.show_messages({field: message.render(self.ctx.lang) for field, message in exc.errors.items()})
         self.layout().activate()
         self.resize(self.size().expandedTo(self.minimumSizeHint()))  # room for the longest message
 
@@ -237,7 +226,3 @@ class ContactEditDialog(EditingDialog):
             return self.kind_boxes["merchant"]
         return self.fields.get(field)
 
-    def _clear_errors(self) -> None:
-        for label in (*self.errors.values(), self.general_error):
-            label.clear()
-            label.hide()

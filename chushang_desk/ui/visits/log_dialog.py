@@ -21,7 +21,7 @@ from ..i18n import current_language
 from ..labels import mode_items
 from ..widgets.date_field import DateField
 from ..widgets.dialogs import EditingDialog
-from ..widgets.form import error_label, fill_combo, ref_choices, select_code
+from ..widgets.form import FieldErrors, fill_combo, ref_choices, select_code
 from ..widgets.picker import ContactPicker, OrganizationPicker
 from ..widgets.style import ERROR_STYLE
 
@@ -187,7 +187,10 @@ class LogVisitDialog(EditingDialog):
         self._saving = False
         self.setWindowTitle(self.tr("Edit visit") if visit_id else self.tr("Log a visit"))
         self.setModal(True)
-        self.errors: dict[str, QLabel] = {}
+        # What no field owns, and the busy text, show beside the buttons.
+        self.status = QLabel()
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.errors = FieldErrors(self.status, self._widget_for)
         self._build()
         self.mark_clean()
         if visit_id:
@@ -247,22 +250,18 @@ class LogVisitDialog(EditingDialog):
         summary_label.setBuddy(self.summary)
         right.addWidget(summary_label)
         right.addWidget(self.summary, 1)
-        self.errors["summary"] = error_label()
-        right.addWidget(self.errors["summary"])
+        right.addWidget(self.errors.line("summary"))
         follow_label = QLabel(self.tr("&Follow-ups (task, owner, due date)"))
         follow_label.setBuddy(self.follow_ups.add_button)
         right.addWidget(follow_label)
         right.addWidget(self.follow_ups)
-        self.errors["follow_ups"] = error_label()
-        right.addWidget(self.errors["follow_ups"])
+        right.addWidget(self.errors.line("follow_ups"))
 
         columns = QHBoxLayout()
         columns.addLayout(left, 5)
         columns.addSpacing(16)
         columns.addLayout(right, 6)
 
-        self.status = QLabel()
-        self.status.setStyleSheet(ERROR_STYLE)
         self.set_save_button(QPushButton(self.tr("Save")))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         for button in (self.save_button, self.cancel_button):
@@ -294,8 +293,7 @@ class LogVisitDialog(EditingDialog):
         box.setSpacing(2)
         box.addLayout(field) if isinstance(field, QHBoxLayout) else box.addWidget(field)
         for name in (key, *extra_errors):
-            self.errors[name] = error_label()
-            box.addWidget(self.errors[name])
+            box.addWidget(self.errors.line(name))
         caption = QLabel(label)
         caption.setBuddy(buddy or field)
         form.addRow(caption, box)
@@ -389,15 +387,10 @@ class LogVisitDialog(EditingDialog):
             show_error(self, exc, details)  # what was typed stays in the form
 
     def show_errors(self, messages: dict[str, str]) -> None:
-        for key, label in self.errors.items():
-            label.setText(messages.get(key, ""))
-            label.setVisible(key in messages)
-        unknown = [text for key, text in messages.items() if key not in self.errors]
-        self.status.setText("\n".join(unknown) if unknown else self.tr("Please check the fields marked in red."))
-        first = next((key for key in self.errors if key in messages), None)
-        widget = self._widget_for(first)
-        if widget is not None:
-            widget.setFocus()
+        self.errors.show_messages(messages)
+        if not self.status.text():  # every message is under its field: say where to look
+            self.status.setText(self.tr("Please check the fields marked in red."))
+        self.status.show()
 
     def _widget_for(self, key: str | None):
         widgets = {
@@ -413,6 +406,7 @@ class LogVisitDialog(EditingDialog):
         self._saving = busy
         self.save_button.setEnabled(not busy)
         self.status.setText(text if busy else "")
+        self.status.show()
 
     def discard_text(self) -> str:
         return self.tr("Discard what you typed for this visit?")

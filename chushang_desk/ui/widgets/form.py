@@ -1,6 +1,8 @@
 """A form whose fields each carry their own error line, so a rejected save says what is wrong where."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget,
@@ -22,6 +24,44 @@ def error_label(name: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
+class FieldErrors(dict):
+    """Each field's error line (key -> QLabel; several keys may share one) and a general line for what no
+    field owns: the one way a refused save is shown, whatever the dialog's layout (FieldForm's rows, the
+    contact and visit dialogs' columns). `focus_of(key)` is the widget the first bad field's focus goes to."""
+
+    def __init__(self, general: QLabel, focus_of: Callable[[str], QWidget | None]):
+        super().__init__()
+        self.general = general
+        self._focus_of = focus_of
+
+    def line(self, key: str, name: str = "", wrap: bool = True) -> QLabel:
+        """A new error line for this field (place it under the field)."""
+        self[key] = error_label(name, wrap)
+        return self[key]
+
+    def hide_all(self) -> None:
+        for label in (*self.values(), self.general):
+            label.clear()
+            label.hide()
+
+    def show_messages(self, messages: dict[str, str]) -> None:
+        """messages: key -> text in the interface language. The first bad field gets the focus."""
+        self.hide_all()
+        first = None
+        for key, text in messages.items():
+            label = self.get(key, self.general)
+            label.setText(f"{label.text()}\n{text}" if label.text() else text)
+            label.show()
+            if first is None and key in self:
+                first = self._focus_of(key)
+        if first is not None:
+            first.setFocus()
+
+    def text(self, key: str) -> str:
+        label = self.get(key)
+        return label.text() if label is not None and label.isVisible() else ""
+
+
 class FieldForm(QWidget):
     """QFormLayout rows of (label, field, hidden error line); `show_errors` fills the error lines."""
 
@@ -31,14 +71,11 @@ class FieldForm(QWidget):
         self.layout_ = QFormLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.general_error = self._error_label("error:general")
+        self.general_error = error_label("error:general")
         self.layout_.addRow(self.general_error)
         self.fields: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
         self.owner: dict[str, str] = {}  # error key -> the field it shows under
-
-    def _error_label(self, name: str) -> QLabel:
-        return error_label(name)
+        self.errors = FieldErrors(self.general_error, lambda key: self.fields.get(self.owner.get(key, "")))
 
     def add(self, key: str, label: str, widget: QWidget, error_keys: tuple[str, ...] = ()) -> QWidget:
         """Add a row; errors for `key` (and for `error_keys`) show under the widget."""
@@ -49,7 +86,7 @@ class FieldForm(QWidget):
         if isinstance(widget, QComboBox):
             widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         column.addWidget(widget)
-        error = self._error_label(f"error:{key}")
+        error = self.errors.line(key, f"error:{key}")
         column.addWidget(error)
         widget.setObjectName(key)
         if isinstance(widget, DateField):
@@ -62,28 +99,14 @@ class FieldForm(QWidget):
         return widget
 
     def clear_errors(self) -> None:
-        self.general_error.hide()
-        for label in self.errors.values():
-            label.clear()
-            label.hide()
+        self.errors.hide_all()
 
     def show_errors(self, errors: dict) -> None:
-        """errors: field name -> services.messages.Message. The first bad field gets the focus."""
-        self.clear_errors()
-        first = None
-        for name, message in errors.items():
-            label = self.errors.get(name, self.general_error)
-            text = message.render(self.lang)
-            label.setText(f"{label.text()}\n{text}" if label.isVisible() and label.text() else text)
-            label.show()
-            if first is None and self.owner.get(name) in self.fields:
-                first = self.fields[self.owner[name]]
-        if first is not None:
-            first.setFocus()
+        """errors: field name -> services.messages.Message."""
+        self.errors.show_messages({name: message.render(self.lang) for name, message in errors.items()})
 
     def error_text(self, key: str) -> str:
-        label = self.errors.get(key)
-        return label.text() if label is not None and label.isVisible() else ""
+        return self.errors.text(key)
 
 
 def text_of(widget: QWidget) -> str:
