@@ -117,7 +117,7 @@ def _after_flush(session: Session, _ctx) -> None:
     if touched:
         index_contacts(
             session.connection(),
-            [dict(id=c.id, name=c.name, sort_key=c.sort_key, company=c.company, phones=c.phones,
+            [dict(id=c.id, name=c.name, sort_key=c.sort_key, company=c.company, phones=c.phones, email=c.email,
                   deleted_at=c.deleted_at) for c in touched],
         )
 

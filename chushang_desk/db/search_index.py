@@ -1,12 +1,21 @@
 """Derived search keys for contacts: characters, full pinyin, initials, phone digits (FTS5, unicode61).
 
 One token per Chinese character finds 1-2 character queries (the trigram tokenizer does not); pinyin
-and initials tokens let officers type `zhangsan` or `zs` for 张三.
+and initials tokens let officers type `zhangsan` or `zs` for 张三, the given name's alone (`xiaoming`,
+`xm`) finds 黄小明 by `huang xm` or `黄xiaoming`, the other readings of a given name's polyphonic
+characters (李长春 as `lichangchun`), a compound surname as two syllables (长孙 `zs`), each part of a
+middle-dot name (阿依古丽·买买提 by `maimaiti`), the company's pinyin without its legal suffix and leading
+place (深圳市腾讯计算机系统有限公司 by `tengxun`), the e-mail's words, and a phone as people write it:
+with or without the country code or the trunk 0, its last four digits or the group before them
+(138-0013-8000 by `0013`). Queries are folded the same way: full-width to half-width, tone marks and
+accents dropped, ü as `v`, `u` or `yu`.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
+import unicodedata
 from functools import lru_cache
 
 from sqlalchemy import text
@@ -15,21 +24,72 @@ from sqlalchemy.engine import Connection
 from ..paths import resources_dir
 
 # Bump when contact_keys changes what it derives: profiles with older keys are re-indexed on opening.
-SEARCH_KEYS_VERSION = 2
+SEARCH_KEYS_VERSION = 3
 FTS_TABLE = "contact_search"
 DOC_TABLE = "contact_search_doc"
 
-# Surnames whose reading differs from the character's common reading.
+# Surnames read otherwise than the character's common reading, and compound surnames (their syllables).
 SURNAME_READINGS = {
-    "单": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "曾": "zeng", "区": "ou",
-    "盖": "ge", "乐": "yue", "尉": "yu", "覃": "qin", "繁": "po", "员": "yun", "召": "shao",
-    "缪": "miao", "翟": "zhai", "种": "chong", "秘": "bi", "长孙": "zhangsun", "万俟": "moqi",
+    "单": ("shan",), "解": ("xie",), "仇": ("qiu",), "朴": ("piao",), "查": ("zha",), "曾": ("zeng",),
+    "区": ("ou",), "盖": ("ge",), "乐": ("yue",), "尉": ("yu",), "覃": ("qin",), "繁": ("po",), "员": ("yun",),
+    "召": ("shao",), "缪": ("miao",), "翟": ("zhai",), "种": ("chong",), "秘": ("bi",), "都": ("du",),
+    "折": ("she",), "宓": ("mi",), "隗": ("wei",), "句": ("gou",), "黑": ("he",), "过": ("guo",), "逄": ("pang",),
+    "牟": ("mou",), "柏": ("bai",), "么": ("yao",), "阚": ("kan",), "佘": ("she",), "藏": ("zang",),
+    "长孙": ("zhang", "sun"), "万俟": ("mo", "qi"), "欧阳": ("ou", "yang"), "司马": ("si", "ma"),
+    "上官": ("shang", "guan"), "诸葛": ("zhu", "ge"), "东方": ("dong", "fang"), "皇甫": ("huang", "fu"),
+    "尉迟": ("yu", "chi"), "公孙": ("gong", "sun"), "慕容": ("mu", "rong"), "宇文": ("yu", "wen"),
+    "司徒": ("si", "tu"), "夏侯": ("xia", "hou"), "令狐": ("ling", "hu"), "澹台": ("tan", "tai"),
+    "轩辕": ("xuan", "yuan"), "端木": ("duan", "mu"), "独孤": ("du", "gu"), "南宫": ("nan", "gong"),
+    "西门": ("xi", "men"), "呼延": ("hu", "yan"), "申屠": ("shen", "tu"), "闻人": ("wen", "ren"),
 }
+# Characters of given names read two ways, both indexed (the table holds one reading per character).
+GIVEN_NAME_READINGS = {
+    "重": ("zhong", "chong"), "长": ("chang", "zhang"), "乐": ("le", "yue"), "行": ("xing", "hang"),
+    "朝": ("zhao", "chao"), "曾": ("ceng", "zeng"), "单": ("dan", "shan"), "解": ("jie", "xie"),
+    "查": ("cha", "zha"), "传": ("chuan", "zhuan"), "都": ("du", "dou"), "觉": ("jue", "jiao"),
+    "率": ("shuai", "lv"), "和": ("he", "huo"), "省": ("sheng", "xing"), "厦": ("xia", "sha"),
+    "宿": ("su", "xiu"), "柏": ("bai", "bo"), "盛": ("sheng", "cheng"), "会": ("hui", "kuai"),
+    "曲": ("qu",), "藏": ("cang", "zang"), "调": ("tiao", "diao"), "降": ("jiang", "xiang"),
+    "奇": ("qi", "ji"), "茜": ("qian", "xi"), "蔓": ("man", "wan"), "莘": ("shen", "xin"),
+}
+# Polyphonic characters as company and place names read them (长江, 银行, 成都, 厦门, 重庆, 朝阳, 西藏).
+COMPANY_READINGS = {"长": "chang", "行": "hang", "都": "du", "厦": "xia", "重": "chong", "朝": "chao",
+                    "藏": "zang", "乐": "le", "华": "hua", "会": "hui", "调": "diao", "传": "chuan"}
+_MAX_SPELLINGS = 8  # readings of a name multiplied out, at most this many spellings
+# A company's legal form and the place it is registered in, left out of its pinyin key.
+_COMPANY_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团股份|集团|股份公司|公司|"
+                             r"控股|股份|科技|技术|实业|发展|投资|贸易|工作室|事务所|研究院|中心)+$")
+_COMPANY_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}[省市]|^[\u4e00-\u9fff]{2,3}(自治区|特别行政区)")
+# Places a company's name often starts with, without 省 or 市 (北京字节跳动 → 字节跳动).
+_PLACES = ("北京", "天津", "上海", "重庆", "广州", "深圳", "武汉", "南京", "杭州", "苏州", "成都", "西安", "长沙",
+           "厦门", "青岛", "宁波", "东莞", "佛山", "珠海", "香港", "澳门", "台湾", "湖北", "广东", "江苏", "浙江",
+           "中国", "华中", "华南", "华东", "华北")
+_BRACKETS = re.compile(r"[（(][^）)]*[）)]")
+_NAME_PARTS = re.compile(r"[·•・.．]")
 CJK_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # One reading per character, generated from pypinyin by scripts/build_pinyin_table.py.
 PINYIN_TABLE = resources_dir() / "pinyin" / "chars.tsv"
 _WORD = re.compile(r"[0-9a-z]+")
+_PHONE_QUERY = re.compile(r"^\+?[\d\s\-().]+$")
+# What NFKC, accent stripping or the table below could change: Latin letters beyond ASCII, combining
+# marks, full-width forms, the ideographic space, curly apostrophes, compatibility ideographs.
+_NEEDS_FOLD = re.compile(r"[\u0080-\u036f\u1e00-\u1eff\u2019\u3000\uf900-\ufaff\uff00-\uffef]")
+# German umlauts also spelled out (Müller as mueller), after the accent itself is dropped (muller).
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+# Latin letters that no accent mark makes (NFD leaves them whole), as they are typed on any keyboard.
+_PLAIN_LATIN = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d",
+                              "þ": "th", "ı": "i"})
+
+
+def fold(value: str) -> str:
+    """What keys and queries are compared as: full-width to half-width (NFKC), lower case, tone marks
+    and accents dropped (ǚ→u, é→e), apostrophes out (O'Connor → oconnor)."""
+    if not _NEEDS_FOLD.search(value):  # plain ASCII and Chinese (most names): nothing to normalise
+        return value.lower().replace("'", "")
+    value = unicodedata.normalize("NFKC", value).lower().replace("'", "").replace("’", "").translate(_PLAIN_LATIN)
+    decomposed = unicodedata.normalize("NFD", value)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 @lru_cache(maxsize=1)
@@ -45,14 +105,36 @@ def _char_pinyin(ch: str) -> str:
     return _pinyin_table().get(ch, "")
 
 
+def _surname(name: str) -> tuple[str, tuple[str, ...]]:
+    """The name's surname and its syllables when the table reads it specially, else ('', ())."""
+    for surname in (name[:2], name[:1]):
+        if surname and surname in SURNAME_READINGS:
+            return surname, SURNAME_READINGS[surname]
+    return "", ()
+
+
 def name_syllables(name: str) -> list[str]:
     """Pinyin syllables of a Chinese name, surname read as a surname."""
     name = name.strip()
-    for surname in (name[:2], name[:1]):
-        if surname and surname in SURNAME_READINGS:
-            head = SURNAME_READINGS[surname]
-            return [head] + [_char_pinyin(c) for c in name[len(surname):] if _CJK.match(c)]
-    return [_char_pinyin(c) for c in name if _CJK.match(c)]
+    surname, head = _surname(name)
+    return list(head) + [_char_pinyin(c) for c in name[len(surname):] if _CJK.match(c)]
+
+
+def _name_spellings(name: str) -> list[list[str]]:
+    """The name's syllables in each reading its polyphonic given-name characters allow (the common
+    spelling first), at most _MAX_SPELLINGS."""
+    name = name.strip()
+    surname, head = _surname(name)
+    if not surname:
+        first = next((c for c in name if _CJK.match(c)), "")
+        surname, head = first, ((_char_pinyin(first),) if first else ())
+        rest = name[name.index(first) + 1:] if first else ""
+    else:
+        rest = name[len(surname):]
+    choices = [(_char_pinyin(c),) + tuple(r for r in GIVEN_NAME_READINGS.get(c, ()) if r != _char_pinyin(c))
+               for c in rest if _CJK.match(c)]
+    spellings = itertools.islice(itertools.product(*choices), _MAX_SPELLINGS)
+    return [list(head) + list(given) for given in spellings]
 
 
 def sort_key(name: str) -> str:
@@ -62,9 +144,12 @@ def sort_key(name: str) -> str:
 
 
 def text_tokens(value: str) -> list[str]:
-    """One token per CJK character and one per Latin word or number."""
-    value = value.lower()
-    return _CJK.findall(value) + _WORD.findall(value)
+    """One token per CJK character and one per Latin word or number (folded; Müller also as mueller)."""
+    lowered = unicodedata.normalize("NFKC", value).lower()
+    value = fold(value)
+    words = _WORD.findall(value)
+    spelled = _WORD.findall(fold(lowered.translate(_UMLAUTS))) if any(c in lowered for c in "äöüß") else []
+    return _CJK.findall(value) + words + [w for w in spelled if w not in words]
 
 
 def phone_tokens(phones: list[str]) -> list[str]:
@@ -74,11 +159,31 @@ def phone_tokens(phones: list[str]) -> list[str]:
         if not digits:
             continue
         out.append(digits)
-        if phone.startswith("+86"):
-            out += _mainland_forms(digits[2:])
+        national = _national(phone, digits)
+        if national is not None:
+            out += _mainland_forms(national) if phone.startswith("+86") else [national, "0" + national]
         if len(digits) > 4:
             out.append("t" + digits[-4:])  # the last four digits, as people quote them
+        if len(national or digits) >= 8:
+            out.append("m" + (national or digits)[-8:-4])  # the group before them (138-0013-8000)
     return out
+
+
+def _national(phone: str, digits: str) -> str | None:
+    """The national number of an E.164 phone (+<country code><number>), or None."""
+    if not phone.startswith("+"):
+        return None
+    for length in (1, 2, 3):  # country codes are prefix-free: the first one known is the one
+        if int(digits[:length] or 0) in _country_codes():
+            return digits[length:]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[int]:
+    from phonenumbers.data import _COUNTRY_CODE_TO_REGION_CODE
+
+    return frozenset(_COUNTRY_CODE_TO_REGION_CODE)
 
 
 def _mainland_forms(national: str) -> list[str]:
@@ -89,30 +194,83 @@ def _mainland_forms(national: str) -> list[str]:
     return [national, "0" + national, national[-8:], national[-7:]]
 
 
-def contact_keys(name: str, company: str = "", phones: list[str] | None = None) -> str:
-    syllables = name_syllables(name)
+def name_tokens(name: str) -> list[str]:
     tokens = text_tokens(name)
-    if syllables:
-        tokens += ["".join(syllables), "".join(s[0] for s in syllables if s)] + syllables
-    tokens += text_tokens(company)
-    tokens += phone_tokens(phones or [])
-    return " ".join(tokens)
+    parts = [p for p in _NAME_PARTS.split(name) if p.strip()]
+    for part in parts if len(parts) > 1 else [name]:
+        for spelling in _name_spellings(part) if _CJK.search(part) else []:
+            syllables = [s for s in spelling if s]
+            given = syllables[1:] if len(syllables) > 1 else []
+            head = len(SURNAME_READINGS.get(_surname(part.strip())[0], ("",)))
+            given = syllables[head:] if len(syllables) > head else given
+            tokens += ["".join(syllables), "".join(s[0] for s in syllables)] + syllables
+            if given:
+                tokens += ["".join(given), "".join(s[0] for s in given)]
+            tokens += _u_spellings(syllables)
+    return tokens
+
+
+def _u_spellings(syllables: list[str]) -> list[str]:
+    """ü is `v` in the table; officers type it `u` or `yu` too (吕 as lv, lu, lyu)."""
+    if not any("v" in s for s in syllables):
+        return []
+    return ["".join(s.replace("v", alt) for s in syllables) for alt in ("u", "yu")] + \
+        [s.replace("v", alt) for s in syllables if "v" in s for alt in ("u", "yu")]
+
+
+def company_tokens(company: str) -> list[str]:
+    """The company's words, and the pinyin and initials of its name without legal form and place."""
+    tokens = text_tokens(company)
+    core = _BRACKETS.sub("", fold(company)).strip()
+    core = _COMPANY_SUFFIX.sub("", core) or core
+    unplaced = _COMPANY_PLACE.sub("", core)
+    if unplaced == core:
+        unplaced = next((core[len(p):] for p in _PLACES if core.startswith(p) and len(core) - len(p) >= 2), core)
+    for name in dict.fromkeys((core, unplaced)):
+        # A polyphonic character in a company is read as in words (长江 changjiang), not as the table's
+        # most common reading (长 zhang, as in 成长).
+        syllables = [COMPANY_READINGS.get(c) or _char_pinyin(c) for c in name if _CJK.match(c)]
+        syllables = [s for s in syllables if s]
+        if syllables:
+            tokens += ["".join(syllables), "".join(s[0] for s in syllables)]
+    return tokens
+
+
+def contact_keys(name: str, company: str = "", phones: list[str] | None = None, email: str = "") -> str:
+    tokens = name_tokens(name) + company_tokens(company) + phone_tokens(phones or []) + text_tokens(email)
+    return " ".join(dict.fromkeys(tokens))  # each token once
 
 
 def match_expression(query: str) -> str | None:
     """Turn what the officer typed into an FTS5 MATCH expression (every term must match)."""
+    query = fold(query).strip()
+    phone = _phone_query(query)
+    if phone:
+        return f'"{phone}"*'
     terms = []
-    for part in query.strip().lower().split():
+    for part in query.split():
         chars = _CJK.findall(part)
         if chars:
             terms.append('"' + " ".join(chars) + '"')  # adjacent characters, as a phrase
         rest = _CJK.sub(" ", part)
         for word in _WORD.findall(rest):
             if word.isdigit() and len(word) == 4:
-                terms.append(f'("{word}"* OR "t{word}")')
+                terms.append(f'("{word}"* OR "t{word}" OR "m{word}")')
             else:
                 terms.append(f'"{word}"*')
     return " AND ".join(terms) if terms else None
+
+
+def _phone_query(query: str) -> str | None:
+    """The digits of a query that is a phone number as people write it (+86 138 0013 8000,
+    138-0013-8000, (0755) 1234-5678, 0086…), or None."""
+    if not _PHONE_QUERY.match(query):
+        return None
+    digits = re.sub(r"\D", "", query)
+    if len(digits) < 7 or " " not in query and "-" not in query and "+" not in query and "(" not in query \
+            and "." not in query:
+        return None  # a plain run of digits is matched as typed (prefix and last-four terms)
+    return digits[2:] if digits.startswith("00") else digits
 
 
 def index_contacts(conn: Connection, rows: list[dict]) -> None:
@@ -136,7 +294,8 @@ def index_contacts(conn: Connection, rows: list[dict]) -> None:
     if live:
         conn.execute(
             text(f"INSERT INTO {FTS_TABLE}(rowid, keys) VALUES (:d, :k)"),
-            [{"d": docids[r["id"]], "k": contact_keys(r["name"], r.get("company", ""), r.get("phones"))} for r in live],
+            [{"d": docids[r["id"]], "k": contact_keys(r["name"], r.get("company") or "", r.get("phones"),
+                                                       r.get("email") or "")} for r in live],
         )
 
 

@@ -158,7 +158,7 @@ def _blank_row(conn: Connection, table: str, row_id: str, whole: bool) -> None:
 
 def _reindex(conn: Connection, contact_id: str) -> None:
     """The contact leaves the search (it is tombstoned)."""
-    row = conn.execute(text("SELECT id, name, sort_key, company, phones, deleted_at FROM contact WHERE id = :id"),
+    row = conn.execute(text("SELECT id, name, sort_key, company, phones, email, deleted_at FROM contact WHERE id = :id"),
                        {"id": contact_id}).mappings().first()
     if row is None:
         return

@@ -25,7 +25,8 @@ def reindex_if_outdated(session: Session) -> int:
 
 
 def reindex_all(session: Session) -> int:
-    columns = (Contact.id, Contact.name, Contact.sort_key, Contact.company, Contact.phones, Contact.deleted_at)
+    columns = (Contact.id, Contact.name, Contact.sort_key, Contact.company, Contact.phones, Contact.email,
+               Contact.deleted_at)
     done, last_id = 0, ""
     while True:
         rows = session.execute(select(*columns).where(Contact.id > last_id).order_by(Contact.id).limit(BATCH)).all()

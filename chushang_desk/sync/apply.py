@@ -27,7 +27,7 @@ from . import protocol
 from .held import hold_rows, release_held
 
 NAMED_TABLES = ("contact", "organization")  # tables with a derived sort_key from the name
-CONTACT_INDEX_COLUMNS = ("id", "name", "sort_key", "company", "phones", "deleted_at")
+CONTACT_INDEX_COLUMNS = ("id", "name", "sort_key", "company", "phones", "email", "deleted_at")
 
 
 def _datetime(value):

@@ -1,0 +1,67 @@
+"""Finding people the way officers write them (issue 10, first part): each case a directory of real
+contacts saved through the service, and the query an officer types, through find_contact_ids and the
+FTS index (no mock)."""
+from __future__ import annotations
+
+import pytest
+
+from chushang_desk.services.contacts import ContactQuery, find_contact_ids, save_contact
+
+PEOPLE = {
+    "huang": dict(name="黄小明", company="深圳市腾讯计算机系统有限公司", phones="138-0013-8000",
+                  email="xiaoming.huang@example.cn"),
+    "li": dict(name="李长春", company="华为技术有限公司", phones="+81 90-1234-5678"),
+    "zhang": dict(name="张重庆", company="长江实业集团", phones="0755-8765 4321"),
+    "zhangsun": dict(name="长孙无忌", company="大唐投资"),
+    "lv": dict(name="吕布", company="并州实业"),
+    "du": dict(name="都敏俊", company="韩亚贸易"),
+    "ayi": dict(name="阿依古丽·买买提", company="新疆丝路商贸"),
+    "maria": dict(name="María García", company="Iberia Trading"),
+    "muller": dict(name="Jürgen Müller", company="Müller GmbH"),
+    "oconnor": dict(name="Seán O'Connor", company="Dublin Partners"),
+}
+
+
+@pytest.fixture
+def directory(profile):
+    ids = {}
+    for key, person in PEOPLE.items():
+        ids[key] = profile.write(save_contact, dict(person, is_merchant=True))
+    return ids
+
+
+def found(profile, directory, query: str) -> set[str]:
+    by_id = {v: k for k, v in directory.items()}
+    return {by_id[i] for i in profile.read(find_contact_ids, ContactQuery(text=query))}
+
+
+@pytest.mark.parametrize("query, who", [
+    # a phone as people write it, its middle group, its last four; a foreign number with its trunk 0
+    ("138-0013-8000", "huang"), ("+86 138 0013 8000", "huang"), ("138 0013 8000", "huang"),
+    ("0086 138 0013 8000", "huang"), ("13800138000", "huang"), ("0013", "huang"), ("8000", "huang"),
+    ("090-1234-5678", "li"), ("+81 90 1234 5678", "li"), ("0755-87654321", "zhang"), ("87654321", "zhang"),
+    # e-mail and its parts
+    ("xiaoming.huang@example.cn", "huang"), ("xiaoming.huang", "huang"),
+    # companies by pinyin, without their place and legal form
+    ("tengxun", "huang"), ("huawei", "li"), ("hw", "li"),
+    # given names: other readings, the given name alone, mixed queries
+    ("lichangchun", "li"), ("lizhangchun", "li"), ("zhangchongqing", "zhang"), ("zhangzhongqing", "zhang"),
+    ("黄xiaoming", "huang"), ("huang xm", "huang"), ("黄 xm", "huang"), ("xiaoming", "huang"),
+    # compound and special surnames, middle-dot names
+    ("zsw", "zhangsun"), ("zhangsunwuji", "zhangsun"), ("dumin", "du"), ("maimaiti", "ayi"),
+    # full-width input, tone marks, ü as v / u / yu
+    ("ｈｕａｎｇ", "huang"), ("１３８００１３８０００", "huang"), ("lǚ bù", "lv"), ("lvbu", "lv"), ("lubu", "lv"),
+    ("lyubu", "lv"), ("Huáng Xiǎomíng", "huang"),
+    # Latin names with accents typed with or without them
+    ("maria", "maria"), ("garcía", "maria"), ("muller", "muller"), ("mueller", "muller"), ("müller", "muller"),
+    ("oconnor", "oconnor"), ("o'connor", "oconnor"), ("sean", "oconnor"),
+])
+def test_an_officer_finds_the_person(profile, directory, query, who):
+    assert who in found(profile, directory, query), f"{query!r} does not find {PEOPLE[who]['name']}"
+
+
+@pytest.mark.parametrize("query, not_who", [
+    ("0013", "li"), ("tengxun", "li"), ("lichangchun", "zhang"), ("maimaiti", "huang"), ("mueller", "maria"),
+])
+def test_the_keys_do_not_find_everyone(profile, directory, query, not_who):
+    assert not_who not in found(profile, directory, query)
