@@ -19,6 +19,9 @@ PEOPLE = {
     "maria": dict(name="María García", company="Iberia Trading"),
     "muller": dict(name="Jürgen Müller", company="Müller GmbH"),
     "oconnor": dict(name="Seán O'Connor", company="Dublin Partners"),
+    "zhangwei_hk": dict(name="張偉", company="香港長江實業"),
+    "liu": dict(name="劉德華", company="寰亞電影"),
+    "zhangwei": dict(name="张伟", company="武汉光谷投资"),
 }
 
 
@@ -52,6 +55,9 @@ def found(profile, directory, query: str) -> set[str]:
     # full-width input, tone marks, ü as v / u / yu
     ("ｈｕａｎｇ", "huang"), ("１３８００１３８０００", "huang"), ("lǚ bù", "lv"), ("lvbu", "lv"), ("lubu", "lv"),
     ("lyubu", "lv"), ("Huáng Xiǎomíng", "huang"),
+    # traditional characters found by simplified ones and the other way round, and by pinyin
+    ("张伟", "zhangwei_hk"), ("張偉", "zhangwei"), ("刘德华", "liu"), ("liudehua", "liu"), ("长江实业", "zhangwei_hk"),
+    ("changjiang", "zhangwei_hk"),
     # Latin names with accents typed with or without them
     ("maria", "maria"), ("garcía", "maria"), ("muller", "muller"), ("mueller", "muller"), ("müller", "muller"),
     ("oconnor", "oconnor"), ("o'connor", "oconnor"), ("sean", "oconnor"),
