@@ -8,7 +8,7 @@ from sqlalchemy import select, text, or_, desc, func, literal_column
 from sqlalchemy.orm import Session
 
 from ..db.outbox import utcnow
-from ..db.search_index import match_expression, matching_contact_ids_sql, search_contact_ids_sql
+from ..db.search_index import close_match_ids, match_expression, matching_contact_ids_sql, search_contact_ids_sql
 from ..models import (
     Affiliation, Contact, Organization, Referral, Visit, VisitContact,
 )
@@ -90,6 +90,7 @@ class ContactHead:
     total: int
     rows: list[ContactRow]
     ids: list[str] | None = None
+    close: bool = False  # no exact match: these are the names closest to what was typed (a typo)
 
 
 @dataclass
@@ -177,6 +178,10 @@ def contact_head(session: Session, query: ContactQuery, limit: int = HEAD_ROWS) 
     """
     if not (query.is_plain() and query.sort == "name"):
         ids = find_contact_ids(session, query)
+        if not ids and query == ContactQuery(text=query.text):  # a search alone found nothing: a typo?
+            close = close_match_ids(session.connection(), query.text)
+            if close:
+                return ContactHead(len(close), contact_rows(session, close[:limit]), close, close=True)
         return ContactHead(len(ids), contact_rows(session, ids[:limit]), ids)
     stmt = _filtered(query, walk_sort_index=True).order_by(*_order(query)).limit(limit)
     head_ids = list(session.scalars(stmt))

@@ -191,3 +191,12 @@ def test_a_search_shows_a_contact_added_meanwhile_in_name_order(page, qtbot, mai
     qtbot.waitUntil(lambda: names(page) == ["张三", "赵六"])
     seed(main_window, [dict(name="曾一", is_talent=True)])  # zeng: a new name among the z's
     qtbot.waitUntil(lambda: names(page) == ["曾一", "张三", "赵六"])
+
+
+def test_a_mistyped_name_shows_the_closest_names_and_says_so(page, qtbot):
+    search(qtbot, page, "zhangsna")  # zhangsan with two letters swapped: no exact match
+    qtbot.waitUntil(lambda: names(page) == ["张三"])
+    assert page.count_label.text() == "No exact match: 1 similar"
+    assert not page.table.currentIndex().isValid()  # a guess is not opened as if it were the hit
+    search(qtbot, page, "zhangsan")
+    qtbot.waitUntil(lambda: page.count_label.text() == "1 contact")

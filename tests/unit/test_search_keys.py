@@ -71,3 +71,24 @@ def test_an_officer_finds_the_person(profile, directory, query, who):
 ])
 def test_the_keys_do_not_find_everyone(profile, directory, query, not_who):
     assert not_who not in found(profile, directory, query)
+
+
+@pytest.mark.parametrize("typo, who", [("huangxiaomign", "huang"), ("lidehua", "liu"), ("zhangsunwji", "zhangsun"),
+                                       ("黄小名", "huang"), ("muler", "muller"), ("garsia", "maria")])
+def test_a_typo_finds_the_closest_names_when_nothing_matches(profile, directory, typo, who):
+    from chushang_desk.services.contacts import contact_head
+
+    head = profile.read(contact_head, ContactQuery(text=typo))
+    assert head.close, f"{typo!r} matched exactly: the test needs a real typo"
+    assert directory[who] in head.ids
+
+
+def test_an_exact_match_or_nonsense_is_not_called_close(profile, directory):
+    from chushang_desk.services.contacts import contact_head
+
+    exact = profile.read(contact_head, ContactQuery(text="huangxiaoming"))
+    assert not exact.close and exact.ids == [directory["huang"]]
+    nonsense = profile.read(contact_head, ContactQuery(text="qqqqxxxx"))
+    assert not nonsense.close and nonsense.ids == []
+    short = profile.read(contact_head, ContactQuery(text="zhx"))  # too short to guess at
+    assert not short.close

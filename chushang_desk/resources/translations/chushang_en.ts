@@ -55,7 +55,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>%Ln edit(s) waiting to sync</source>
         <translation>
             <numerusform>%Ln edit waiting to sync</numerusform><numerusform>%Ln edits waiting to sync</numerusform></translation>
@@ -64,19 +64,19 @@
 <context>
     <name>OrganizationDetail</name>
     <message numerus="yes">
-        <location filename="../../ui/organizations/detail.py" line="153"/>
+        <location filename="../../ui/organizations/detail.py" line="150"/>
         <source>Members (%n)</source>
         <translation>
             <numerusform>Members (%n)</numerusform><numerusform>Members (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/organizations/detail.py" line="157"/>
+        <location filename="../../ui/organizations/detail.py" line="154"/>
         <source>Visits (%n)</source>
         <translation>
             <numerusform>Visits (%n)</numerusform><numerusform>Visits (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/organizations/detail.py" line="161"/>
+        <location filename="../../ui/organizations/detail.py" line="158"/>
         <source>Referrals (%n)</source>
         <translation>
             <numerusform>Referrals (%n)</numerusform><numerusform>Referrals (%n)</numerusform></translation>
@@ -121,7 +121,7 @@
 <context>
     <name>ReferralsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/referrals/page.py" line="140"/>
+        <location filename="../../ui/referrals/page.py" line="138"/>
         <source>%Ln referral(s)</source>
         <translation>
             <numerusform>%Ln referral</numerusform><numerusform>%Ln referrals</numerusform></translation>
@@ -139,13 +139,13 @@
 <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/sync/status.py" line="138"/>
+        <location filename="../../ui/sync/status.py" line="139"/>
         <source>Needs review (%Ln)</source>
         <translation>
             <numerusform>Needs review (%Ln)</numerusform><numerusform>Needs review (%Ln)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/status.py" line="142"/>
+        <location filename="../../ui/sync/status.py" line="143"/>
         <source>%Ln record(s) not stored</source>
         <translation>
             <numerusform>%Ln record not stored</numerusform><numerusform>%Ln records not stored</numerusform></translation>
@@ -154,7 +154,7 @@
 <context>
     <name>VisitsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/visits/page.py" line="194"/>
+        <location filename="../../ui/visits/page.py" line="195"/>
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>%Ln visit</numerusform><numerusform>%Ln visits</numerusform></translation>

@@ -4,37 +4,37 @@
 <context>
     <name>AffiliationDialog</name>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="139"/>
+        <location filename="../../ui/organizations/dialogs.py" line="72"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="139"/>
+        <location filename="../../ui/organizations/dialogs.py" line="72"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="142"/>
+        <location filename="../../ui/organizations/dialogs.py" line="75"/>
         <source>&amp;Contact</source>
         <translation>人员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="143"/>
+        <location filename="../../ui/organizations/dialogs.py" line="76"/>
         <source>Type a name, pinyin or initials</source>
         <translation>输入姓名、全拼或首字母</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="145"/>
+        <location filename="../../ui/organizations/dialogs.py" line="78"/>
         <source>&amp;Role</source>
         <translation>担任职务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="148"/>
+        <location filename="../../ui/organizations/dialogs.py" line="81"/>
         <source>&amp;Since</source>
         <translation>加入日期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="149"/>
+        <location filename="../../ui/organizations/dialogs.py" line="82"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -90,212 +90,212 @@
 <context>
     <name>ContactDetailPane</name>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="39"/>
+        <location filename="../../ui/contacts/detail.py" line="36"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="40"/>
+        <location filename="../../ui/contacts/detail.py" line="37"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="41"/>
+        <location filename="../../ui/contacts/detail.py" line="38"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="43"/>
+        <location filename="../../ui/contacts/detail.py" line="40"/>
         <source>Erase person…</source>
         <translation>彻底清除人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="45"/>
+        <location filename="../../ui/contacts/detail.py" line="42"/>
         <source>Blank every personal detail of this person everywhere, for good</source>
         <translation>在所有电脑和服务器上永久清空此人的全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="66"/>
+        <location filename="../../ui/contacts/detail.py" line="63"/>
         <source>Choose a contact in the list to see their details, visits and referrals, or press Ctrl+N to add one.</source>
         <translation>在左侧列表中选择一位人员，查看其详情、走访和推荐；或按 Ctrl+N 新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="75"/>
+        <location filename="../../ui/contacts/detail.py" line="72"/>
         <source>Log a visit with this person ({0})</source>
         <translation>登记与此人的走访（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="111"/>
+        <location filename="../../ui/contacts/detail.py" line="108"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="111"/>
+        <location filename="../../ui/contacts/detail.py" line="108"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="112"/>
+        <location filename="../../ui/contacts/detail.py" line="109"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="115"/>
+        <location filename="../../ui/contacts/detail.py" line="112"/>
         <source>★ Key contact</source>
         <translation>★ 重点</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="118"/>
+        <location filename="../../ui/contacts/detail.py" line="115"/>
         <source>Ambassador since {0}</source>
         <translation>招商大使（{0} 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="118"/>
+        <location filename="../../ui/contacts/detail.py" line="115"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="122"/>
+        <location filename="../../ui/contacts/detail.py" line="119"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="122"/>
+        <location filename="../../ui/contacts/detail.py" line="119"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="126"/>
+        <location filename="../../ui/contacts/detail.py" line="123"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="126"/>
+        <location filename="../../ui/contacts/detail.py" line="123"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="127"/>
+        <location filename="../../ui/contacts/detail.py" line="124"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="128"/>
+        <location filename="../../ui/contacts/detail.py" line="125"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="129"/>
+        <location filename="../../ui/contacts/detail.py" line="126"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="129"/>
+        <location filename="../../ui/contacts/detail.py" line="126"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="130"/>
+        <location filename="../../ui/contacts/detail.py" line="127"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="130"/>
+        <location filename="../../ui/contacts/detail.py" line="127"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="130"/>
+        <location filename="../../ui/contacts/detail.py" line="127"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="131"/>
+        <location filename="../../ui/contacts/detail.py" line="128"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="131"/>
+        <location filename="../../ui/contacts/detail.py" line="128"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="132"/>
+        <location filename="../../ui/contacts/detail.py" line="129"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="133"/>
+        <location filename="../../ui/contacts/detail.py" line="130"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="133"/>
+        <location filename="../../ui/contacts/detail.py" line="130"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="134"/>
+        <location filename="../../ui/contacts/detail.py" line="131"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="134"/>
+        <location filename="../../ui/contacts/detail.py" line="131"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="135"/>
+        <location filename="../../ui/contacts/detail.py" line="132"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="148"/>
+        <location filename="../../ui/contacts/detail.py" line="145"/>
         <source>Organizations</source>
         <translation>所属组织</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="150"/>
+        <location filename="../../ui/contacts/detail.py" line="147"/>
         <source>No organizations recorded.</source>
         <translation>暂无所属组织。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="153"/>
+        <location filename="../../ui/contacts/detail.py" line="150"/>
         <source>since {0}</source>
         <translation>{0} 起</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="159"/>
+        <location filename="../../ui/contacts/detail.py" line="156"/>
         <source>Visit history</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="161"/>
+        <location filename="../../ui/contacts/detail.py" line="158"/>
         <source>No visits yet.</source>
         <translation>暂无走访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="174"/>
+        <location filename="../../ui/contacts/detail.py" line="171"/>
         <source>Referrals made</source>
         <translation>推荐记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="175"/>
+        <location filename="../../ui/contacts/detail.py" line="172"/>
         <source>No referrals yet.</source>
         <translation>暂无推荐。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="177"/>
+        <location filename="../../ui/contacts/detail.py" line="174"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="193"/>
+        <location filename="../../ui/contacts/detail.py" line="190"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="194"/>
+        <location filename="../../ui/contacts/detail.py" line="191"/>
         <source>Last changed {0} by {1}</source>
         <translation>最后修改：{0}，修改人：{1}</translation>
     </message>
@@ -313,175 +313,175 @@
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="47"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="49"/>
         <source>e.g. 1998</source>
         <translation>如 1998</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="53"/>
-        <location filename="../../ui/contacts/edit_dialog.py" line="83"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="55"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="84"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="53"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="55"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="53"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="55"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="57"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="59"/>
         <source>One number per line, or separated by ;
 Foreign numbers start with + and the country code</source>
         <translation>每行一个号码，或以 ; 分隔
 境外号码以 + 和国家代码开头</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="67"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="69"/>
         <source>Separated by commas</source>
         <translation>以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="68"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="70"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="68"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="70"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="69"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="71"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="70"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="72"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="71"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="73"/>
         <source>Investment ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="120"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="114"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="121"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="115"/>
         <source>Kinds *</source>
         <translation>类别 *</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="123"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="117"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="125"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="119"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="126"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="120"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="127"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="121"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="128"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="122"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="129"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="123"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="130"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="124"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="131"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="125"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="132"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="126"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="133"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="127"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="134"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="128"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="135"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="129"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="136"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="130"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="137"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="131"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="138"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="132"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="139"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="133"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="140"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="134"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="140"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="134"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="142"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="136"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="148"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="142"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="201"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="195"/>
         <source>Discard what you typed for this contact?</source>
         <translation>放弃已填写的联系人信息？</translation>
     </message>
@@ -587,82 +587,82 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="50"/>
+        <location filename="../../ui/contacts/table_model.py" line="37"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="50"/>
+        <location filename="../../ui/contacts/table_model.py" line="37"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="50"/>
+        <location filename="../../ui/contacts/table_model.py" line="37"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="51"/>
+        <location filename="../../ui/contacts/table_model.py" line="38"/>
         <source>★ Key</source>
         <translation>★ 重点</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="51"/>
+        <location filename="../../ui/contacts/table_model.py" line="38"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="54"/>
+        <location filename="../../ui/contacts/table_model.py" line="41"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="54"/>
+        <location filename="../../ui/contacts/table_model.py" line="41"/>
         <source>Kinds</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="54"/>
+        <location filename="../../ui/contacts/table_model.py" line="41"/>
         <source>Key / ambassador</source>
         <translation>重点/大使</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="54"/>
+        <location filename="../../ui/contacts/table_model.py" line="41"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="54"/>
+        <location filename="../../ui/contacts/table_model.py" line="41"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="55"/>
+        <location filename="../../ui/contacts/table_model.py" line="42"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="55"/>
+        <location filename="../../ui/contacts/table_model.py" line="42"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="55"/>
+        <location filename="../../ui/contacts/table_model.py" line="42"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="55"/>
+        <location filename="../../ui/contacts/table_model.py" line="42"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="56"/>
+        <location filename="../../ui/contacts/table_model.py" line="43"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/table_model.py" line="172"/>
+        <location filename="../../ui/contacts/table_model.py" line="96"/>
         <source>This column cannot be sorted.</source>
         <translation>此列不能排序。</translation>
     </message>
@@ -670,43 +670,48 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../ui/contacts/page.py" line="77"/>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/contacts/page.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>Contacts</source>
         <translation>名录</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="106"/>
+        <location filename="../../ui/contacts/page.py" line="104"/>
         <source>New contact…</source>
         <translation>新建人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="107"/>
+        <location filename="../../ui/contacts/page.py" line="105"/>
         <source>Create a contact (Ctrl+N)</source>
         <translation>新建名录人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="221"/>
+        <location filename="../../ui/contacts/page.py" line="214"/>
+        <source>No exact match: {0} similar</source>
+        <translation>没有完全匹配的结果：{0} 个相近的名字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/page.py" line="216"/>
         <source>No contacts match</source>
         <translation>没有符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="223"/>
+        <location filename="../../ui/contacts/page.py" line="218"/>
         <source>1 contact</source>
         <translation>1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="225"/>
+        <location filename="../../ui/contacts/page.py" line="220"/>
         <source>{0} contacts</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="361"/>
+        <location filename="../../ui/contacts/page.py" line="356"/>
         <source>Delete contact</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="362"/>
+        <location filename="../../ui/contacts/page.py" line="357"/>
         <source>Delete {0} from the directory? The record is removed on every laptop after the next sync.</source>
         <translation>从名录中删除 {0}？下次同步后，各台电脑上的该记录都将删除。</translation>
     </message>
@@ -714,12 +719,12 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/widgets/date_field.py" line="53"/>
+        <location filename="../../ui/widgets/date_field.py" line="54"/>
         <source>e.g. 2025-03-14</source>
         <translation>如 2025-03-14</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/date_field.py" line="58"/>
+        <location filename="../../ui/widgets/date_field.py" line="59"/>
         <source>Pick from a calendar (Alt+Down)</source>
         <translation>从日历中选择（Alt+↓）</translation>
     </message>
@@ -783,27 +788,27 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpRowEditor</name>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="73"/>
+        <location filename="../../ui/visits/log_dialog.py" line="67"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="75"/>
+        <location filename="../../ui/visits/log_dialog.py" line="69"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="78"/>
+        <location filename="../../ui/visits/log_dialog.py" line="72"/>
         <source>Due date (Ctrl+Delete leaves it empty)</source>
         <translation>截止日期（Ctrl+Delete 清空）</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="79"/>
+        <location filename="../../ui/visits/log_dialog.py" line="73"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="82"/>
+        <location filename="../../ui/visits/log_dialog.py" line="76"/>
         <source>Remove this follow-up</source>
         <translation>删除此待办</translation>
     </message>
@@ -811,7 +816,7 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpsEditor</name>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="117"/>
+        <location filename="../../ui/visits/log_dialog.py" line="111"/>
         <source>&amp;Add follow-up</source>
         <translation>添加待办(&amp;A)</translation>
     </message>
@@ -819,7 +824,7 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <location filename="../../ui/visits/follow_ups.py" line="34"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
@@ -979,143 +984,143 @@ Foreign numbers start with + and the country code</source>
 <context>
     <name>LogVisitDialog</name>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="194"/>
+        <location filename="../../ui/visits/log_dialog.py" line="188"/>
         <source>Edit visit</source>
         <translation>编辑走访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="194"/>
+        <location filename="../../ui/visits/log_dialog.py" line="188"/>
         <source>Log a visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="200"/>
+        <location filename="../../ui/visits/log_dialog.py" line="197"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="213"/>
+        <location filename="../../ui/visits/log_dialog.py" line="210"/>
         <source>Names, separated by commas</source>
         <translation>姓名，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="219"/>
+        <location filename="../../ui/visits/log_dialog.py" line="216"/>
         <source>What was discussed (纪要)</source>
         <translation>交流内容（纪要）</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="223"/>
+        <location filename="../../ui/visits/log_dialog.py" line="220"/>
         <source>e.g. 5000</source>
         <translation>如 5000</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="225"/>
+        <location filename="../../ui/visits/log_dialog.py" line="222"/>
         <source>10k yuan (万元)</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="227"/>
+        <location filename="../../ui/visits/log_dialog.py" line="224"/>
         <source>Project, site, timing…</source>
         <translation>项目、选址、时间…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="230"/>
+        <location filename="../../ui/visits/log_dialog.py" line="227"/>
         <source>Optional; Ctrl+Delete empties it</source>
         <translation>选填；Ctrl+Delete 清空</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="234"/>
+        <location filename="../../ui/visits/log_dialog.py" line="231"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="235"/>
+        <location filename="../../ui/visits/log_dialog.py" line="232"/>
         <source>&amp;Mode</source>
         <translation>方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="236"/>
+        <location filename="../../ui/visits/log_dialog.py" line="233"/>
         <source>S&amp;tation</source>
         <translation>联络站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="237"/>
+        <location filename="../../ui/visits/log_dialog.py" line="234"/>
         <source>O&amp;fficers</source>
         <translation>联络员(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="238"/>
+        <location filename="../../ui/visits/log_dialog.py" line="235"/>
         <source>&amp;Contacts met</source>
         <translation>走访对象(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="239"/>
+        <location filename="../../ui/visits/log_dialog.py" line="236"/>
         <source>O&amp;rganizations</source>
         <translation>组织(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="240"/>
+        <location filename="../../ui/visits/log_dialog.py" line="237"/>
         <source>&amp;Place</source>
         <translation>地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="241"/>
+        <location filename="../../ui/visits/log_dialog.py" line="238"/>
         <source>P&amp;urpose</source>
         <translation>事由(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="246"/>
+        <location filename="../../ui/visits/log_dialog.py" line="243"/>
         <source>&amp;Investment
 intention</source>
         <translation>投资意向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="248"/>
+        <location filename="../../ui/visits/log_dialog.py" line="245"/>
         <source>Intention n&amp;ote</source>
         <translation>意向说明(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="249"/>
+        <location filename="../../ui/visits/log_dialog.py" line="246"/>
         <source>&amp;Next contact</source>
         <translation>下次联系(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="252"/>
+        <location filename="../../ui/visits/log_dialog.py" line="249"/>
         <source>&amp;Summary</source>
         <translation>纪要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="258"/>
+        <location filename="../../ui/visits/log_dialog.py" line="254"/>
         <source>&amp;Follow-ups (task, owner, due date)</source>
         <translation>待办(&amp;F)（事项、负责人、截止日期）</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="272"/>
+        <location filename="../../ui/visits/log_dialog.py" line="265"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="273"/>
+        <location filename="../../ui/visits/log_dialog.py" line="266"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="279"/>
+        <location filename="../../ui/visits/log_dialog.py" line="272"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="380"/>
+        <location filename="../../ui/visits/log_dialog.py" line="372"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="402"/>
+        <location filename="../../ui/visits/log_dialog.py" line="392"/>
         <source>Please check the fields marked in red.</source>
         <translation>请检查标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/log_dialog.py" line="424"/>
+        <location filename="../../ui/visits/log_dialog.py" line="412"/>
         <source>Discard what you typed for this visit?</source>
         <translation>放弃本次走访已填写的内容？</translation>
     </message>
@@ -1123,84 +1128,84 @@ intention</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Chushang Desk</source>
         <translation>楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>(officer not set)</source>
         <translation>（未设置联络员）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>(no station)</source>
         <translation>（未设置联络站）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>%Ln edit(s) waiting to sync</source>
         <translation>
             <numerusform>%Ln 条修改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Close Chushang Desk? What you typed in “{0}” has not been saved.</source>
         <translation>关闭楚商联络台？“{0}”中填写的内容尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>About Chushang Desk</source>
         <translation>关于楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Chushang Desk {0}
 The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source>
         <translation>楚商联络台 {0}
@@ -1210,122 +1215,122 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
 <context>
     <name>NeedsReviewPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
-        <location filename="../../ui/sync/review.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/sync/review.py" line="32"/>
         <location filename="../../ui/sync/texts.py" line="28"/>
         <source>Needs review</source>
         <translation>待核对的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="36"/>
+        <location filename="../../ui/sync/review.py" line="35"/>
         <source>Edits that met another change to the same field. Choose which value stays.</source>
         <translation>以下修改与他人对同一字段的修改不一致，请选择保留哪一个值。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="39"/>
+        <location filename="../../ui/sync/review.py" line="38"/>
         <source>Nothing needs review. When an edit of yours meets someone else&apos;s change to the same field, it shows up here.</source>
         <translation>没有待核对的修改。当您的修改与他人对同一字段的修改不一致时，会显示在这里，由您决定保留哪一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="47"/>
+        <location filename="../../ui/sync/review.py" line="46"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="48"/>
+        <location filename="../../ui/sync/review.py" line="47"/>
         <source>Send my value again; it replaces theirs everywhere</source>
         <translation>重新发送我的值，各处都以它为准</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="49"/>
+        <location filename="../../ui/sync/review.py" line="48"/>
         <source>Keep &amp;theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="50"/>
+        <location filename="../../ui/sync/review.py" line="49"/>
         <source>Keep the server&apos;s value; my value is dropped</source>
         <translation>保留服务器上的值，放弃我的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="67"/>
+        <location filename="../../ui/sync/review.py" line="66"/>
         <source>Records from the server that could not be stored on this laptop. Sync goes on without them; they are tried again at every sync, and an update of Chushang Desk may store them.</source>
         <translation>以下来自服务器的记录无法保存到本机。同步不受影响，会在每次同步时重试；更新楚商联络台后可能即可保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="70"/>
-        <location filename="../../ui/sync/review.py" line="78"/>
+        <location filename="../../ui/sync/review.py" line="69"/>
+        <location filename="../../ui/sync/review.py" line="77"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="70"/>
+        <location filename="../../ui/sync/review.py" line="69"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="70"/>
+        <location filename="../../ui/sync/review.py" line="69"/>
         <source>Since</source>
         <translation>首次出现</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="78"/>
+        <location filename="../../ui/sync/review.py" line="77"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="78"/>
+        <location filename="../../ui/sync/review.py" line="77"/>
         <source>Mine</source>
         <translation>我的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="78"/>
+        <location filename="../../ui/sync/review.py" line="77"/>
         <source>Theirs</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="79"/>
+        <location filename="../../ui/sync/review.py" line="78"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="79"/>
+        <location filename="../../ui/sync/review.py" line="78"/>
         <source>By</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="107"/>
+        <location filename="../../ui/sync/review.py" line="106"/>
         <source>A record from the server could not be stored on this laptop: {0}</source>
         <translation>一条来自服务器的记录无法保存到本机：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="137"/>
+        <location filename="../../ui/sync/review.py" line="136"/>
         <source>Their change: {0}
 My edit: {1}</source>
         <translation>对方修改：{0}
 我的修改：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="145"/>
+        <location filename="../../ui/sync/review.py" line="144"/>
         <source>Deleted {0}</source>
         <translation>已于 {0} 删除</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="145"/>
+        <location filename="../../ui/sync/review.py" line="144"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="147"/>
+        <location filename="../../ui/sync/review.py" line="146"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="149"/>
+        <location filename="../../ui/sync/review.py" line="148"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/review.py" line="149"/>
+        <location filename="../../ui/sync/review.py" line="148"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1343,153 +1348,153 @@ My edit: {1}</source>
 <context>
     <name>OrganizationDetail</name>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="47"/>
+        <location filename="../../ui/organizations/detail.py" line="44"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="48"/>
-        <location filename="../../ui/organizations/detail.py" line="50"/>
+        <location filename="../../ui/organizations/detail.py" line="45"/>
+        <location filename="../../ui/organizations/detail.py" line="47"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="48"/>
+        <location filename="../../ui/organizations/detail.py" line="45"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="48"/>
-        <location filename="../../ui/organizations/detail.py" line="142"/>
+        <location filename="../../ui/organizations/detail.py" line="45"/>
+        <location filename="../../ui/organizations/detail.py" line="139"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="48"/>
+        <location filename="../../ui/organizations/detail.py" line="45"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="49"/>
+        <location filename="../../ui/organizations/detail.py" line="46"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="50"/>
+        <location filename="../../ui/organizations/detail.py" line="47"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="50"/>
+        <location filename="../../ui/organizations/detail.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="50"/>
+        <location filename="../../ui/organizations/detail.py" line="47"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="51"/>
+        <location filename="../../ui/organizations/detail.py" line="48"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="59"/>
+        <location filename="../../ui/organizations/detail.py" line="56"/>
         <source>Choose an organization in the list to see its members, visits and referrals, or press Ctrl+N to add one.</source>
         <translation>在左侧列表中选择一个组织，查看其成员、走访和推荐；或按 Ctrl+N 新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="67"/>
+        <location filename="../../ui/organizations/detail.py" line="64"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="67"/>
+        <location filename="../../ui/organizations/detail.py" line="64"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="67"/>
+        <location filename="../../ui/organizations/detail.py" line="64"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="67"/>
+        <location filename="../../ui/organizations/detail.py" line="64"/>
         <source>Company / title</source>
         <translation>单位/职务</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="70"/>
+        <location filename="../../ui/organizations/detail.py" line="67"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="71"/>
+        <location filename="../../ui/organizations/detail.py" line="68"/>
         <source>Edit role…</source>
         <translation>修改职务…</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="72"/>
+        <location filename="../../ui/organizations/detail.py" line="69"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="73"/>
+        <location filename="../../ui/organizations/detail.py" line="70"/>
         <source>Open contact</source>
         <translation>查看人员</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="138"/>
+        <location filename="../../ui/organizations/detail.py" line="135"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="139"/>
+        <location filename="../../ui/organizations/detail.py" line="136"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="140"/>
+        <location filename="../../ui/organizations/detail.py" line="137"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="141"/>
+        <location filename="../../ui/organizations/detail.py" line="138"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="143"/>
+        <location filename="../../ui/organizations/detail.py" line="140"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="144"/>
+        <location filename="../../ui/organizations/detail.py" line="141"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/detail.py" line="145"/>
+        <location filename="../../ui/organizations/detail.py" line="142"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/organizations/detail.py" line="153"/>
+        <location filename="../../ui/organizations/detail.py" line="150"/>
         <source>Members (%n)</source>
         <translation>
             <numerusform>成员（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/organizations/detail.py" line="157"/>
+        <location filename="../../ui/organizations/detail.py" line="154"/>
         <source>Visits (%n)</source>
         <translation>
             <numerusform>走访记录（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/organizations/detail.py" line="161"/>
+        <location filename="../../ui/organizations/detail.py" line="158"/>
         <source>Referrals (%n)</source>
         <translation>
             <numerusform>推荐（%n）</numerusform>
@@ -1499,67 +1504,67 @@ My edit: {1}</source>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="91"/>
+        <location filename="../../ui/organizations/dialogs.py" line="24"/>
         <source>Edit organization</source>
         <translation>编辑组织</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="91"/>
+        <location filename="../../ui/organizations/dialogs.py" line="24"/>
         <source>New organization</source>
         <translation>新建组织</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="98"/>
+        <location filename="../../ui/organizations/dialogs.py" line="31"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="99"/>
+        <location filename="../../ui/organizations/dialogs.py" line="32"/>
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="101"/>
+        <location filename="../../ui/organizations/dialogs.py" line="34"/>
         <source>&amp;Founded on</source>
         <translation>成立日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="102"/>
+        <location filename="../../ui/organizations/dialogs.py" line="35"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="103"/>
+        <location filename="../../ui/organizations/dialogs.py" line="36"/>
         <source>Province or country, e.g. 广东</source>
         <translation>省份或国家，如：广东</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="104"/>
+        <location filename="../../ui/organizations/dialogs.py" line="37"/>
         <source>&amp;City</source>
         <translation>城市(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="105"/>
+        <location filename="../../ui/organizations/dialogs.py" line="38"/>
         <source>&amp;Industry</source>
         <translation>行业(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="107"/>
+        <location filename="../../ui/organizations/dialogs.py" line="40"/>
         <source>&amp;Station</source>
         <translation>联络站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="109"/>
+        <location filename="../../ui/organizations/dialogs.py" line="42"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="110"/>
+        <location filename="../../ui/organizations/dialogs.py" line="43"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="111"/>
+        <location filename="../../ui/organizations/dialogs.py" line="44"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -1649,7 +1654,7 @@ My edit: {1}</source>
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <location filename="../../ui/organizations/page.py" line="44"/>
         <source>Organizations</source>
         <translation>组织</translation>
@@ -1801,47 +1806,47 @@ My edit: {1}</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="27"/>
+        <location filename="../../ui/passphrase_dialog.py" line="28"/>
         <source>Recovery passphrase</source>
         <translation>恢复口令</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="29"/>
+        <location filename="../../ui/passphrase_dialog.py" line="30"/>
         <source>Again</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="36"/>
+        <location filename="../../ui/passphrase_dialog.py" line="37"/>
         <source>That recovery passphrase is wrong. Please try again.</source>
         <translation>恢复口令不对，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="45"/>
+        <location filename="../../ui/passphrase_dialog.py" line="46"/>
         <source>Set the recovery passphrase</source>
         <translation>设置恢复口令</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="46"/>
+        <location filename="../../ui/passphrase_dialog.py" line="47"/>
         <source>This computer&apos;s directory is encrypted. Its key is kept in the system keyring; if the keyring is lost or changed, only this recovery passphrase opens the directory. Choose one of at least {0} characters and keep it safe: nobody can recover it for you.</source>
         <translation>本机名录已加密，密钥保存在系统钥匙串中；钥匙串丢失或更换后，只有这个恢复口令能打开名录。请设置至少 {0} 个字符的口令并妥善保管：任何人都无法替您找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="50"/>
+        <location filename="../../ui/passphrase_dialog.py" line="51"/>
         <source>Unlock the directory</source>
         <translation>解锁名录</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="51"/>
+        <location filename="../../ui/passphrase_dialog.py" line="52"/>
         <source>The system keyring does not hold this directory&apos;s key. Enter its recovery passphrase.</source>
         <translation>系统钥匙串中没有本名录的密钥，请输入恢复口令。</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="60"/>
+        <location filename="../../ui/passphrase_dialog.py" line="61"/>
         <source>The recovery passphrase must have at least {0} characters.</source>
         <translation>恢复口令至少要有 {0} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="63"/>
+        <location filename="../../ui/passphrase_dialog.py" line="64"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -1862,72 +1867,72 @@ My edit: {1}</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="32"/>
+        <location filename="../../ui/referrals/dialog.py" line="31"/>
         <source>Edit referral</source>
         <translation>编辑推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="32"/>
+        <location filename="../../ui/referrals/dialog.py" line="31"/>
         <source>New referral</source>
         <translation>新建推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="42"/>
+        <location filename="../../ui/referrals/dialog.py" line="41"/>
         <source>&amp;Ambassador</source>
         <translation>招商大使(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="43"/>
+        <location filename="../../ui/referrals/dialog.py" line="42"/>
         <source>Type a name, or press Down for all ambassadors</source>
         <translation>输入姓名，或按 ↓ 键列出全部招商大使</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="44"/>
+        <location filename="../../ui/referrals/dialog.py" line="43"/>
         <source>Referred &amp;contact</source>
         <translation>被推荐人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="45"/>
+        <location filename="../../ui/referrals/dialog.py" line="44"/>
         <source>A person brought in…</source>
         <translation>引荐的人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="46"/>
+        <location filename="../../ui/referrals/dialog.py" line="45"/>
         <source>Referred &amp;organization</source>
         <translation>被推荐单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="48"/>
+        <location filename="../../ui/referrals/dialog.py" line="47"/>
         <source>…or a company or chamber…</source>
         <translation>…或企业、商协会…</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="49"/>
+        <location filename="../../ui/referrals/dialog.py" line="48"/>
         <source>&amp;Project</source>
         <translation>项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="50"/>
+        <location filename="../../ui/referrals/dialog.py" line="49"/>
         <source>…or a project (at least one of the three)</source>
         <translation>…或项目（三者至少填一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="51"/>
+        <location filename="../../ui/referrals/dialog.py" line="50"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="52"/>
+        <location filename="../../ui/referrals/dialog.py" line="51"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="54"/>
+        <location filename="../../ui/referrals/dialog.py" line="53"/>
         <source>&amp;Station</source>
         <translation>联络站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/dialog.py" line="56"/>
+        <location filename="../../ui/referrals/dialog.py" line="55"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -1996,65 +2001,65 @@ My edit: {1}</source>
 <context>
     <name>ReferralsPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
-        <location filename="../../ui/referrals/page.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/referrals/page.py" line="33"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/page.py" line="45"/>
+        <location filename="../../ui/referrals/page.py" line="43"/>
         <source>Click to show every ambassador&apos;s referrals</source>
         <translation>点击显示全部招商大使的推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/page.py" line="48"/>
+        <location filename="../../ui/referrals/page.py" line="46"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/page.py" line="49"/>
+        <location filename="../../ui/referrals/page.py" line="47"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/page.py" line="51"/>
+        <location filename="../../ui/referrals/page.py" line="49"/>
         <source>Set &amp;status</source>
         <translation>设置状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/page.py" line="55"/>
+        <location filename="../../ui/referrals/page.py" line="53"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/page.py" line="123"/>
+        <location filename="../../ui/referrals/page.py" line="121"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/page.py" line="124"/>
+        <location filename="../../ui/referrals/page.py" line="122"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/referrals/page.py" line="140"/>
+        <location filename="../../ui/referrals/page.py" line="138"/>
         <source>%Ln referral(s)</source>
         <translation>
             <numerusform>%Ln 条推荐</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/page.py" line="147"/>
+        <location filename="../../ui/referrals/page.py" line="145"/>
         <source>Ambassador: {0}  ✕</source>
         <translation>招商大使：{0}  ✕</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/page.py" line="201"/>
+        <location filename="../../ui/referrals/page.py" line="199"/>
         <source>Delete referral</source>
         <translation>删除推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals/page.py" line="202"/>
+        <location filename="../../ui/referrals/page.py" line="200"/>
         <source>Delete the referral of “{0}” by {1}?</source>
         <translation>删除 {1} 对“{0}”的推荐？</translation>
     </message>
@@ -2062,7 +2067,7 @@ My edit: {1}</source>
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../ui/organizations/dialogs.py" line="62"/>
+        <location filename="../../ui/widgets/save_dialog.py" line="53"/>
         <source>Choose one of the matches from the list</source>
         <translation>请从列表中选择一个匹配项</translation>
     </message>
@@ -2560,104 +2565,104 @@ My edit: {1}</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync/status.py" line="51"/>
+        <location filename="../../ui/sync/status.py" line="52"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="54"/>
+        <location filename="../../ui/sync/status.py" line="55"/>
         <source>Send edits and fetch other stations&apos; changes now (F9)</source>
         <translation>立即上传修改并获取其他联络站的更新（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="68"/>
+        <location filename="../../ui/sync/status.py" line="69"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="69"/>
+        <location filename="../../ui/sync/status.py" line="70"/>
         <source>Use File → Sign in to server… to sync with headquarters</source>
         <translation>使用“文件 → 登录同步服务器…”与市局同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="74"/>
+        <location filename="../../ui/sync/status.py" line="75"/>
         <source>Signed in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="80"/>
+        <location filename="../../ui/sync/status.py" line="81"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="89"/>
+        <location filename="../../ui/sync/status.py" line="90"/>
         <source>Syncing… {0} of {1} edits sent</source>
         <translation>正在同步… 已发送 {0}/{1} 条修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="91"/>
+        <location filename="../../ui/sync/status.py" line="92"/>
         <source>Syncing… {0} changes received</source>
         <translation>正在同步… 已接收 {0} 条更新</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="95"/>
+        <location filename="../../ui/sync/status.py" line="96"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="107"/>
+        <location filename="../../ui/sync/status.py" line="108"/>
         <source>No network</source>
         <translation>无网络</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="109"/>
+        <location filename="../../ui/sync/status.py" line="110"/>
         <source>Server unreachable</source>
         <translation>服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="111"/>
+        <location filename="../../ui/sync/status.py" line="112"/>
         <source>Refused by the server</source>
         <translation>服务器拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="113"/>
+        <location filename="../../ui/sync/status.py" line="114"/>
         <source>Sync stopped</source>
         <translation>同步已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="114"/>
+        <location filename="../../ui/sync/status.py" line="115"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/status.py" line="142"/>
+        <location filename="../../ui/sync/status.py" line="143"/>
         <source>%Ln record(s) not stored</source>
         <translation>
             <numerusform>%Ln 条记录未保存</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="75"/>
+        <location filename="../../ui/sync/status.py" line="76"/>
         <source>{0} on {1}</source>
         <translation>{0}，服务器 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="45"/>
+        <location filename="../../ui/sync/status.py" line="46"/>
         <source>Records from the server that could not be stored on this laptop; sync goes on without them. Click to see them.</source>
         <translation>来自服务器、无法保存到本机的记录；同步不受影响。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="124"/>
+        <location filename="../../ui/sync/status.py" line="125"/>
         <source>Last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/status.py" line="124"/>
+        <location filename="../../ui/sync/status.py" line="125"/>
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/status.py" line="138"/>
+        <location filename="../../ui/sync/status.py" line="139"/>
         <source>Needs review (%Ln)</source>
         <translation>
             <numerusform>待核对的修改（%Ln）</numerusform>
@@ -2984,42 +2989,42 @@ My edit: {1}</source>
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../ui/visits/table_model.py" line="27"/>
+        <location filename="../../ui/visits/table_model.py" line="25"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/table_model.py" line="27"/>
+        <location filename="../../ui/visits/table_model.py" line="25"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/table_model.py" line="27"/>
+        <location filename="../../ui/visits/table_model.py" line="25"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/table_model.py" line="27"/>
+        <location filename="../../ui/visits/table_model.py" line="25"/>
         <source>Contacts</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/table_model.py" line="27"/>
+        <location filename="../../ui/visits/table_model.py" line="25"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/table_model.py" line="28"/>
+        <location filename="../../ui/visits/table_model.py" line="26"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/table_model.py" line="28"/>
+        <location filename="../../ui/visits/table_model.py" line="26"/>
         <source>Next contact</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/table_model.py" line="28"/>
+        <location filename="../../ui/visits/table_model.py" line="26"/>
         <source>Open follow-ups</source>
         <translation>未完成待办</translation>
     </message>
@@ -3027,136 +3032,136 @@ My edit: {1}</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
-        <location filename="../../ui/visits/page.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/visits/page.py" line="45"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="48"/>
+        <location filename="../../ui/visits/page.py" line="49"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="50"/>
+        <location filename="../../ui/visits/page.py" line="51"/>
         <source>Log a visit (Ctrl+Shift+V): the contact selected under Contacts is filled in</source>
         <translation>登记走访（Ctrl+Shift+V）：自动填入在名录中选中的人员</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="53"/>
+        <location filename="../../ui/visits/page.py" line="54"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="55"/>
+        <location filename="../../ui/visits/page.py" line="56"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="57"/>
+        <location filename="../../ui/visits/page.py" line="58"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="72"/>
+        <location filename="../../ui/visits/page.py" line="73"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="74"/>
+        <location filename="../../ui/visits/page.py" line="75"/>
         <source>Officer</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="84"/>
+        <location filename="../../ui/visits/page.py" line="85"/>
         <source>Contact…</source>
         <translation>走访对象…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="86"/>
+        <location filename="../../ui/visits/page.py" line="87"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="87"/>
+        <location filename="../../ui/visits/page.py" line="88"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="90"/>
+        <location filename="../../ui/visits/page.py" line="91"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="90"/>
+        <location filename="../../ui/visits/page.py" line="91"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="126"/>
+        <location filename="../../ui/visits/page.py" line="127"/>
         <source>Select a visit to see its summary and follow-ups.</source>
         <translation>选择一条走访记录，查看其纪要和待办。</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="169"/>
-        <location filename="../../ui/visits/page.py" line="182"/>
+        <location filename="../../ui/visits/page.py" line="170"/>
+        <location filename="../../ui/visits/page.py" line="183"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/visits/page.py" line="194"/>
+        <location filename="../../ui/visits/page.py" line="195"/>
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>%Ln 条走访记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="241"/>
+        <location filename="../../ui/visits/page.py" line="242"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="242"/>
+        <location filename="../../ui/visits/page.py" line="243"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="243"/>
+        <location filename="../../ui/visits/page.py" line="244"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="243"/>
+        <location filename="../../ui/visits/page.py" line="244"/>
         <source>Next contact</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="246"/>
+        <location filename="../../ui/visits/page.py" line="247"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="248"/>
+        <location filename="../../ui/visits/page.py" line="249"/>
         <source>Investment intention</source>
         <translation>投资意向</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="250"/>
+        <location filename="../../ui/visits/page.py" line="251"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="261"/>
+        <location filename="../../ui/visits/page.py" line="262"/>
         <source>Follow-ups</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="307"/>
+        <location filename="../../ui/visits/page.py" line="308"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/page.py" line="308"/>
+        <location filename="../../ui/visits/page.py" line="309"/>
         <source>Delete the visit {0}? Its follow-ups are removed with it.</source>
         <translation>删除走访记录 {0}？其待办将一并删除。</translation>
     </message>

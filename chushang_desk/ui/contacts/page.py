@@ -187,7 +187,7 @@ class ContactsPage(Page):
         selected = self._select_after or self.detail.contact_id
         self.shown_query = query
         self.model.show_contact_head(head)
-        self._show_count(head.total)
+        self._show_count(head.total, close=head.close)
         if head.ids is None:
             # Paint the first rows now: fetching 100,000 ids holds the GIL in bursts for ~80 ms, and a
             # paint competing with it for the GIL would wait that long.
@@ -196,7 +196,7 @@ class ContactsPage(Page):
             self.ctx.read(_unless_stale(lambda: generation != self._generation, find_contact_ids), query,
                           on_done=lambda found: self._ids_arrived(generation, model_generation, found))
         self._reselect(selected)
-        if head.total == 1 and not self.table.currentIndex().isValid():
+        if head.total == 1 and not head.close and not self.table.currentIndex().isValid():
             self._select_row(0)  # a single hit is shown at once; the focus stays in the search box
         if self._regions_stale:
             self._regions_stale = False
@@ -209,8 +209,10 @@ class ContactsPage(Page):
         self._show_count(len(ids))
         self._reselect(self._select_after or self.detail.contact_id)
 
-    def _show_count(self, total: int) -> None:
-        if total == 0:
+    def _show_count(self, total: int, close: bool = False) -> None:
+        if close:  # nothing matched exactly; the list holds the names closest to what was typed
+            self.count_label.setText(self.tr("No exact match: {0} similar").format(QLocale().toString(total)))
+        elif total == 0:
             self.count_label.setText(self.tr("No contacts match"))
         elif total == 1:
             self.count_label.setText(self.tr("1 contact"))
