@@ -74,6 +74,9 @@ def install_profile_log(data_dir: Path, level: int = logging.INFO) -> Path:
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
+    # Every long-poll and push would be a line of httpx's; its warnings and errors still come.
+    for chatty in ("httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(max(logging.WARNING, logging.getLogger(chatty).level))
     return path
 
 

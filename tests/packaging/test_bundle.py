@@ -127,11 +127,17 @@ def test_the_deb_holds_the_bundle_a_menu_entry_and_the_icon(built, tmp_path):
     assert "Package: chushang-desk" in control and "libxcb-cursor0" in control
 
 
+def as_root(*command: str) -> list[str]:
+    """dpkg needs root: CI runs as root; elsewhere sudo, which must not ask (sudo -n), as make's apt step."""
+    return list(command) if os.geteuid() == 0 else ["sudo", "-n", *command]
+
+
 def test_the_deb_installs_runs_and_uninstalls_cleanly(built, tmp_path):
-    assert os.geteuid() == 0, "dpkg -i needs root: CI runs as root"
     status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", PACKAGE], capture_output=True, text=True)
     assert "installed" not in status.stdout.split(), "chushang-desk is already installed on this machine"
-    subprocess.run(["dpkg", "-i", str(_deb(built))], check=True, capture_output=True, timeout=300)
+    installed = subprocess.run(as_root("dpkg", "-i", str(_deb(built))), capture_output=True, text=True, timeout=300)
+    assert installed.returncode == 0, f"dpkg -i failed (as root, or with sudo -n):\n{installed.stderr}"
+    ours: list[Path] = []
     try:
         files = subprocess.run(["dpkg", "-L", PACKAGE], capture_output=True, text=True, check=True).stdout.split("\n")
         ours = [Path(f) for f in files if f.startswith(("/opt/chushang-desk", "/usr/bin/chushang-desk",
@@ -141,7 +147,7 @@ def test_the_deb_installs_runs_and_uninstalls_cleanly(built, tmp_path):
                                  env=bundle_env(tmp_path), timeout=60)
         assert version.returncode == 0 and version.stdout.startswith("chushang-desk "), version.stderr
     finally:
-        subprocess.run(["dpkg", "--purge", PACKAGE], check=True, capture_output=True, timeout=300)
+        subprocess.run(as_root("dpkg", "--purge", PACKAGE), check=True, capture_output=True, timeout=300)
     left = [path for path in ours if path.exists() or path.is_symlink()]
     assert not left, f"left behind after removal: {left[:5]}"
     status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", PACKAGE], capture_output=True, text=True)

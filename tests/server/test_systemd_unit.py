@@ -82,8 +82,8 @@ def test_the_units_commands_migrate_and_serve(tmp_path):
                 time.sleep(0.1)
         assert httpx.get(url, timeout=2).status_code == 200
     finally:
-        assert "KillSignal=SIGINT" in UNIT.read_text()
-        process.send_signal(signal.SIGINT)  # what systemd sends on stop
+        process.send_signal(signal.SIGINT)  # what systemd sends on stop (KillSignal, checked below)
         _out, err = process.communicate(timeout=30)
+    assert "KillSignal=SIGINT" in UNIT.read_text()
     assert process.returncode == 0 and "Traceback" not in err and "ERROR" not in err, err[-2000:]
     assert os.path.exists(tmp_path / "server.db")

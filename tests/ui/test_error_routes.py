@@ -80,3 +80,10 @@ def test_qt_warnings_go_to_the_log(profile_log, capfd):
         sys.excepthook = sys.__excepthook__
     assert "qt: a Qt warning for the log" in profile_log.read_text(encoding="utf-8")
     assert "a Qt warning for the log" in capfd.readouterr().err  # and still on the terminal
+
+
+def test_each_request_of_the_sync_is_not_a_line_of_the_log(profile_log):
+    logging.getLogger("httpx").info('HTTP Request: GET http://127.0.0.1:8765/v1/sync/watch "HTTP/1.1 200 OK"')
+    logging.getLogger("httpx").warning("a retry")
+    text = profile_log.read_text(encoding="utf-8")
+    assert "HTTP Request" not in text and "a retry" in text

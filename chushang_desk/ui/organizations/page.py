@@ -126,15 +126,13 @@ class OrganizationsPage(Page):
 
     def on_ready(self) -> None:
         self._fill_filters()
+        # Station names are long in English ("Beijing-Tianjin-Hebei station"): wider, but the name stays first.
+        fit_column(self.table, STATION, [name for _code, name in ref_choices(self.ctx, "station")], most=160)
+        fit_column(self.table, KIND, list(kind_labels().values()), most=100)
 
     def _fill_filters(self) -> None:
         refill_combo(self.kind_filter, list(kind_labels().items()), empty=self.tr("All kinds"))
-        stations = ref_choices(self.ctx, "station")
-        refill_combo(self.station_filter, stations, empty=self.tr("All stations"))
-        if hasattr(self, "table"):  # (the filters are filled once before the table exists)
-            # Station names are long in English ("Beijing-Tianjin-Hebei station"): wider, but the name stays first.
-            fit_column(self.table, STATION, [name for _code, name in stations], most=160)
-            fit_column(self.table, KIND, list(kind_labels().values()), most=100)
+        refill_combo(self.station_filter, ref_choices(self.ctx, "station"), empty=self.tr("All stations"))
 
     # Loading ---------------------------------------------------------------------------------------
     def query(self) -> OrganizationQuery:
