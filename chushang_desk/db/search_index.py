@@ -239,10 +239,7 @@ def company_tokens(company: str) -> list[str]:
     tokens = text_tokens(company)
     core = _BRACKETS.sub("", fold(company)).strip()  # simplified, so its pinyin is the table's
     core = _COMPANY_SUFFIX.sub("", core) or core
-    unplaced = _COMPANY_PLACE.sub("", core)
-    if unplaced == core:
-        unplaced = next((core[len(p):] for p in _PLACES if core.startswith(p) and len(core) - len(p) >= 2), core)
-    for name in dict.fromkeys((core, unplaced)):
+    for name in dict.fromkeys((core, company_core(company))):
         # A polyphonic character in a company is read as in words (长江 changjiang), not as the table's
         # most common reading (长 zhang, as in 成长).
         syllables = [COMPANY_READINGS.get(c) or _char_pinyin(c) for c in name if _CJK.match(c)]
@@ -250,6 +247,17 @@ def company_tokens(company: str) -> list[str]:
         if syllables:
             tokens += ["".join(syllables), "".join(s[0] for s in syllables)]
     return tokens
+
+
+def company_core(company: str) -> str:
+    """The company's name without brackets, legal form and leading place, folded: what tells two
+    spellings of one company apart from two companies (腾讯科技（深圳）有限公司 and 深圳市腾讯科技 → 腾讯)."""
+    core = _BRACKETS.sub("", fold(company)).strip()
+    core = _COMPANY_SUFFIX.sub("", core) or core
+    unplaced = _COMPANY_PLACE.sub("", core)
+    if unplaced == core:
+        unplaced = next((core[len(p):] for p in _PLACES if core.startswith(p) and len(core) - len(p) >= 2), core)
+    return unplaced
 
 
 def contact_keys(name: str, company: str = "", phones: list[str] | None = None, email: str = "") -> str:

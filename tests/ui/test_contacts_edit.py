@@ -12,7 +12,6 @@ from tests.conftest import wait_idle
 from tests.ui.helpers import names, open_new_dialog, type_text
 
 
-
 def test_create_a_contact_by_typing_and_clicking(page, qtbot, main_window):
     dialog = open_new_dialog(qtbot, page)
     type_text(qtbot, dialog.fields["name"], "孙七")
@@ -63,7 +62,7 @@ def test_a_bad_phone_is_shown_next_to_the_field_and_nothing_is_saved(page, qtbot
     assert dialog.kind_boxes["alumnus"].isChecked()
     assert main_window.ctx.profile.read(find_contact_ids, ContactQuery(text="周八")) == []
     # Fixing the field and saving again works, and the message goes away.
-    dialog.phones.setPlainText("027-8765 4321")
+    dialog.phones.setPlainText("027-8765 0000")  # (4321 is 王五's: a duplicate)
     dialog.fields["email"].clear()
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -176,3 +175,27 @@ def test_delete_key_in_the_table_asks_too(page, qtbot, main_window, monkeypatch)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert asked and "赵六" in asked[0]
     assert "赵六" in names(page)
+
+
+def test_a_new_contact_already_in_the_directory_is_asked_about_first(page, qtbot, main_window):
+    dialog = open_new_dialog(qtbot, page)
+    type_text(qtbot, dialog.fields["name"], "张小三")
+    qtbot.mouseClick(dialog.kind_boxes["merchant"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.phones, "+86 138 1234 5678")  # 张三's mobile, written another way
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(dialog, "duplicate_box", None) is not None and dialog.duplicate_box.isVisible())
+    box = dialog.duplicate_box
+    assert "张三（楚天科技有限公司）\n   the same phone 138 1234 5678" in box.text()
+    keep = next(b for b in box.buttons() if b.text() == "Keep editing")
+    assert box.defaultButton() is keep
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, main_window)
+    assert dialog.isVisible() and len(names(page)) == 4  # nothing saved, what was typed still there
+    assert dialog.fields["name"].text() == "张小三"
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.duplicate_box is not box and dialog.duplicate_box.isVisible())
+    save_new = next(b for b in dialog.duplicate_box.buttons() if b.text() == "Save as a new contact")
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(save_new, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(names(page)) == 5)

@@ -85,7 +85,7 @@
 <context>
     <name>OrganizationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/organizations/page.py" line="152"/>
+        <location filename="../../ui/organizations/page.py" line="150"/>
         <source>%Ln organization(s)</source>
         <translation>
             <numerusform>%Ln organization</numerusform><numerusform>%Ln organizations</numerusform></translation>

@@ -303,187 +303,227 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="33"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="34"/>
         <source>Edit contact</source>
         <translation>编辑人员</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="33"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="34"/>
         <source>New contact</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="49"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="50"/>
         <source>e.g. 1998</source>
         <translation>如 1998</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="55"/>
-        <location filename="../../ui/contacts/edit_dialog.py" line="84"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="56"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="85"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="55"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="56"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="55"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="56"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="59"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="60"/>
         <source>One number per line, or separated by ;
 Foreign numbers start with + and the country code</source>
         <translation>每行一个号码，或以 ; 分隔
 境外号码以 + 和国家代码开头</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="69"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="70"/>
         <source>Separated by commas</source>
         <translation>以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="70"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="71"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="70"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="71"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="71"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="72"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="72"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="73"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="73"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="74"/>
         <source>Investment ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="114"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="115"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="115"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="116"/>
         <source>Kinds *</source>
         <translation>类别 *</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="117"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="118"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="119"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="120"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="120"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="121"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="121"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="122"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="122"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="123"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="123"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="124"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="124"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="125"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="125"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="126"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="126"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="127"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="127"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="128"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="128"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="129"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="129"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="130"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="130"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="131"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="131"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="132"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="132"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="133"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="133"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="134"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="134"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="135"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="134"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="135"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="136"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="137"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="142"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="143"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="195"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="196"/>
         <source>Discard what you typed for this contact?</source>
         <translation>放弃已填写的联系人信息？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/edit_dialog.py" line="222"/>
+        <source>Already in the directory?</source>
+        <translation>名录中已有此人？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/edit_dialog.py" line="223"/>
+        <source>This person may already be in the directory:</source>
+        <translation>此人可能已在名录中：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/edit_dialog.py" line="225"/>
+        <source>Save as a new contact</source>
+        <translation>仍作为新人员保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/edit_dialog.py" line="226"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/edit_dialog.py" line="234"/>
+        <source>the same phone {0}</source>
+        <translation>电话相同：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/edit_dialog.py" line="235"/>
+        <source>the same e-mail {0}</source>
+        <translation>邮箱相同：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/edit_dialog.py" line="236"/>
+        <source>the same name and company</source>
+        <translation>姓名和单位相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/edit_dialog.py" line="237"/>
+        <source>the same name</source>
+        <translation>姓名相同</translation>
     </message>
 </context>
 <context>
@@ -1690,39 +1730,39 @@ My edit: {1}</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/page.py" line="131"/>
+        <location filename="../../ui/organizations/page.py" line="134"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/page.py" line="133"/>
+        <location filename="../../ui/organizations/page.py" line="135"/>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/organizations/page.py" line="152"/>
+        <location filename="../../ui/organizations/page.py" line="150"/>
         <source>%Ln organization(s)</source>
         <translation>
             <numerusform>%Ln 个组织</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/page.py" line="227"/>
+        <location filename="../../ui/organizations/page.py" line="225"/>
         <source>Delete organization</source>
         <translation>删除组织</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/page.py" line="228"/>
+        <location filename="../../ui/organizations/page.py" line="226"/>
         <source>Delete “{0}”? Its members keep their own records.</source>
         <translation>删除“{0}”？其成员的名录记录将保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/page.py" line="243"/>
+        <location filename="../../ui/organizations/page.py" line="241"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../ui/organizations/page.py" line="244"/>
+        <location filename="../../ui/organizations/page.py" line="242"/>
         <source>Remove {0} ({1}) from this organization?</source>
         <translation>将 {0}（{1}）移出该组织？</translation>
     </message>

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+    QVBoxLayout, QWidget,
 )
 
 from ...services.contacts import save_contact
+from ...services.duplicates import possible_duplicates
 from ...services.messages import ValidationFailed
 from ...services.validation import display_phone
 from ..context import AppContext
@@ -202,8 +203,41 @@ class ContactEditDialog(EditingDialog):
     def save(self) -> None:
         self.errors.hide_all()
         self.save_button.setEnabled(False)
-        self.ctx.write(save_contact, self.values(), self.contact_id,
-                       on_done=self._saved, on_error=self._failed)
+        values = self.values()
+        if self.contact_id is None:  # a new contact: is this person already in the directory?
+            self.ctx.read(possible_duplicates, values, on_done=lambda found: self._checked(values, found),
+                          on_error=self._failed)
+        else:
+            self._write(values)
+
+    def _write(self, values: dict) -> None:
+        self.save_button.setEnabled(False)
+        self.ctx.write(save_contact, values, self.contact_id, on_done=self._saved, on_error=self._failed)
+
+    def _checked(self, values: dict, found: list) -> None:
+        if not found:
+            self._write(values)
+            return
+        self.save_button.setEnabled(True)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Already in the directory?"),
+                          self.tr("This person may already be in the directory:") + "\n\n"
+                          + "\n".join("• " + self._duplicate_line(d) for d in found), parent=self)
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 420px; }")  # a long company on one line
+        save_new = box.addButton(self.tr("Save as a new contact"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole))
+        box.finished.connect(lambda _result: self._write(values) if box.clickedButton() is save_new else None)
+        self.duplicate_box = box
+        box.open()
+
+    def _duplicate_line(self, duplicate) -> str:
+        who = f"{duplicate.name}（{duplicate.company}）" if duplicate.company else duplicate.name
+        why = {
+            "phone": self.tr("the same phone {0}").format(display_phone(duplicate.detail)),
+            "email": self.tr("the same e-mail {0}").format(duplicate.detail),
+            "name_company": self.tr("the same name and company"),
+            "name": self.tr("the same name"),
+        }[duplicate.reason]
+        return f"{who}\n   {why}"
 
     def _saved(self, contact_id: str) -> None:
         self.contact_id = contact_id
