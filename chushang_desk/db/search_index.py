@@ -216,9 +216,7 @@ def name_tokens(name: str) -> list[str]:
     for part in parts if len(parts) > 1 else [name]:
         for spelling in _name_spellings(part) if _CJK.search(part) else []:
             syllables = [s for s in spelling if s]
-            given = syllables[1:] if len(syllables) > 1 else []
-            head = len(SURNAME_READINGS.get(_surname(part.strip())[0], ("",)))
-            given = syllables[head:] if len(syllables) > head else given
+            given = syllables[len(_surname(part.strip())[1]) or 1:]  # after the surname's syllables
             tokens += ["".join(syllables), "".join(s[0] for s in syllables)] + syllables
             if given:
                 tokens += ["".join(given), "".join(s[0] for s in given)]
