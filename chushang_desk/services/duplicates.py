@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.search_index import company_core, fold, match_expression, matching_contact_ids_sql
@@ -59,7 +59,9 @@ def _candidates(session: Session, clean: dict) -> list[Contact]:
         ids |= _matching(session, f'"{phone.lstrip("+")}"')  # the full-digits token, exactly
     email = (clean.get("email") or "").strip().lower()
     if email:
-        ids |= set(session.scalars(select(Contact.id).where(Contact.email.ilike(email), Contact.deleted_at.is_(None))))
+        # lower() =, not ILIKE: an e-mail's `_` and `%` are letters, not wildcards
+        ids |= set(session.scalars(select(Contact.id).where(func.lower(Contact.email) == email,
+                                                            Contact.deleted_at.is_(None))))
     name_match = match_expression(clean["name"])
     if name_match:
         ids |= _matching(session, name_match)

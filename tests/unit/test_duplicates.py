@@ -33,6 +33,11 @@ def test_the_same_email_in_other_case_is_certain(profile, directory):
     assert levels(profile, name="王五", email="Zhang.Wei@Example.CN")[directory["zhangwei"]] == ("certain", "email")
 
 
+def test_an_email_is_compared_as_written_not_as_a_pattern(profile, directory):
+    profile.write(save_contact, dict(name="钱九", is_merchant=True, email="qian_jiu@example.cn"))
+    assert levels(profile, name="孙十", email="qianXjiu@example.cn") == {}  # `_` is no wildcard
+
+
 def test_the_same_name_and_company_is_high_and_the_name_alone_a_hint(profile, directory):
     found = levels(profile, name="張偉", company="华为技术（深圳）有限公司")  # traditional name, another spelling
     assert found[directory["zhangwei"]] == ("high", "name_company")
