@@ -15,7 +15,7 @@ def test_messages_land_under_their_fields_and_the_first_gets_the_focus(qtbot):
     layout = QVBoxLayout(box)
     fields = {"name": QLineEdit(), "phones": QLineEdit()}
     general = error_label("general")
-    errors = FieldErrors(general, fields.get)
+    errors = FieldErrors(general)
     for key, field in fields.items():
         layout.addWidget(field)
         layout.addWidget(errors.line(key))
@@ -25,14 +25,15 @@ def test_messages_land_under_their_fields_and_the_first_gets_the_focus(qtbot):
     qtbot.waitExposed(box)
     box.activateWindow()
 
-    errors.show_messages({"phones": "无法识别的电话号码", "phones_extra": "最多 10 个", "station": "联络站不存在"})
+    errors.show_messages({"phones": "无法识别的电话号码", "phones_extra": "最多 10 个", "station": "联络站不存在"},
+                         fields.get)
     assert errors.text("phones") == "无法识别的电话号码\n最多 10 个"
     assert not errors["name"].isVisible() and errors.text("name") == ""
     assert general.isVisible() and general.text() == "联络站不存在"
     qtbot.waitUntil(lambda: fields["phones"].hasFocus())
     assert ERROR_COLOUR in errors["phones"].styleSheet() and ERROR_COLOUR in general.styleSheet()
 
-    errors.show_messages({"name": "必填"})  # a second refusal replaces the first
+    errors.show_messages({"name": "必填"}, fields.get)  # a second refusal replaces the first
     assert errors.text("name") == "必填" and errors.text("phones") == "" and not general.isVisible()
     errors.hide_all()
     assert not any(label.isVisible() for label in errors.values())

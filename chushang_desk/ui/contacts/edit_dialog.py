@@ -36,7 +36,7 @@ class ContactEditDialog(EditingDialog):
         self.fields: dict[str, QWidget] = {}
         # One line each, never wrapped: a wrapped label in a form row is given one line's height and clips.
         self.general_error = error_label("error_general", wrap=False)
-        self.errors = FieldErrors(self.general_error, self._widget_for)
+        self.errors = FieldErrors(self.general_error)
         self._build()
         self._fill(contact or {"station": ctx.station})
         self._ambassador_toggled(self.is_ambassador.isChecked())
@@ -249,7 +249,8 @@ class ContactEditDialog(EditingDialog):
         if not isinstance(exc, ValidationFailed):
             show_error(self, exc, details)
             return
-        self.errors.show_messages({field: message.render(self.ctx.lang) for field, message in exc.errors.items()})
+        self.errors.show_messages({field: message.render(self.ctx.lang) for field, message in exc.errors.items()},
+                                  self._widget_for)
         self.layout().activate()
         self.resize(self.size().expandedTo(self.minimumSizeHint()))  # room for the longest message
 

@@ -190,7 +190,7 @@ class LogVisitDialog(EditingDialog):
         # What no field owns, and the busy text, show beside the buttons.
         self.status = QLabel()
         self.status.setStyleSheet(ERROR_STYLE)
-        self.errors = FieldErrors(self.status, self._widget_for)
+        self.errors = FieldErrors(self.status)
         self._build()
         self.mark_clean()
         if visit_id:
@@ -387,7 +387,7 @@ class LogVisitDialog(EditingDialog):
             show_error(self, exc, details)  # what was typed stays in the form
 
     def show_errors(self, messages: dict[str, str]) -> None:
-        self.errors.show_messages(messages)
+        self.errors.show_messages(messages, self._widget_for)
         if not self.status.text():  # every message is under its field: say where to look
             self.status.setText(self.tr("Please check the fields marked in red."))
         self.status.show()

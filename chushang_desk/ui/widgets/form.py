@@ -27,12 +27,12 @@ def error_label(name: str = "", wrap: bool = True) -> QLabel:
 class FieldErrors(dict):
     """Each field's error line (key -> QLabel; several keys may share one) and a general line for what no
     field owns: the one way a refused save is shown, whatever the dialog's layout (FieldForm's rows, the
-    contact and visit dialogs' columns). `focus_of(key)` is the widget the first bad field's focus goes to."""
+    contact and visit dialogs' columns). It keeps no reference to its dialog: a cycle of Qt wrappers would be
+    freed by Python's collector on whatever thread it runs on."""
 
-    def __init__(self, general: QLabel, focus_of: Callable[[str], QWidget | None]):
+    def __init__(self, general: QLabel):
         super().__init__()
         self.general = general
-        self._focus_of = focus_of
 
     def line(self, key: str, name: str = "", wrap: bool = True) -> QLabel:
         """A new error line for this field (place it under the field)."""
@@ -44,8 +44,9 @@ class FieldErrors(dict):
             label.clear()
             label.hide()
 
-    def show_messages(self, messages: dict[str, str]) -> None:
-        """messages: key -> text in the interface language. The first bad field gets the focus."""
+    def show_messages(self, messages: dict[str, str], focus_of: Callable[[str], QWidget | None]) -> None:
+        """messages: key -> text in the interface language. The first bad field (`focus_of(key)`, its
+        widget) gets the focus."""
         self.hide_all()
         first = None
         for key, text in messages.items():
@@ -53,7 +54,7 @@ class FieldErrors(dict):
             label.setText(f"{label.text()}\n{text}" if label.text() else text)
             label.show()
             if first is None and key in self:
-                first = self._focus_of(key)
+                first = focus_of(key)
         if first is not None:
             first.setFocus()
 
@@ -75,7 +76,7 @@ class FieldForm(QWidget):
         self.layout_.addRow(self.general_error)
         self.fields: dict[str, QWidget] = {}
         self.owner: dict[str, str] = {}  # error key -> the field it shows under
-        self.errors = FieldErrors(self.general_error, lambda key: self.fields.get(self.owner.get(key, "")))
+        self.errors = FieldErrors(self.general_error)
 
     def add(self, key: str, label: str, widget: QWidget, error_keys: tuple[str, ...] = ()) -> QWidget:
         """Add a row; errors for `key` (and for `error_keys`) show under the widget."""
@@ -103,7 +104,11 @@ class FieldForm(QWidget):
 
     def show_errors(self, errors: dict) -> None:
         """errors: field name -> services.messages.Message."""
-        self.errors.show_messages({name: message.render(self.lang) for name, message in errors.items()})
+        self.errors.show_messages({name: message.render(self.lang) for name, message in errors.items()},
+                                  self._field_of)
+
+    def _field_of(self, key: str) -> QWidget | None:
+        return self.fields.get(self.owner.get(key, ""))
 
     def error_text(self, key: str) -> str:
         return self.errors.text(key)
