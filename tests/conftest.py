@@ -17,6 +17,19 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 pytest_plugins = ["tests.support.fixtures"]
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread():
+    """Once a TaskRunner exists, automatic collection is off (chushang_desk/ui/main_thread_gc.py) and only
+    a running event loop collects; tests without one would pile up cycles: collect what is due after each."""
+    yield
+    import gc
+
+    if not gc.isenabled():
+        from chushang_desk.ui.main_thread_gc import collect_due
+
+        collect_due()
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     return tmp_path / "profile"
@@ -47,6 +60,9 @@ def main_window(qtbot, data_dir):
 
     discard_open_dialogs(window)  # a dialog left holding typed text would ask first (see test_dialogs.py)
     window.close()
+    import gc
+
+    gc.collect()  # the closed window's cycles, here on the main thread and not during the next test
 
 
 def wait_idle(qtbot, window, timeout: int = 10_000) -> None:

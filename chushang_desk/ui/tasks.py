@@ -18,7 +18,9 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from .main_thread_gc import install_main_thread_gc
 
 
 class Cancelled(Exception):
@@ -93,6 +95,13 @@ class _Lane(QObject):
             self.thread.wait()
 
 
+def _let_go(job: Job) -> None:
+    """Drop what the job's closures hold here, on the GUI thread: the worker may release the Job after
+    this, and if its closures were the last to hold a Qt object, it would be destroyed on the worker."""
+    job.fn = job.on_done = job.on_error = job.on_progress = None  # type: ignore[assignment]
+    job.result = job.error = None
+
+
 class TaskRunner(QObject):
     """Runs jobs off the GUI thread and calls back on the GUI thread."""
 
@@ -100,6 +109,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        install_main_thread_gc(QCoreApplication.instance())  # before the first worker runs Python
         self._numbers = itertools.count(1)
         self._pending: set[int] = set()
         self._db = _Lane("database", self)
@@ -127,15 +137,18 @@ class TaskRunner(QObject):
     @Slot(object)
     def _finished(self, job: Job) -> None:
         self._pending.discard(job.number)
-        if job.error is not None:
-            if job.on_error is not None:
-                job.on_error(job.error, job.details)
-            else:
-                from .errors import show_error
+        try:
+            if job.error is not None:
+                if job.on_error is not None:
+                    job.on_error(job.error, job.details)
+                else:
+                    from .errors import show_error
 
-                show_error(None, job.error, job.details)
-        elif job.on_done is not None:
-            job.on_done(job.result)
+                    show_error(None, job.error, job.details)
+            elif job.on_done is not None:
+                job.on_done(job.result)
+        finally:
+            _let_go(job)
         if not self._pending:
             self.idle_changed.emit(True)
 
