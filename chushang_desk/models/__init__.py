@@ -5,7 +5,7 @@ from .directory import Contact, Organization, Affiliation, GENDERS, ORGANIZATION
 from .visits import (
     Visit, VisitContact, VisitOrganization, FollowUp, Referral, VISIT_MODES, REFERRAL_STATUSES,
 )
-from .local import OutboxEntry, LocalSetting, OUTBOX_OPS
+from .local import OutboxEntry, LocalSetting, ImportBatch, OUTBOX_OPS
 from .sync_state import SyncConflict, SyncHeldRow, SyncState, CONFLICT_RESOLUTIONS, SYNC_STATE_KEYS
 
 __all__ = [
@@ -13,6 +13,6 @@ __all__ = [
     "ReferenceItem", "AnnualTarget", "REFERENCE_LISTS",
     "Contact", "Organization", "Affiliation", "GENDERS", "ORGANIZATION_KINDS",
     "Visit", "VisitContact", "VisitOrganization", "FollowUp", "Referral", "VISIT_MODES",
-    "REFERRAL_STATUSES", "OutboxEntry", "LocalSetting", "OUTBOX_OPS",
+    "REFERRAL_STATUSES", "OutboxEntry", "LocalSetting", "ImportBatch", "OUTBOX_OPS",
     "SyncConflict", "SyncHeldRow", "SyncState", "CONFLICT_RESOLUTIONS", "SYNC_STATE_KEYS",
 ]

@@ -1,4 +1,5 @@
-"""Device-local tables: the outbox of pending edits and this profile's settings. Never synced."""
+"""Device-local tables: the outbox of pending edits, this profile's settings and its import batches.
+Never synced."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -32,3 +33,20 @@ class LocalSetting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImportBatch(Base):
+    """One import of a member list: what it created and what it filled in (with the values before), so
+    that it can be undone as a whole. Its edits themselves sync as any other; this record stays here."""
+
+    __tablename__ = "import_batch"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    file_name: Mapped[str] = mapped_column(String(256), default="")
+    sheet: Mapped[str] = mapped_column(String(128), default="")
+    actor: Mapped[str] = mapped_column(String(64), default="")
+    counts: Mapped[dict] = mapped_column(JSON, default=dict)
+    # [{"id", "op": created | updated, "updated_at" after the batch, "before": {field: value}}]
+    entries: Mapped[list] = mapped_column(JSON, default=list)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)

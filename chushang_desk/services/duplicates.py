@@ -1,36 +1,161 @@
-"""Is this person already in the directory? The check a new contact typed by hand gets before it is
-saved ("this may be 张伟 of 华为"), with levels an officer can read:
+"""Is this person already in the directory, or earlier in the file being imported? Levels an officer can
+read, from the same identity keys that find a person (db/search_index.py):
 
 - certain: the same mobile or the same e-mail;
-- high: the same name (simplified/traditional and accents folded) and the same company (legal form and
-  place left out: 腾讯科技（深圳）有限公司 and 深圳市腾讯科技 are one company);
-- hint: the same name alone.
+- high: the same name (simplified/traditional, full-width and accents folded) and the same company
+  (legal form and place left out: 腾讯科技（深圳）有限公司 and 深圳市腾讯科技 are one company), or the same
+  office line and the same name;
+- medium: the same company and a name that sounds the same (章伟 / 张伟) or differs by one character;
+- hint: the same name alone, or the same office line alone (a switchboard is shared).
 
-Candidates come from the search index (the same keys that find a person), then each is checked.
+`IdentityIndex` holds the keys of many people in memory (a directory of 100,000 for an import, and the
+file's own rows as they are read); `possible_duplicates` is the check a contact typed by hand gets.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.search_index import company_core, fold, match_expression, matching_contact_ids_sql
+from ..db.search_index import company_core, fold, match_expression, matching_contact_ids_sql, name_syllables
 from ..models import Contact
 from .messages import ValidationFailed
 
-LEVELS = ("certain", "high", "hint")  # most sure first
+LEVELS = ("certain", "high", "medium", "hint")  # most sure first
 MOST = 5
+COMPANY_CANDIDATES = 300
 
 
 @dataclass(frozen=True)
 class PossibleDuplicate:
-    contact_id: str
+    contact_id: str  # or "row:N" for row N of a file being imported
     name: str
     company: str
     level: str  # one of LEVELS
-    reason: str  # "phone", "email", "name_company" or "name"
+    reason: str  # phone, email, name_company, landline_name, sound_company, near_name_company, name, landline
     detail: str = ""  # the phone or e-mail both hold
+
+
+@dataclass(frozen=True)
+class Person:
+    """What identity is judged on: the fields as saved (phones in E.164)."""
+
+    name: str
+    company: str = ""
+    phones: tuple[str, ...] = ()
+    email: str = ""
+
+    @classmethod
+    def of(cls, data: dict) -> "Person":
+        return cls(data.get("name") or "", data.get("company") or "", tuple(data.get("phones") or ()),
+                   (data.get("email") or "").strip().lower())
+
+
+def is_mobile(e164: str) -> bool:
+    """A person's own line (a mainland 1xx number, or what phonenumbers calls mobile abroad)."""
+    if e164.startswith("+86"):
+        return len(e164) == 14 and e164[3] == "1"
+    from .validation import _phonenumbers
+
+    phonenumbers = _phonenumbers()
+    try:
+        kind = phonenumbers.number_type(phonenumbers.parse(e164, None))
+    except phonenumbers.NumberParseException:
+        return False
+    return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def name_key(name: str) -> str:
+    return fold(name).replace(" ", "").replace("·", "").replace("-", "")
+
+
+def _sound_key(name: str) -> str:
+    syllables = name_syllables(name)
+    return "".join(syllables) if syllables else ""
+
+
+def _near_keys(key: str) -> list[str]:
+    """The name with each character in turn left open: two names one character apart share one."""
+    if len(key) < 2:
+        return []
+    return [key[:i] + "\0" + key[i + 1:] for i in range(len(key))]
+
+
+class IdentityIndex:
+    """The identity keys of many people, each under a reference (a contact id, or "row:N")."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self._keys: dict[str, list[str]] = defaultdict(list)
+
+    def add(self, ref: str, person: Person) -> None:
+        self.people[ref] = person
+        for key in self._person_keys(person):
+            self._keys[key].append(ref)
+
+    def _person_keys(self, person: Person) -> Iterable[str]:
+        yield from ("p:" + phone for phone in person.phones)
+        if person.email:
+            yield "e:" + person.email
+        key = name_key(person.name)
+        if key:
+            yield "n:" + key
+            sound = _sound_key(person.name)
+            if sound:
+                yield "s:" + sound
+            yield from ("x:" + near for near in _near_keys(key))
+
+    def matches(self, person: Person, but: str | None = None) -> list[PossibleDuplicate]:
+        """Everyone here who may be `person`, most sure first (each once, at its surest level)."""
+        refs = dict.fromkeys(ref for key in self._person_keys(person) for ref in self._keys.get(key, ()))
+        found = [hint for ref in refs if ref != but for hint in [compare(person, ref, self.people[ref])] if hint]
+        return sorted(found, key=lambda d: (LEVELS.index(d.level), d.name, d.contact_id))
+
+
+def compare(person: Person, ref: str, other: Person) -> PossibleDuplicate | None:
+    """How sure it is that `other` (under `ref`) is `person`; None when nothing says so."""
+    def hint(level: str, reason: str, detail: str = "") -> PossibleDuplicate:
+        return PossibleDuplicate(ref, other.name, other.company, level, reason, detail)
+
+    shared = [p for p in person.phones if p in other.phones]
+    mobile = next((p for p in shared if is_mobile(p)), None)
+    if mobile:
+        return hint("certain", "phone", mobile)
+    if person.email and person.email == other.email:
+        return hint("certain", "email", person.email)
+    mine, theirs = name_key(person.name), name_key(other.name)
+    same_name = bool(mine) and mine == theirs
+    same_company = bool(person.company and other.company) and company_core(person.company) == company_core(other.company)
+    if same_name and same_company:
+        return hint("high", "name_company")
+    if same_name and shared:
+        return hint("high", "landline_name", shared[0])
+    if same_company and mine and theirs and _sound_key(person.name) and _sound_key(person.name) == _sound_key(other.name):
+        return hint("medium", "sound_company")
+    if same_company and _one_apart(mine, theirs):
+        return hint("medium", "near_name_company")
+    if same_name:
+        return hint("hint", "name")
+    if shared:
+        return hint("hint", "landline", shared[0])
+    return None
+
+
+def _one_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) >= 2 and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def directory_index(session: Session) -> IdentityIndex:
+    """Every live contact's identity keys (an import checks its rows against them all)."""
+    index = IdentityIndex()
+    rows = session.execute(select(Contact.id, Contact.name, Contact.company, Contact.phones, Contact.email)
+                           .where(Contact.deleted_at.is_(None)))
+    for contact_id, name, company, phones, email in rows:
+        index.add(contact_id, Person(name or "", company or "", tuple(phones or ()), (email or "").lower()))
+    return index
 
 
 def possible_duplicates(session: Session, data: dict, contact_id: str | None = None) -> list[PossibleDuplicate]:
@@ -43,17 +168,16 @@ def possible_duplicates(session: Session, data: dict, contact_id: str | None = N
         clean = validate_contact(data)
     except ValidationFailed:
         return []
-    found: dict[str, PossibleDuplicate] = {}
+    person = Person.of(clean)
+    index = IdentityIndex()
     for candidate in _candidates(session, clean):
-        if candidate.id == contact_id or candidate.id in found:
-            continue
-        hint = _compare(clean, candidate)
-        if hint is not None:
-            found[candidate.id] = hint
-    return sorted(found.values(), key=lambda d: (LEVELS.index(d.level), d.name))[:MOST]
+        index.add(candidate.id, Person(candidate.name, candidate.company or "", tuple(candidate.phones or ()),
+                                       (candidate.email or "").lower()))
+    return index.matches(person, but=contact_id)[:MOST]
 
 
 def _candidates(session: Session, clean: dict) -> list[Contact]:
+    """Contacts sharing a phone, the e-mail or the name's search keys (the index, not a scan)."""
     ids: set[str] = set()
     for phone in clean.get("phones") or []:
         ids |= _matching(session, f'"{phone.lstrip("+")}"')  # the full-digits token, exactly
@@ -65,33 +189,16 @@ def _candidates(session: Session, clean: dict) -> list[Contact]:
     name_match = match_expression(clean["name"])
     if name_match:
         ids |= _matching(session, name_match)
+    if clean.get("company") and clean["name"]:  # the same company, a name that sounds alike or one apart
+        core = company_core(clean["company"])
+        company_match = match_expression(core) if core else None
+        if company_match:  # a company of thousands in the directory: its first few hundred are enough
+            ids |= _matching(session, company_match, limit=COMPANY_CANDIDATES)
     if not ids:
         return []
     return list(session.scalars(select(Contact).where(Contact.id.in_(ids), Contact.deleted_at.is_(None))))
 
 
-def _matching(session: Session, match: str) -> set[str]:
-    sql = matching_contact_ids_sql().replace(":match", "?")
+def _matching(session: Session, match: str, limit: int | None = None) -> set[str]:
+    sql = matching_contact_ids_sql().replace(":match", "?") + (f" LIMIT {int(limit)}" if limit else "")
     return {row[0] for row in session.connection().exec_driver_sql(sql, (match,))}
-
-
-def _compare(clean: dict, other: Contact) -> PossibleDuplicate | None:
-    def hint(level: str, reason: str, detail: str = "") -> PossibleDuplicate:
-        return PossibleDuplicate(other.id, other.name, other.company or "", level, reason, detail)
-
-    shared = [p for p in clean.get("phones") or [] if p in (other.phones or [])]
-    if shared:
-        return hint("certain", "phone", shared[0])
-    email = (clean.get("email") or "").strip().lower()
-    if email and email == (other.email or "").strip().lower():
-        return hint("certain", "email", email)
-    if _same_name(clean["name"], other.name):
-        company, theirs = clean.get("company") or "", other.company or ""
-        if company and theirs and company_core(company) == company_core(theirs):
-            return hint("high", "name_company")
-        return hint("hint", "name")
-    return None
-
-
-def _same_name(a: str, b: str) -> bool:
-    return fold(a).replace(" ", "") == fold(b).replace(" ", "")

@@ -49,6 +49,31 @@ def normalize_phone(raw: str, default_region: str = "CN") -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+_DIGIT_GROUPS = re.compile(r"\d+")
+
+
+def normalize_phone_among(raw: str, regions: tuple[str, ...]) -> str | None:
+    """E.164 form of a number that may be from any of `regions` (most likely first). Where it is valid in
+    several (090-1234-5678 is a Japanese mobile and a Xinjiang landline), the country whose own way of
+    writing it has the groups it was written in wins; otherwise the first."""
+    phonenumbers = _phonenumbers()
+    valid = []
+    for region in dict.fromkeys(regions):
+        e164 = normalize_phone(raw, region)
+        if e164 is not None and e164 not in (v for v, _r in valid):
+            valid.append((e164, region))
+    if len(valid) <= 1:
+        return valid[0][0] if valid else None
+    written = [len(g) for g in _DIGIT_GROUPS.findall(clean_text(raw).lstrip("+"))]
+    if len(written) >= 2:
+        for e164, region in valid:
+            number = phonenumbers.parse(e164, None)
+            shaped = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            if [len(g) for g in _DIGIT_GROUPS.findall(shaped)] == written:
+                return e164
+    return valid[0][0]
+
+
 def display_phone(e164: str) -> str:
     phonenumbers = _phonenumbers()
     try:
