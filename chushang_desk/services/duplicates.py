@@ -26,6 +26,7 @@ from .messages import ValidationFailed
 
 LEVELS = ("certain", "high", "medium", "hint")  # most sure first
 MOST = 5
+PHONE_REASONS = frozenset({"phone", "landline", "landline_name"})  # their detail is a number in E.164
 COMPANY_CANDIDATES = 300
 
 

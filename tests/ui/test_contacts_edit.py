@@ -185,7 +185,7 @@ def test_a_new_contact_already_in_the_directory_is_asked_about_first(page, qtbot
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(dialog, "duplicate_box", None) is not None and dialog.duplicate_box.isVisible())
     box = dialog.duplicate_box
-    assert "张三（楚天科技有限公司）\n   the same phone 138 1234 5678" in box.text()
+    assert "张三（楚天科技有限公司）\n   the same mobile 138 1234 5678" in box.text()
     keep = next(b for b in box.buttons() if b.text() == "Keep editing")
     assert box.defaultButton() is keep
     qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)

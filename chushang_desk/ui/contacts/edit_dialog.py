@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.contacts import save_contact
-from ...services.duplicates import possible_duplicates
-from ...services.messages import ValidationFailed
+from ...services.duplicates import PHONE_REASONS, possible_duplicates
+from ...services.messages import ValidationFailed, render
 from ...services.validation import display_phone
 from ..context import AppContext
 from ..errors import show_error
@@ -231,12 +231,8 @@ class ContactEditDialog(EditingDialog):
 
     def _duplicate_line(self, duplicate) -> str:
         who = f"{duplicate.name}（{duplicate.company}）" if duplicate.company else duplicate.name
-        why = {
-            "phone": self.tr("the same phone {0}").format(display_phone(duplicate.detail)),
-            "email": self.tr("the same e-mail {0}").format(duplicate.detail),
-            "name_company": self.tr("the same name and company"),
-            "name": self.tr("the same name"),
-        }[duplicate.reason]
+        detail = display_phone(duplicate.detail) if duplicate.reason in PHONE_REASONS else duplicate.detail
+        why = render(f"duplicate_{duplicate.reason}", self.ctx.lang, detail=detail)  # the import's words too
         return f"{who}\n   {why}"
 
     def _saved(self, contact_id: str) -> None:
