@@ -103,6 +103,7 @@ class ImportPlan:
     mapping: ColumnMapping
     header_row: int  # index in the sheet's rows
     defaults: ImportDefaults
+    planner: "Planner | None" = field(default=None, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
@@ -359,10 +360,7 @@ def plan_import(session: Session, rows: list[list], header_row: int, mapping: Co
                 defaults: ImportDefaults = ImportDefaults(), progress=None) -> ImportPlan:
     """Every data row below the header checked against the directory and the rows above it; nothing is
     written. Blank rows are left out."""
-    refs = References(session)
-    directory = directory_index(session)
-    contacts = _ContactValues(session)
-    in_file = IdentityIndex()
+    planner = Planner(session, mapping, defaults)
     planned: list[PlannedRow] = []
     body = rows[header_row + 1:]
     mapped = [i for i, f in enumerate(mapping.fields) if f != IGNORE]
@@ -370,62 +368,76 @@ def plan_import(session: Session, rows: list[list], header_row: int, mapping: Co
         if not any(cell_text(cells[i]) for i in mapped if i < len(cells)):  # blank, or only a 序号
             continue
         row = PlannedRow(row_number=header_row + 2 + offset, cells=list(cells))
-        plan_row(row, mapping, defaults, refs, directory, in_file, contacts)
+        planner.plan_row(session, row)
         planned.append(row)
         if progress is not None and offset % 500 == 0:
             progress(offset, len(body))
-    return ImportPlan(planned, mapping, header_row, defaults)
+    return ImportPlan(planned, mapping, header_row, defaults, planner)
 
 
-def plan_row(row: PlannedRow, mapping: ColumnMapping, defaults: ImportDefaults, refs: References,
-             directory: IdentityIndex, in_file: IdentityIndex, contacts: "_ContactValues") -> None:
-    """Read, check and match one row (also after the officer fixed a cell in the preview)."""
-    row.warnings = []
-    data, errors = row_fields(row.cells, mapping, defaults, refs, row.warnings)
-    row.data, row.errors = checked_row(data, errors)
-    row.candidates, row.target, row.fills, row.kept = [], None, {}, {}
-    if row.errors:
-        row.status, row.decision = "error", "skip"
-        return
-    person = Person.of(row.data)
-    found = sorted(directory.matches(person) + in_file.matches(person), key=lambda d: LEVELS.index(d.level))
-    in_file.add(f"row:{row.row_number}", person)
-    row.candidates = found
-    same = next((d for d in found if d.level == "certain" and _same_name(d, person)), None)
-    if same is not None and not same.contact_id.startswith("row:"):
-        row.target = same.contact_id
-        row.fills, row.kept = merge_values(contacts.get(same.contact_id), row.data)
-        row.status = "update" if row.fills else "unchanged"
-        row.decision = "merge" if row.fills else "skip"
-    elif found:
-        row.status, row.target = "duplicate", found[0].contact_id
-        row.decision = DEFAULT_DECISION[found[0].level]
-        if not row.target.startswith("row:"):
-            row.fills, row.kept = merge_values(contacts.get(row.target), row.data)
-    else:
-        row.status, row.decision = "new", "new"
+def replan_row(session: Session, plan: ImportPlan, row_number: int, column: int, value) -> PlannedRow:
+    """The officer fixed a cell in the preview: the row read, checked and matched again."""
+    row = plan.row(row_number)
+    while len(row.cells) <= column:
+        row.cells.append(None)
+    row.cells[column] = value
+    plan.planner.plan_row(session, row)
+    return row
+
+
+class Planner:
+    """What checking rows needs: the reference lists, the directory's identity keys (read once), the
+    file's rows seen so far, and the contacts' current values (read when a row first needs them)."""
+
+    def __init__(self, session: Session, mapping: ColumnMapping, defaults: ImportDefaults):
+        self.mapping, self.defaults = mapping, defaults
+        self.refs = References(session)
+        self.directory = directory_index(session)
+        self.in_file = IdentityIndex()
+        self._contacts: dict[str, dict] = {}
+
+    def plan_row(self, session: Session, row: PlannedRow) -> None:
+        row.warnings = []
+        data, errors = row_fields(row.cells, self.mapping, self.defaults, self.refs, row.warnings)
+        row.data, row.errors = checked_row(data, errors)
+        row.candidates, row.target, row.fills, row.kept = [], None, {}, {}
+        ref = f"row:{row.row_number}"
+        self.in_file.remove(ref)
+        if row.errors:
+            row.status, row.decision = "error", "skip"
+            return
+        person = Person.of(row.data)
+        above = [d for d in self.in_file.matches(person) if int(d.contact_id[4:]) < row.row_number]
+        self.in_file.add(ref, person)
+        found = sorted(self.directory.matches(person) + above, key=lambda d: LEVELS.index(d.level))
+        row.candidates = found
+        same = next((d for d in found if d.level == "certain" and _same_name(d, person)), None)
+        if same is not None and not same.contact_id.startswith("row:"):
+            row.target = same.contact_id
+            row.fills, row.kept = merge_values(self.contact(session, same.contact_id), row.data)
+            row.status = "update" if row.fills else "unchanged"
+            row.decision = "merge" if row.fills else "skip"
+        elif found:
+            row.status, row.target = "duplicate", found[0].contact_id
+            row.decision = DEFAULT_DECISION[found[0].level]
+            if not row.target.startswith("row:"):
+                row.fills, row.kept = merge_values(self.contact(session, row.target), row.data)
+        else:
+            row.status, row.decision = "new", "new"
+
+    def contact(self, session: Session, contact_id: str) -> dict:
+        if contact_id not in self._contacts:
+            from .contacts import contact_fields
+
+            contact = session.get(Contact, contact_id)
+            self._contacts[contact_id] = contact_fields(contact) if contact is not None else {}
+        return self._contacts[contact_id]
 
 
 def _same_name(duplicate: PossibleDuplicate, person: Person) -> bool:
     from .duplicates import name_key
 
     return name_key(duplicate.name) == name_key(person.name)
-
-
-class _ContactValues:
-    """The directory's current fields of a contact, read when a row first needs them."""
-
-    def __init__(self, session: Session):
-        self.session = session
-        self._cache: dict[str, dict] = {}
-
-    def get(self, contact_id: str) -> dict:
-        if contact_id not in self._cache:
-            from .contacts import contact_fields
-
-            contact = self.session.get(Contact, contact_id)
-            self._cache[contact_id] = contact_fields(contact) if contact is not None else {}
-        return self._cache[contact_id]
 
 
 def merge_values(existing: dict, incoming: dict) -> tuple[dict, dict]:

@@ -97,6 +97,14 @@ class IdentityIndex:
         for key in self._person_keys(person):
             self._keys[key].append(ref)
 
+    def remove(self, ref: str) -> None:
+        person = self.people.pop(ref, None)
+        if person is not None:
+            for key in self._person_keys(person):
+                refs = self._keys.get(key)
+                if refs and ref in refs:
+                    refs.remove(ref)
+
     def _person_keys(self, person: Person) -> Iterable[str]:
         yield from ("p:" + phone for phone in person.phones)
         if person.email:

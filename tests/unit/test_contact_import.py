@@ -229,3 +229,18 @@ def test_undo_takes_a_batch_back_but_keeps_what_was_edited_or_visited_since(prof
     assert profile.read(import_batches)[0]["undone_at"] is not None
     with pytest.raises(NotFound):
         profile.write(undo_import, batch)  # once only
+
+
+def test_a_cell_fixed_in_the_preview_is_checked_and_matched_again(profile, zhang):
+    from chushang_desk.services.contact_import import replan_row
+
+    p = plan(profile, [HEADER, [1, "李四", "12345", "", "", "", ""], [2, "李四", "13900001111", "", "", "", ""]])
+    assert [r.status for r in p.rows] == ["error", "new"]  # row 3 does not match an error row
+    fixed = profile.read(replan_row, p, 2, 2, "13900001111")
+    assert (fixed.status, fixed.errors) == ("new", {})
+    again = profile.read(replan_row, p, 3, 4, "经理")  # the row below now finds the fixed one above it
+    assert (again.status, again.target, again.candidates[0].level) == ("duplicate", "row:2", "certain")
+    moved = profile.read(replan_row, p, 2, 2, "13800138000")  # now 张伟's mobile, under another name
+    assert (moved.status, moved.candidates[0].contact_id) == ("duplicate", zhang)
+    left = profile.read(replan_row, p, 3, 1, "李四").candidates  # row 2's old mobile is gone from the keys
+    assert [(c.contact_id, c.level, c.reason) for c in left] == [("row:2", "hint", "name")]
