@@ -59,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="date_to", help="last visit date, e.g. 2025-12-31")
     export.add_argument("--station", help="station code, e.g. csj")
     _sync_commands(sub)
+    from .exchange.contact_import_command import add_export_parser, add_parser as add_import_parser
+
+    add_import_parser(sub, DATA_DIR_HELP)
+    add_export_parser(sub, DATA_DIR_HELP)
     return parser
 
 
@@ -94,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.app import run_app
 
         return run_app(args.data_dir, args.lang)
-    handler = {"demo-data": _demo_data, "export-visits": _export_visits, "login": _login, "sync": _sync,
-               "logout": _logout}[args.command]
+    handler = {"demo-data": _demo_data, "export-visits": _export_visits, "import-contacts": _import_contacts,
+               "export-contacts": _export_contacts,
+               "login": _login, "sync": _sync, "logout": _logout}[args.command]
     from .db.keys import ProfileKeyError
 
     try:
@@ -188,6 +193,18 @@ def _export_visits(args) -> int:
     from .exchange.visit_log import export_visits_command
 
     return export_visits_command(args, ask_passphrase)
+
+
+def _import_contacts(args) -> int:
+    from .exchange.contact_import_command import import_contacts_command
+
+    return import_contacts_command(args, ask_passphrase, args.lang or _locale_language())
+
+
+def _export_contacts(args) -> int:
+    from .exchange.contact_import_command import export_contacts_command
+
+    return export_contacts_command(args, ask_passphrase, args.lang or _locale_language())
 
 
 def _read_password() -> str:

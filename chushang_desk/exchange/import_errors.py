@@ -1,6 +1,6 @@
 """The error workbook: the rows an import could not take, as they were, with the sheet's row number in
 front and the reason at the end, so an officer fixes them in Excel and imports the file again (those
-two columns are ignored then: exchange/import_columns.IGNORED_HEADERS)."""
+two columns are ignored then: services/import_columns.IGNORED_HEADERS)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time

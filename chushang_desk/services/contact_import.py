@@ -11,7 +11,7 @@ Each row of the sheet becomes one of:
 - **error**: what is wrong, in words (the row can be fixed in the preview, or in the error workbook).
 
 Plain data in and out; no Qt. The file is read by exchange/sheet_files.py, its columns mapped by
-exchange/import_columns.py.
+services/import_columns.py.
 """
 from __future__ import annotations
 
@@ -26,11 +26,11 @@ from sqlalchemy.orm import Session
 from ..db.bulk import bulk_insert
 from ..db.ids import uuid7
 from ..db.outbox import utcnow
-from ..exchange.import_columns import IGNORE, ColumnMapping
+from .import_columns import IGNORE, ColumnMapping
 from ..models import Affiliation, Contact, ImportBatch, Referral, VisitContact
 from .contacts import FLAG_FIELDS, KINDS, validate_contact
 from .duplicates import LEVELS, IdentityIndex, Person, PossibleDuplicate, directory_index
-from .messages import Message, ValidationFailed
+from .messages import Message, ValidationFailed, render
 from .records import save_changes
 from .reference import reference_list
 from .validation import clean_text, declared_errors, normalize_phone_among, split_phones
@@ -251,6 +251,8 @@ def row_fields(cells: list, mapping: ColumnMapping, defaults: ImportDefaults, re
             data[name] = cell_text(first(name))
     if first("email") is not None:
         data["email"] = cell_text(first("email")).replace(" ", "")
+    if first("contact_id") is not None:
+        data["_contact_id"] = cell_text(first("contact_id"))
     _reference_fields(data, errors, warnings, first, refs)
     if first("gender") is not None:
         gender = _GENDERS.get(_word(cell_text(first("gender"))))
@@ -353,6 +355,20 @@ def row_problems(row: PlannedRow, mapping: ColumnMapping) -> list[Message]:
     return problems
 
 
+def candidate_text(duplicate: PossibleDuplicate, lang: str) -> str:
+    """张伟（华为）· certain: the same mobile 138 0013 8000 — or "row 12 of this file"."""
+    from .contacts import shown_phone
+    from .duplicates import PHONE_REASONS
+
+    if duplicate.contact_id.startswith("row:"):
+        who = render("import_row_of_file", lang, row=duplicate.contact_id[4:], name=duplicate.name)
+    else:
+        who = f"{duplicate.name}（{duplicate.company}）" if duplicate.company else duplicate.name
+    detail = shown_phone(duplicate.detail) if duplicate.reason in PHONE_REASONS else duplicate.detail
+    return render("import_candidate", lang, who=who, level=render(f"duplicate_level_{duplicate.level}", lang),
+                  reason=render(f"duplicate_{duplicate.reason}", lang, detail=detail))
+
+
 # --- the dry run ----------------------------------------------------------------------------------------
 
 
@@ -398,7 +414,9 @@ class Planner:
 
     def plan_row(self, session: Session, row: PlannedRow) -> None:
         row.warnings = []
-        data, errors = row_fields(row.cells, self.mapping, self.defaults, self.refs, row.warnings)
+        defaults = self._defaults_for(session, row.cells)
+        data, errors = row_fields(row.cells, self.mapping, defaults, self.refs, row.warnings)
+        own_id = data.pop("_contact_id", "")
         row.data, row.errors = checked_row(data, errors)
         row.candidates, row.target, row.fills, row.kept = [], None, {}, {}
         ref = f"row:{row.row_number}"
@@ -407,6 +425,11 @@ class Planner:
             row.status, row.decision = "error", "skip"
             return
         person = Person.of(row.data)
+        if own_id and own_id in self.directory.people:  # exported from the desk: this very contact
+            self._same_record(session, row, own_id)
+            return
+        if own_id:
+            row.warnings.append(Message("import_unknown_id", {"value": own_id}))
         above = [d for d in self.in_file.matches(person) if int(d.contact_id[4:]) < row.row_number]
         self.in_file.add(ref, person)
         found = sorted(self.directory.matches(person) + above, key=lambda d: LEVELS.index(d.level))
@@ -420,10 +443,30 @@ class Planner:
         elif found:
             row.status, row.target = "duplicate", found[0].contact_id
             row.decision = DEFAULT_DECISION[found[0].level]
-            if not row.target.startswith("row:"):
+            if row.decision == "merge" and not row.target.startswith("row:"):  # what a merge would add
                 row.fills, row.kept = merge_values(self.contact(session, row.target), row.data)
         else:
             row.status, row.decision = "new", "new"
+
+    def _defaults_for(self, session: Session, cells: list) -> ImportDefaults:
+        """The batch's defaults are for new people: a row of a contact exported from the desk gets none
+        (its own kinds stand in, so a row that names none is still valid), or re-importing it would
+        change the contact."""
+        columns = self.mapping.columns_of("contact_id")
+        own_id = cell_text(cells[columns[0]]) if columns and columns[0] < len(cells) else ""
+        if own_id not in self.directory.people:
+            return self.defaults
+        contact = self.contact(session, own_id)
+        return ImportDefaults(kinds=tuple(k for k in KINDS if contact.get(f"is_{k}")))
+
+    def _same_record(self, session: Session, row: PlannedRow, contact_id: str) -> None:
+        other = self.directory.people[contact_id]
+        row.candidates = [PossibleDuplicate(contact_id, other.name, other.company, "certain", "same_record")]
+        row.target = contact_id
+        row.fills, row.kept = merge_values(self.contact(session, contact_id), row.data)
+        row.status = "update" if row.fills else "unchanged"
+        row.decision = "merge" if row.fills else "skip"
+        self.in_file.add(f"row:{row.row_number}", Person.of(row.data))
 
     def contact(self, session: Session, contact_id: str) -> dict:
         if contact_id not in self._contacts:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from sqlalchemy import func, select
@@ -73,6 +74,12 @@ def name_key(name: str) -> str:
     return fold(name).replace(" ", "").replace("·", "").replace("-", "")
 
 
+@lru_cache(maxsize=65536)
+def _company_key(company: str) -> str:
+    """company_core, once per distinct company (a directory repeats its companies many times)."""
+    return company_core(company) if company else ""
+
+
 def _sound_key(name: str) -> str:
     syllables = name_syllables(name)
     return "".join(syllables) if syllables else ""
@@ -85,47 +92,77 @@ def _near_keys(key: str) -> list[str]:
     return [key[:i] + "\0" + key[i + 1:] for i in range(len(key))]
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A person with the keys compare() reads, worked out once."""
+
+    person: Person
+    name: str  # name_key
+    company: str  # _company_key
+    sound: str  # only for a person with a company: "medium" needs one
+
+
+def _entry(person: Person) -> _Entry:
+    name, company = name_key(person.name), _company_key(person.company)
+    return _Entry(person, name, company, _sound_key(person.name) if company and name else "")
+
+
 class IdentityIndex:
-    """The identity keys of many people, each under a reference (a contact id, or "row:N")."""
+    """The identity keys of many people, each under a reference (a contact id, or "row:N"). A name
+    that sounds alike or is one character apart is looked up within the same company only, so a common
+    surname never brings thousands of candidates."""
 
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
+        self._entries: dict[str, _Entry] = {}
         self._keys: dict[str, list[str]] = defaultdict(list)
 
     def add(self, ref: str, person: Person) -> None:
-        self.people[ref] = person
-        for key in self._person_keys(person):
+        entry = _entry(person)
+        self.people[ref], self._entries[ref] = person, entry
+        for key in _keys_of(entry):
             self._keys[key].append(ref)
 
     def remove(self, ref: str) -> None:
-        person = self.people.pop(ref, None)
-        if person is not None:
-            for key in self._person_keys(person):
+        entry = self._entries.pop(ref, None)
+        self.people.pop(ref, None)
+        if entry is not None:
+            for key in _keys_of(entry):
                 refs = self._keys.get(key)
                 if refs and ref in refs:
                     refs.remove(ref)
 
-    def _person_keys(self, person: Person) -> Iterable[str]:
-        yield from ("p:" + phone for phone in person.phones)
-        if person.email:
-            yield "e:" + person.email
-        key = name_key(person.name)
-        if key:
-            yield "n:" + key
-            sound = _sound_key(person.name)
-            if sound:
-                yield "s:" + sound
-            yield from ("x:" + near for near in _near_keys(key))
-
     def matches(self, person: Person, but: str | None = None) -> list[PossibleDuplicate]:
         """Everyone here who may be `person`, most sure first (each once, at its surest level)."""
-        refs = dict.fromkeys(ref for key in self._person_keys(person) for ref in self._keys.get(key, ()))
-        found = [hint for ref in refs if ref != but for hint in [compare(person, ref, self.people[ref])] if hint]
+        mine = _entry(person)
+        refs = dict.fromkeys(ref for key in _keys_of(mine) for ref in self._keys.get(key, ()))
+        found = [hint for ref in refs if ref != but for hint in [compare_entries(mine, ref, self._entries[ref])]
+                 if hint]
         return sorted(found, key=lambda d: (LEVELS.index(d.level), d.name, d.contact_id))
+
+
+def _keys_of(entry: _Entry) -> Iterable[str]:
+    person = entry.person
+    yield from ("p:" + phone for phone in person.phones)
+    if person.email:
+        yield "e:" + person.email
+    if entry.name:
+        yield "n:" + entry.name
+        if entry.company:
+            prefix = "c:" + entry.company + "|"
+            if entry.sound:
+                yield prefix + "s:" + entry.sound
+            yield from (prefix + "x:" + near for near in _near_keys(entry.name))
 
 
 def compare(person: Person, ref: str, other: Person) -> PossibleDuplicate | None:
     """How sure it is that `other` (under `ref`) is `person`; None when nothing says so."""
+    return compare_entries(_entry(person), ref, _entry(other))
+
+
+def compare_entries(mine: _Entry, ref: str, theirs: _Entry) -> PossibleDuplicate | None:
+    person, other = mine.person, theirs.person
+
     def hint(level: str, reason: str, detail: str = "") -> PossibleDuplicate:
         return PossibleDuplicate(ref, other.name, other.company, level, reason, detail)
 
@@ -135,16 +172,15 @@ def compare(person: Person, ref: str, other: Person) -> PossibleDuplicate | None
         return hint("certain", "phone", mobile)
     if person.email and person.email == other.email:
         return hint("certain", "email", person.email)
-    mine, theirs = name_key(person.name), name_key(other.name)
-    same_name = bool(mine) and mine == theirs
-    same_company = bool(person.company and other.company) and company_core(person.company) == company_core(other.company)
+    same_name = bool(mine.name) and mine.name == theirs.name
+    same_company = bool(mine.company) and mine.company == theirs.company
     if same_name and same_company:
         return hint("high", "name_company")
     if same_name and shared:
         return hint("high", "landline_name", shared[0])
-    if same_company and mine and theirs and _sound_key(person.name) and _sound_key(person.name) == _sound_key(other.name):
+    if same_company and mine.sound and mine.sound == theirs.sound:
         return hint("medium", "sound_company")
-    if same_company and _one_apart(mine, theirs):
+    if same_company and _one_apart(mine.name, theirs.name):
         return hint("medium", "near_name_company")
     if same_name:
         return hint("hint", "name")

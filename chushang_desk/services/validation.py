@@ -57,21 +57,19 @@ def normalize_phone_among(raw: str, regions: tuple[str, ...]) -> str | None:
     several (090-1234-5678 is a Japanese mobile and a Xinjiang landline), the country whose own way of
     writing it has the groups it was written in wins; otherwise the first."""
     phonenumbers = _phonenumbers()
-    valid = []
+    written = [len(g) for g in _DIGIT_GROUPS.findall(clean_text(raw).lstrip("+"))]
+    if len(written) < 2 or clean_text(raw).startswith(("+", "00")):  # nothing to tell countries apart by
+        return next((e164 for e164 in (normalize_phone(raw, r) for r in dict.fromkeys(regions)) if e164), None)
+    first = None
     for region in dict.fromkeys(regions):
         e164 = normalize_phone(raw, region)
-        if e164 is not None and e164 not in (v for v, _r in valid):
-            valid.append((e164, region))
-    if len(valid) <= 1:
-        return valid[0][0] if valid else None
-    written = [len(g) for g in _DIGIT_GROUPS.findall(clean_text(raw).lstrip("+"))]
-    if len(written) >= 2:
-        for e164, region in valid:
-            number = phonenumbers.parse(e164, None)
-            shaped = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-            if [len(g) for g in _DIGIT_GROUPS.findall(shaped)] == written:
-                return e164
-    return valid[0][0]
+        if e164 is None:
+            continue
+        shaped = phonenumbers.format_number(phonenumbers.parse(e164, None), phonenumbers.PhoneNumberFormat.NATIONAL)
+        if [len(g) for g in _DIGIT_GROUPS.findall(shaped)] == written:
+            return e164
+        first = first or e164
+    return first
 
 
 def display_phone(e164: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget,
@@ -91,6 +91,15 @@ class MainWindow(QMainWindow):
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
+        import_contacts = QAction(self.tr("I&mport contacts…"), self)
+        import_contacts.setObjectName("importContactsAction")
+        import_contacts.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        import_contacts.triggered.connect(self.open_import)
+        file_menu.addAction(import_contacts)
+        export_contacts = QAction(self.tr("E&xport contacts…"), self)
+        export_contacts.setObjectName("exportContactsAction")
+        export_contacts.triggered.connect(self.export_contacts)
+        file_menu.addAction(export_contacts)
         file_menu.addSeparator()
         self.sync.add_file_actions(file_menu)
         file_menu.addSeparator()
@@ -109,6 +118,42 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def open_import(self) -> None:
+        """The import wizard (built when first asked for: it is not on the way to the first screen)."""
+        if self.ctx.profile is None:
+            return
+        from .contacts.import_wizard import ImportWizard
+
+        self.import_wizard = ImportWizard(self.ctx, self)
+        self.import_wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_wizard.open()
+
+    def export_contacts(self, path=None) -> None:
+        """The whole directory to a workbook the import reads back (exchange/contacts_export.py)."""
+        if self.ctx.profile is None:
+            return
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..exchange.contacts_export import export_contacts_file
+        from .file_folder import remember_folder, start_folder
+
+        if path is None:
+            proposed = str(Path(start_folder(self.ctx.ui_settings)) / self.tr("contacts.xlsx"))
+            chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export contacts"), proposed,
+                                                          self.tr("Excel workbook (*.xlsx)"))
+            if not chosen:
+                return
+            remember_folder(self.ctx.ui_settings, chosen)
+            path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+        profile = self.ctx.profile
+        self.ctx.runner.run_long(
+            lambda _progress: export_contacts_file(profile, path),
+            on_done=lambda count: self.statusBar().showMessage(
+                self.tr("Exported {0} contacts to {1}").format(QLocale().toString(count), path), 10_000),
+            on_error=lambda exc, details: show_error(self, exc, details, self.tr("Export contacts")))
 
     def _build_status_bar(self) -> None:
         self.officer_label = QLabel()

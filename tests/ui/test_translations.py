@@ -187,7 +187,7 @@ def test_main_window_in_chinese_shows_chinese_sidebar_menus_and_screens(zh_windo
     menus = [action.text() for action in zh_window.menuBar().actions()]
     assert menus == ["文件(&F)", "转到(&G)", "同步(&Y)", "帮助(&H)"]
     file_items = [a.text() for a in zh_window.menuBar().actions()[0].menu().actions() if not a.isSeparator()]
-    assert file_items == ["设置(&S)…", "登录同步服务器(&I)…", "退出登录(&O)", "退出(&Q)"]
+    assert file_items == ["设置(&S)…", "导入名录(&M)…", "导出名录(&X)…", "登录同步服务器(&I)…", "退出登录(&O)", "退出(&Q)"]
     go_items = [a.text() for a in zh_window.menuBar().actions()[1].menu().actions()]
     assert go_items == titles
     for class_name, title in zip(["ContactsPage", "OrganizationsPage", "VisitsPage", "FollowUpsPage",

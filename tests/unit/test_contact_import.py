@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from chushang_desk.exchange.import_columns import (
+from chushang_desk.services.import_columns import (
     IGNORE, find_header_row, guess_mapping, mapping_from_dict, shape_of,
 )
 from chushang_desk.models import Contact, ImportBatch, OutboxEntry
@@ -56,7 +56,7 @@ def test_the_header_is_found_below_a_title_and_a_blank_row():
     ("原行号", IGNORE), ("错误原因", IGNORE), ("单位地址", None), ("ｅｍａｉｌ", "email"),
 ])
 def test_common_headers_are_recognised(header, field):
-    from chushang_desk.exchange.import_columns import field_of_header
+    from chushang_desk.services.import_columns import field_of_header
 
     assert field_of_header(header) == field
 

@@ -55,7 +55,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>%Ln edit(s) waiting to sync</source>
         <translation>
             <numerusform>%Ln edit waiting to sync</numerusform><numerusform>%Ln edits waiting to sync</numerusform></translation>

@@ -496,34 +496,14 @@ Foreign numbers start with + and the country code</source>
         <translation>此人可能已在名录中：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="225"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="226"/>
         <source>Save as a new contact</source>
         <translation>仍作为新人员保存</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="226"/>
+        <location filename="../../ui/contacts/edit_dialog.py" line="227"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="234"/>
-        <source>the same phone {0}</source>
-        <translation>电话相同：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="235"/>
-        <source>the same e-mail {0}</source>
-        <translation>邮箱相同：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="236"/>
-        <source>the same name and company</source>
-        <translation>姓名和单位相同</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts/edit_dialog.py" line="237"/>
-        <source>the same name</source>
-        <translation>姓名相同</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1002,320 @@ Foreign numbers start with + and the country code</source>
     </message>
 </context>
 <context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../../ui/contacts/import_preview.py" line="56"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_preview.py" line="56"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_preview.py" line="56"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="40"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="136"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="191"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="362"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="495"/>
+        <source>Import contacts</source>
+        <translation>导入名录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="53"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="54"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="520"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="55"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="522"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="81"/>
+        <source>Stop this import? Nothing has been written yet.</source>
+        <translation>放弃这次导入？目前还没有写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="91"/>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="93"/>
+        <source>&amp;Choose a file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="99"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="102"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="106"/>
+        <source>For every row that does not say it itself</source>
+        <translation>表中未注明时，每一行使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="110"/>
+        <source>Merchant</source>
+        <translation>楚商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="110"/>
+        <source>Alumnus</source>
+        <translation>校友</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="110"/>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="116"/>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="118"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="122"/>
+        <source>Station:</source>
+        <translation>联络站：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="124"/>
+        <source>e.g. 2025 member list of the Shenzhen Hubei Chamber</source>
+        <translation>例如：深圳市湖北商会 2025 年会员名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="125"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="126"/>
+        <source>Mark them as key contacts</source>
+        <translation>标为重点人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="129"/>
+        <source>tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="130"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="137"/>
+        <source>Spreadsheets and CSV ({0})</source>
+        <translation>表格和 CSV 文件（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="150"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="170"/>
+        <source>{0} rows read</source>
+        <translation>已读取 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="172"/>
+        <source>text encoding {0}</source>
+        <translation>文字编码 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="210"/>
+        <source>The header is row</source>
+        <translation>表头在第几行：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="219"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="219"/>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="220"/>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="268"/>
+        <source>(no header)</source>
+        <translation>（无表头）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="276"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="310"/>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="310"/>
+        <source>Rows that need a look</source>
+        <translation>需要查看的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="310"/>
+        <source>Errors</source>
+        <translation>有错误的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="311"/>
+        <source>Possible duplicates</source>
+        <translation>可能重复的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="316"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="460"/>
+        <source>Save rows with errors…</source>
+        <translation>导出错误行…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="337"/>
+        <source>The selected row</source>
+        <translation>所选的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="339"/>
+        <source>Select a row to see why, and to decide what it becomes.</source>
+        <translation>选择一行，可查看原因并决定如何处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="346"/>
+        <source>Add as a new contact</source>
+        <translation>作为新人员添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="346"/>
+        <source>Merge into the contact found</source>
+        <translation>合并到找到的人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="347"/>
+        <source>Skip this row</source>
+        <translation>跳过此行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="359"/>
+        <source>Checking every row against the directory…</source>
+        <translation>正在逐行与名录核对…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="377"/>
+        <source>&amp;Import {0} rows</source>
+        <translation>导入 {0} 行(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="393"/>
+        <source>Row {0}: {1}</source>
+        <translation>第 {0} 行：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="399"/>
+        <source>Adds: {0}</source>
+        <translation>将补充：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="401"/>
+        <source>Keeps what the directory has for: {0}</source>
+        <translation>保留名录中已有的：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="437"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="447"/>
+        <source>Save rows with errors</source>
+        <translation>导出错误行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="438"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="458"/>
+        <source>&amp;Undo this import</source>
+        <translation>撤销这次导入(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="500"/>
+        <source>Undo this import</source>
+        <translation>撤销这次导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="503"/>
+        <source>Undone: {0} contacts removed, {1} set back as they were.</source>
+        <translation>已撤销：删除 {0} 位新增人员，{1} 位人员恢复原样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="506"/>
+        <source>Kept, because they were edited or linked to visits since:</source>
+        <translation>以下人员导入后已被修改或已关联走访，予以保留：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="514"/>
+        <source>1. Choose the file</source>
+        <translation>1. 选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="514"/>
+        <source>2. Match the columns</source>
+        <translation>2. 对应各列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="515"/>
+        <source>3. Check every row</source>
+        <translation>3. 逐行核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="515"/>
+        <source>4. Done</source>
+        <translation>4. 完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/import_wizard.py" line="522"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>LogVisitDialog</name>
     <message>
         <location filename="../../ui/visits/log_dialog.py" line="188"/>
@@ -1183,69 +1477,100 @@ intention</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <source>I&amp;mport contacts…</source>
+        <translation>导入名录(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99"/>
+        <source>E&amp;xport contacts…</source>
+        <translation>导出名录(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>contacts.xlsx</source>
+        <translation>名录.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <source>Export contacts</source>
+        <translation>导出名录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>Exported {0} contacts to {1}</source>
+        <translation>已导出 {0} 位人员到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>(officer not set)</source>
         <translation>（未设置联络员）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>(no station)</source>
         <translation>（未设置联络站）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>%Ln edit(s) waiting to sync</source>
         <translation>
             <numerusform>%Ln 条修改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Close Chushang Desk? What you typed in “{0}” has not been saved.</source>
         <translation>关闭楚商联络台？“{0}”中填写的内容尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>About Chushang Desk</source>
         <translation>关于楚商联络台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Chushang Desk {0}
 The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source>
         <translation>楚商联络台 {0}

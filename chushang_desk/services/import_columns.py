@@ -19,6 +19,8 @@ IGNORE = ""  # a column mapped to nothing
 
 # field -> header names (written as folded by header_key: lower case, no spaces or punctuation)
 FIELD_HEADERS: dict[str, tuple[str, ...]] = {
+    # the desk's own number of a contact (exchange/contacts_export.py): a row that has it is that contact
+    "contact_id": ("联络台编号", "联络台id", "contactid", "deskid"),
     "name": ("姓名", "名字", "人员姓名", "会员姓名", "校友姓名", "联系人", "联系人姓名", "中文名", "中文姓名",
              "name", "fullname", "名前", "氏名"),
     "phones": ("手机", "手机号", "手机号码", "联系电话", "电话", "电话号码", "移动电话", "联系方式", "办公电话",
