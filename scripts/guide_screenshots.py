@@ -84,8 +84,51 @@ def main(out: Path) -> int:
     grab(visits.log_dialog, out / "log-visit.png")
     visits.log_dialog.reject()
     settle(app, window)
+    _import_shot(app, window, data_dir, out)
     window.close()
     return 0
+
+
+MEMBER_LIST = [  # a chamber's list as they come: a title row, a running number, phones written every way
+    ["序号", "姓名", "手机", "工作单位", "职务", "籍贯"],
+    [1, "張偉", "138-0013-8000", "华为", "总裁", "黄冈"],
+    [2, "李四", "12345", "腾讯", "经理", "武汉"],
+    [3, "章伟", "", "华为技术有限公司", "", "孝感"],
+    [4, "王五", "139 0000 2222", "小米", "", ""],
+    [5, "劉德華", "+852 9123 4567", "寰亞電影", "董事", "湖南长沙"],
+]
+
+
+def _import_shot(app, window, data_dir: Path, out: Path) -> None:
+    """The import wizard's check of every row, with a possible duplicate selected."""
+    import xlsxwriter
+
+    from chushang_desk.services.contacts import save_contact
+
+    window.ctx.profile.write(save_contact, dict(name="张伟", is_merchant=True, company="华为技术有限公司",
+                                                phones="13800138000"))
+    path = data_dir / "理事会名单.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("理事会")
+    sheet.merge_range(0, 0, 0, len(MEMBER_LIST[0]) - 1, "2025 年理事会名单")
+    for r, row in enumerate(MEMBER_LIST, start=2):
+        sheet.write_row(r, 0, row)
+    book.close()
+    window.open_import()
+    wizard = window.import_wizard
+    wizard.open_file(path)
+    settle(app, window)
+    wizard.next_button.click()
+    settle(app, window)
+    wizard.next_button.click()
+    settle(app, window)
+    model = wizard.grid.model()
+    duplicate = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == 6)
+    wizard.grid.setCurrentIndex(model.index(duplicate, 0))
+    settle(app, window)
+    grab(wizard, out / "import.png")
+    wizard.discard()
+    settle(app, window)
 
 
 def _demo(data_dir: Path) -> None:
