@@ -86,13 +86,28 @@ def fold(value: str) -> str:
     """What keys and queries are compared as: full-width to half-width (NFKC), lower case, tone marks
     and accents dropped (ǚ→u, é→e), apostrophes out (O'Connor → oconnor), traditional characters (and
     Japanese forms OpenCC knows) as simplified (張偉 → 张伟)."""
-    if not _NEEDS_FOLD.search(value):  # plain ASCII and Chinese (most names): nothing to normalise
-        value = value.lower().replace("'", "")
-    else:
-        value = unicodedata.normalize("NFKC", value).lower().replace("'", "").replace("’", "")
-        decomposed = unicodedata.normalize("NFD", value.translate(_PLAIN_LATIN))
-        value = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    value = _fold_latin(value)
     return simplified(value) if _CJK.search(value) else value
+
+
+def fold_many(values: list[str]) -> list[str]:
+    """fold() of many values with one call into OpenCC (a directory's 100,000 names: ~0.1 s, not ~1 s).
+    Lines never join in OpenCC's phrase matching, so each value folds as it would alone."""
+    values = [_fold_latin(v).replace("\n", " ") for v in values]
+    chinese = [i for i, v in enumerate(values) if _CJK.search(v)]
+    if chinese:
+        converted = simplified("\n".join(values[i] for i in chinese)).split("\n")
+        for i, folded in zip(chinese, converted):
+            values[i] = folded
+    return values
+
+
+def _fold_latin(value: str) -> str:
+    if not _NEEDS_FOLD.search(value):  # plain ASCII and Chinese (most names): nothing to normalise
+        return value.lower().replace("'", "")
+    value = unicodedata.normalize("NFKC", value).lower().replace("'", "").replace("’", "")
+    decomposed = unicodedata.normalize("NFD", value.translate(_PLAIN_LATIN))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def simplified(value: str) -> str:

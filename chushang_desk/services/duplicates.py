@@ -13,6 +13,7 @@ file's own rows as they are read); `possible_duplicates` is the check a contact 
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,7 @@ from typing import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.search_index import company_core, fold, match_expression, matching_contact_ids_sql, name_syllables
+from ..db.search_index import company_core, fold, fold_many, match_expression, matching_contact_ids_sql, name_syllables
 from ..models import Contact
 from .messages import ValidationFailed
 
@@ -70,8 +71,8 @@ def is_mobile(e164: str) -> bool:
     return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
-def name_key(name: str) -> str:
-    return fold(name).replace(" ", "").replace("·", "").replace("-", "")
+def name_key(name: str, folded: str | None = None) -> str:
+    return (fold(name) if folded is None else folded).replace(" ", "").replace("·", "").replace("-", "")
 
 
 @lru_cache(maxsize=65536)
@@ -85,31 +86,32 @@ def _sound_key(name: str) -> str:
     return "".join(syllables) if syllables else ""
 
 
-def _near_keys(key: str) -> list[str]:
-    """The name with each character in turn left open: two names one character apart share one."""
-    if len(key) < 2:
-        return []
-    return [key[:i] + "\0" + key[i + 1:] for i in range(len(key))]
-
-
-@dataclass(frozen=True)
 class _Entry:
-    """A person with the keys compare() reads, worked out once."""
+    """A person with the keys compare() reads: the folded name and company at once, the name's sound
+    only when a comparison first needs it (most of a directory is never compared)."""
 
-    person: Person
-    name: str  # name_key
-    company: str  # _company_key
-    sound: str  # only for a person with a company: "medium" needs one
+    __slots__ = ("person", "name", "company", "_sound")
+
+    def __init__(self, person: Person, folded_name: str | None = None):
+        self.person = person
+        self.name = name_key(person.name, folded_name)
+        self.company = _company_key(person.company)
+        self._sound: str | None = None
+
+    @property
+    def sound(self) -> str:
+        if self._sound is None:
+            self._sound = _sound_key(self.person.name) if self.company and self.name else ""
+        return self._sound
 
 
 def _entry(person: Person) -> _Entry:
-    name, company = name_key(person.name), _company_key(person.company)
-    return _Entry(person, name, company, _sound_key(person.name) if company and name else "")
+    return _Entry(person)
 
 
 class IdentityIndex:
     """The identity keys of many people, each under a reference (a contact id, or "row:N"). A name
-    that sounds alike or is one character apart is looked up within the same company only, so a common
+    that sounds alike or is one character apart is looked for within the same company only, so a common
     surname never brings thousands of candidates."""
 
     def __init__(self) -> None:
@@ -117,8 +119,8 @@ class IdentityIndex:
         self._entries: dict[str, _Entry] = {}
         self._keys: dict[str, list[str]] = defaultdict(list)
 
-    def add(self, ref: str, person: Person) -> None:
-        entry = _entry(person)
+    def add(self, ref: str, person: Person, folded_name: str | None = None) -> None:
+        entry = _Entry(person, folded_name)
         self.people[ref], self._entries[ref] = person, entry
         for key in _keys_of(entry):
             self._keys[key].append(ref)
@@ -142,6 +144,8 @@ class IdentityIndex:
 
 
 def _keys_of(entry: _Entry) -> Iterable[str]:
+    """The keys a person is filed under: phones, e-mail, folded name, and the company (within which a
+    name that sounds alike or is one character apart is looked for)."""
     person = entry.person
     yield from ("p:" + phone for phone in person.phones)
     if person.email:
@@ -149,10 +153,7 @@ def _keys_of(entry: _Entry) -> Iterable[str]:
     if entry.name:
         yield "n:" + entry.name
         if entry.company:
-            prefix = "c:" + entry.company + "|"
-            if entry.sound:
-                yield prefix + "s:" + entry.sound
-            yield from (prefix + "x:" + near for near in _near_keys(entry.name))
+            yield "c:" + entry.company
 
 
 def compare(person: Person, ref: str, other: Person) -> PossibleDuplicate | None:
@@ -194,12 +195,15 @@ def _one_apart(a: str, b: str) -> bool:
 
 
 def directory_index(session: Session) -> IdentityIndex:
-    """Every live contact's identity keys (an import checks its rows against them all)."""
+    """Every live contact's identity keys (an import checks its rows against them all), read off the
+    driver's cursor: 100,000 ORM rows would cost more than the keys."""
     index = IdentityIndex()
-    rows = session.execute(select(Contact.id, Contact.name, Contact.company, Contact.phones, Contact.email)
-                           .where(Contact.deleted_at.is_(None)))
-    for contact_id, name, company, phones, email in rows:
-        index.add(contact_id, Person(name or "", company or "", tuple(phones or ()), (email or "").lower()))
+    rows = session.connection().exec_driver_sql(
+        "SELECT id, name, company, phones, email FROM contact WHERE deleted_at IS NULL").fetchall()
+    folded = fold_many([name or "" for _id, name, *_rest in rows])
+    for (contact_id, name, company, phones, email), folded_name in zip(rows, folded):
+        listed = tuple(json.loads(phones)) if phones and phones != "[]" else ()
+        index.add(contact_id, Person(name or "", company or "", listed, (email or "").lower()), folded_name)
     return index
 
 

@@ -34,10 +34,18 @@ def _phonenumbers():
     return phonenumbers
 
 
+_KNOWN_E164: dict[str, None] = {}  # numbers this process already found valid, in the form it gave them
+_KNOWN_MOST = 100_000
+
+
 def normalize_phone(raw: str, default_region: str = "CN") -> str | None:
-    """E.164 form of a domestic or foreign number, or None when it is not a valid number."""
+    """E.164 form of a domestic or foreign number, or None when it is not a valid number. A number
+    already given back in E.164 is known valid without parsing it again (an import checks each row's
+    phones twice: when reading the cell and when the contact is validated)."""
     phonenumbers = _phonenumbers()
     text = clean_text(raw)
+    if text in _KNOWN_E164:
+        return text
     if text.startswith("00"):
         text = "+" + text[2:]
     try:
@@ -46,7 +54,11 @@ def normalize_phone(raw: str, default_region: str = "CN") -> str | None:
         return None
     if not phonenumbers.is_valid_number(number):
         return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if len(_KNOWN_E164) >= _KNOWN_MOST:
+        _KNOWN_E164.clear()
+    _KNOWN_E164[e164] = None
+    return e164
 
 
 _DIGIT_GROUPS = re.compile(r"\d+")
