@@ -33,7 +33,7 @@ from .duplicates import LEVELS, IdentityIndex, Person, PossibleDuplicate, direct
 from .messages import Message, ValidationFailed, render
 from .records import save_changes
 from .reference import reference_list
-from .validation import clean_text, declared_errors, normalize_phone_among, split_phones
+from .validation import BadDate, clean_text, declared_errors, normalize_phone_among, parse_date, split_phones
 
 STATUSES = ("new", "update", "unchanged", "duplicate", "error")
 DECISIONS = ("new", "merge", "skip")
@@ -41,6 +41,7 @@ DECISIONS = ("new", "merge", "skip")
 # overwritten), a sound-alike waits for a look (skipped), a name alone is most often a namesake (new).
 DEFAULT_DECISION = {"certain": "merge", "high": "merge", "medium": "skip", "hint": "new"}
 LIST_LIMIT = 10  # phones a contact holds (models.records)
+EXCEL_LAST_DAY = 2_958_465  # 9999-12-31
 
 _TRUE = {"是", "有", "重点", "y", "yes", "true", "1", "√", "✓", "✔", "x", "key", "●"}
 _FALSE = {"否", "无", "n", "no", "false", "0", ""}
@@ -266,6 +267,7 @@ def row_fields(cells: list, mapping: ColumnMapping, defaults: ImportDefaults, re
     if first("is_key") is not None and key is None:
         errors["is_key"] = Message("import_bad_flag", {"value": cell_text(first("is_key"))})
     data["is_key"] = bool(key) or defaults.is_key
+    _ambassador(data, errors, first("is_ambassador"), first("ambassador_since"))
     tags = [t for v in column.get("tags", []) for t in _SPLIT.split(cell_text(v)) if t.strip()]
     data["tags"] = list(dict.fromkeys([*(t.strip() for t in tags), *defaults.tags]))
     data["notes"] = _notes(mapping, cells)
@@ -324,6 +326,35 @@ def _kinds(data: dict, errors: dict, values: list, defaults: ImportDefaults) -> 
         errors["kinds"] = Message("import_bad_kind", {"value": written.strip()})
     for kind in KINDS:
         data[f"is_{kind}"] = kind in (named or set(defaults.kinds))
+
+
+def _ambassador(data: dict, errors: dict, flag, since) -> None:
+    """招商大使 and the date appointed: a date cell, an Excel day number, or the date as text
+    (2025年3月14日, 2025.3.14, 20250314); a date alone makes the person an ambassador."""
+    if flag is not None:
+        marked = _flag(flag)
+        if marked is None:
+            errors["is_ambassador"] = Message("import_bad_flag", {"value": cell_text(flag)})
+        data["is_ambassador"] = bool(marked)
+    if since is not None:
+        try:
+            data["ambassador_since"] = cell_date(since)
+        except BadDate as bad:
+            errors["ambassador_since"] = bad.message
+        else:
+            data.setdefault("is_ambassador", True)
+
+
+def cell_date(value) -> date | None:
+    """A date from a spreadsheet cell: a date, an Excel day number (45730 is 2025-03-14), or text."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value <= EXCEL_LAST_DAY:
+        days = int(value)  # Excel's 1900 system counts a 1900-02-29 that never was (day 60)
+        return date(1899, 12, 31) + timedelta(days=days) if days < 60 else date(1899, 12, 30) + timedelta(days=days)
+    return parse_date(cell_text(value))
 
 
 def _notes(mapping: ColumnMapping, cells: list) -> str:

@@ -53,6 +53,8 @@ FIELD_HEADERS: dict[str, tuple[str, ...]] = {
     "station": ("联络站", "所属联络站", "联络处", "所属站点", "station"),
     "kinds": ("类别", "人员类别", "类型", "身份", "人员类型", "kind", "kinds", "category", "type"),
     "is_key": ("重点", "是否重点", "重点人员", "重点对象", "key", "iskey", "keycontact"),
+    "is_ambassador": ("招商大使", "是否招商大使", "大使", "ambassador", "isambassador"),
+    "ambassador_since": ("聘任日期", "大使聘任日期", "聘任时间", "聘任", "appointed", "appointedon", "ambassadorsince"),
 }
 FIELDS = tuple(FIELD_HEADERS)
 # Fields more than one column may feed: phones and tags are united, notes are joined under the headers.

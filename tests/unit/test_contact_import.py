@@ -244,3 +244,20 @@ def test_a_cell_fixed_in_the_preview_is_checked_and_matched_again(profile, zhang
     assert (moved.status, moved.candidates[0].contact_id) == ("duplicate", zhang)
     left = profile.read(replan_row, p, 3, 1, "李四").candidates  # row 2's old mobile is gone from the keys
     assert [(c.contact_id, c.level, c.reason) for c in left] == [("row:2", "hint", "name")]
+
+
+@pytest.mark.parametrize("written, day", [
+    ("2025年3月14日", date(2025, 3, 14)), ("2025.3.14", date(2025, 3, 14)), ("2025/03/14", date(2025, 3, 14)),
+    ("20250314", date(2025, 3, 14)), (20250314, date(2025, 3, 14)), (45730, date(2025, 3, 14)),
+    (45730.5, date(2025, 3, 14)), (datetime(2025, 3, 14, 9, 30), date(2025, 3, 14)), ("２０２５－０３－１４", date(2025, 3, 14)),
+    (59, date(1900, 2, 28)), (61, date(1900, 3, 1)),
+])
+def test_an_ambassador_s_date_is_read_however_it_is_written(profile, written, day):
+    row = plan(profile, [["姓名", "聘任日期"], ["李四", written]]).rows[0]
+    assert row.errors == {} and (row.data["ambassador_since"], row.data["is_ambassador"]) == (day, True)
+
+
+def test_a_date_the_calendar_lacks_is_an_error_not_another_day(profile):
+    row = plan(profile, [["姓名", "招商大使", "聘任日期"], ["李四", "是", "2025年2月30日"], ["王五", "是", ""]]).rows
+    assert row[0].errors["ambassador_since"].code == "no_such_day"
+    assert row[1].errors["ambassador_since"].code == "ambassador_date"  # an ambassador needs the date

@@ -62,7 +62,8 @@ def test_a_cell_edited_in_excel_is_what_the_reimport_changes(profile, tmp_path):
     headers = [c.value for c in sheet[1]]
     sheet.cell(2, headers.index("职务") + 1, "总裁")
     sheet.cell(2, headers.index("姓名") + 1, "張偉")  # written another way: no change
-    sheet.append([None, "李四", None, "校友", None, "13900001111"])  # a new row without a desk number
+    added = {"姓名": "李四", "类别": "校友", "手机/电话": "13900001111"}  # a new row without a desk number
+    sheet.append([added.get(h) for h in headers])
     book.save(path)
     _table, plan = replan(profile, path)
     assert [(r.status, r.target) for r in plan.rows] == [("update", zhang), ("new", None)]
