@@ -1,7 +1,7 @@
 """SQLAlchemy typed ORM classes only: no Qt, no I/O."""
 from .base import Base, Synced, synced_tables, NAMING_CONVENTION
 from .reference import ReferenceItem, AnnualTarget, REFERENCE_LISTS
-from .directory import Contact, Organization, Affiliation, GENDERS, ORGANIZATION_KINDS
+from .directory import Contact, ContactMerge, Organization, Affiliation, GENDERS, ORGANIZATION_KINDS
 from .visits import (
     Visit, VisitContact, VisitOrganization, FollowUp, Referral, VISIT_MODES, REFERRAL_STATUSES,
 )
@@ -11,7 +11,7 @@ from .sync_state import SyncConflict, SyncHeldRow, SyncState, CONFLICT_RESOLUTIO
 __all__ = [
     "Base", "Synced", "synced_tables", "NAMING_CONVENTION",
     "ReferenceItem", "AnnualTarget", "REFERENCE_LISTS",
-    "Contact", "Organization", "Affiliation", "GENDERS", "ORGANIZATION_KINDS",
+    "Contact", "ContactMerge", "Organization", "Affiliation", "GENDERS", "ORGANIZATION_KINDS",
     "Visit", "VisitContact", "VisitOrganization", "FollowUp", "Referral", "VISIT_MODES",
     "REFERRAL_STATUSES", "OutboxEntry", "LocalSetting", "ImportBatch", "OUTBOX_OPS",
     "SyncConflict", "SyncHeldRow", "SyncState", "CONFLICT_RESOLUTIONS", "SYNC_STATE_KEYS",

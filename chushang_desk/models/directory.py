@@ -1,9 +1,9 @@
 """The directory: contacts (名录人员), organizations (组织) and affiliations between them."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import String, Text, Boolean, Date, Integer, ForeignKey, JSON, Index
+from sqlalchemy import String, Text, Boolean, Date, DateTime, Integer, ForeignKey, JSON, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, Synced
@@ -79,3 +79,17 @@ class Affiliation(Synced, Base):
     role: Mapped[str] = mapped_column(String(64), default="")
     since: Mapped[date | None] = mapped_column(Date, default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ContactMerge(Synced, Base):
+    """Two or more contacts made one (services/merge.py): the survivor, the contacts merged into him,
+    which rows were moved from whom, and the survivor's fields before, so that any laptop can undo it
+    after it has synced. A row like any other: the merge's own edits travel beside it."""
+
+    __tablename__ = "contact_merge"
+
+    survivor_id: Mapped[str] = mapped_column(String(36), index=True)
+    merged_ids: Mapped[list] = mapped_column(JSON, default=list)
+    moves: Mapped[str] = mapped_column(Text, default="")  # JSON {merged id: {table/field: [row ids]}}
+    survivor_before: Mapped[str] = mapped_column(Text, default="")  # JSON {field: value as on the wire}
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)

@@ -289,6 +289,13 @@ RECORDS: dict[str, RecordType] = {r.table: r for r in (
         "since": day(personal=True),
         "notes": free_text(personal=True),
     }),
+    _record("contact_merge", "shared", {
+        "survivor_id": ref("contact", required=True),
+        "merged_ids": strings(20, 36),
+        "moves": free_text(),
+        "survivor_before": free_text(personal=True),
+        "undone_at": moment(),
+    }),
     _record("visit", "station", {
         "visit_date": day(required=True),
         "station": code("station", 32),

@@ -35,7 +35,7 @@ def test_text_lengths_and_nullability_fit_the_columns():
 
 
 def test_scopes_and_parents_come_from_the_declaration():
-    assert protocol.SHARED_TABLES == {"contact", "organization", "affiliation"}
+    assert protocol.SHARED_TABLES == {"contact", "organization", "affiliation", "contact_merge"}
     assert protocol.STATION_TABLES == {"visit", "referral"}
     assert protocol.CHILD_TABLES == {"visit_contact": "visit_id", "visit_organization": "visit_id",
                                      "follow_up": "visit_id"}
