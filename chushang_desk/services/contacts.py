@@ -100,6 +100,7 @@ class ContactDetail:
     visits: list[dict] = field(default_factory=list)
     referrals_made: list[dict] = field(default_factory=list)
     referred_by: list[dict] = field(default_factory=list)
+    merges: list[dict] = field(default_factory=list)  # merges this contact survived (services/merge.py)
 
 
 def _filtered(query: ContactQuery, walk_sort_index: bool = False, columns=(Contact.id,)):
@@ -249,7 +250,14 @@ def contact_detail(session: Session, contact_id: str) -> ContactDetail:
         visits=_visit_history(session, contact_id),
         referrals_made=_referrals(session, Referral.ambassador_id == contact_id),
         referred_by=_referrals(session, Referral.referred_contact_id == contact_id),
+        merges=_merges(session, contact_id),
     )
+
+
+def _merges(session: Session, contact_id: str) -> list[dict]:
+    from .merge import merges_into  # merge builds on this module
+
+    return merges_into(session, contact_id)
 
 
 def _affiliations(session: Session, contact_id: str) -> list[dict]:

@@ -90,212 +90,232 @@
 <context>
     <name>ContactDetailPane</name>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="36"/>
+        <location filename="../../ui/contacts/detail.py" line="38"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="37"/>
+        <location filename="../../ui/contacts/detail.py" line="39"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="38"/>
+        <location filename="../../ui/contacts/detail.py" line="40"/>
         <source>Log a visit…</source>
         <translation>登记走访…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="40"/>
+        <location filename="../../ui/contacts/detail.py" line="42"/>
         <source>Erase person…</source>
         <translation>彻底清除人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="42"/>
+        <location filename="../../ui/contacts/detail.py" line="44"/>
         <source>Blank every personal detail of this person everywhere, for good</source>
         <translation>在所有电脑和服务器上永久清空此人的全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="63"/>
+        <location filename="../../ui/contacts/detail.py" line="50"/>
+        <source>Merge duplicates…</source>
+        <translation>合并重复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/detail.py" line="53"/>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/detail.py" line="74"/>
         <source>Choose a contact in the list to see their details, visits and referrals, or press Ctrl+N to add one.</source>
         <translation>在左侧列表中选择一位人员，查看其详情、走访和推荐；或按 Ctrl+N 新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="72"/>
+        <location filename="../../ui/contacts/detail.py" line="83"/>
         <source>Log a visit with this person ({0})</source>
         <translation>登记与此人的走访（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="108"/>
+        <location filename="../../ui/contacts/detail.py" line="123"/>
+        <source>Bring back {0}, merged into this contact</source>
+        <translation>恢复已合并到此人的{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/detail.py" line="132"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="108"/>
+        <location filename="../../ui/contacts/detail.py" line="132"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="109"/>
+        <location filename="../../ui/contacts/detail.py" line="133"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="112"/>
+        <location filename="../../ui/contacts/detail.py" line="136"/>
         <source>★ Key contact</source>
         <translation>★ 重点</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="115"/>
+        <location filename="../../ui/contacts/detail.py" line="139"/>
         <source>Ambassador since {0}</source>
         <translation>招商大使（{0} 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="115"/>
+        <location filename="../../ui/contacts/detail.py" line="139"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="119"/>
+        <location filename="../../ui/contacts/detail.py" line="143"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="119"/>
+        <location filename="../../ui/contacts/detail.py" line="143"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="123"/>
+        <location filename="../../ui/contacts/detail.py" line="147"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="123"/>
+        <location filename="../../ui/contacts/detail.py" line="147"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="124"/>
+        <location filename="../../ui/contacts/detail.py" line="148"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="125"/>
+        <location filename="../../ui/contacts/detail.py" line="149"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="126"/>
+        <location filename="../../ui/contacts/detail.py" line="150"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="126"/>
+        <location filename="../../ui/contacts/detail.py" line="150"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="127"/>
+        <location filename="../../ui/contacts/detail.py" line="151"/>
         <source>Region / city</source>
         <translation>地区/城市</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="127"/>
+        <location filename="../../ui/contacts/detail.py" line="151"/>
         <source>Native place</source>
         <translation>籍贯</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="127"/>
+        <location filename="../../ui/contacts/detail.py" line="151"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="128"/>
+        <location filename="../../ui/contacts/detail.py" line="152"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="128"/>
+        <location filename="../../ui/contacts/detail.py" line="152"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="129"/>
+        <location filename="../../ui/contacts/detail.py" line="153"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="130"/>
+        <location filename="../../ui/contacts/detail.py" line="154"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="130"/>
+        <location filename="../../ui/contacts/detail.py" line="154"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="131"/>
+        <location filename="../../ui/contacts/detail.py" line="155"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="131"/>
+        <location filename="../../ui/contacts/detail.py" line="155"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="132"/>
+        <location filename="../../ui/contacts/detail.py" line="156"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="145"/>
+        <location filename="../../ui/contacts/detail.py" line="169"/>
         <source>Organizations</source>
         <translation>所属组织</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="147"/>
+        <location filename="../../ui/contacts/detail.py" line="171"/>
         <source>No organizations recorded.</source>
         <translation>暂无所属组织。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="150"/>
+        <location filename="../../ui/contacts/detail.py" line="174"/>
         <source>since {0}</source>
         <translation>{0} 起</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="156"/>
+        <location filename="../../ui/contacts/detail.py" line="180"/>
         <source>Visit history</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="158"/>
+        <location filename="../../ui/contacts/detail.py" line="182"/>
         <source>No visits yet.</source>
         <translation>暂无走访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="171"/>
+        <location filename="../../ui/contacts/detail.py" line="195"/>
         <source>Referrals made</source>
         <translation>推荐记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="172"/>
+        <location filename="../../ui/contacts/detail.py" line="196"/>
         <source>No referrals yet.</source>
         <translation>暂无推荐。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="174"/>
+        <location filename="../../ui/contacts/detail.py" line="198"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="190"/>
+        <location filename="../../ui/contacts/detail.py" line="214"/>
+        <source>Merged into this contact</source>
+        <translation>已合并到此人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/detail.py" line="220"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/detail.py" line="191"/>
+        <location filename="../../ui/contacts/detail.py" line="221"/>
         <source>Last changed {0} by {1}</source>
         <translation>最后修改：{0}，修改人：{1}</translation>
     </message>
@@ -706,32 +726,32 @@ Foreign numbers start with + and the country code</source>
         <translation>新建名录人员（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="214"/>
+        <location filename="../../ui/contacts/page.py" line="216"/>
         <source>No exact match: {0} similar</source>
         <translation>没有完全匹配的结果：{0} 个相近的名字</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="216"/>
+        <location filename="../../ui/contacts/page.py" line="218"/>
         <source>No contacts match</source>
         <translation>没有符合条件的人员</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="218"/>
+        <location filename="../../ui/contacts/page.py" line="220"/>
         <source>1 contact</source>
         <translation>1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="220"/>
+        <location filename="../../ui/contacts/page.py" line="222"/>
         <source>{0} contacts</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="356"/>
+        <location filename="../../ui/contacts/page.py" line="358"/>
         <source>Delete contact</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/page.py" line="357"/>
+        <location filename="../../ui/contacts/page.py" line="359"/>
         <source>Delete {0} from the directory? The record is removed on every laptop after the next sync.</source>
         <translation>从名录中删除 {0}？下次同步后，各台电脑上的该记录都将删除。</translation>
     </message>
@@ -1575,6 +1595,49 @@ intention</source>
 The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source>
         <translation>楚商联络台 {0}
 武汉市推进楚商回乡工作联络平台。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/contacts/merge_dialog.py" line="31"/>
+        <source>Merge duplicates</source>
+        <translation>合并重复人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/merge_dialog.py" line="33"/>
+        <source>Type the name of the same person…</source>
+        <translation>输入同一人的姓名、电话或邮箱…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/merge_dialog.py" line="38"/>
+        <source>Choose the value to keep where they differ. Phones and tags are united; visits, memberships and referrals move to the contact kept. It can be undone.</source>
+        <translation>内容不同时，请选择要保留的值。电话和标签合并保留；走访、所属组织和推荐都转到保留的人员名下。合并后可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/merge_dialog.py" line="46"/>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/merge_dialog.py" line="52"/>
+        <source>The same person as:</source>
+        <translation>与以下人员是同一人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/merge_dialog.py" line="67"/>
+        <source>Leave without merging?</source>
+        <translation>不合并就离开？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/merge_dialog.py" line="84"/>
+        <source>{0} (kept)</source>
+        <translation>{0}（保留）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/merge_dialog.py" line="102"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
     </message>
 </context>
 <context>

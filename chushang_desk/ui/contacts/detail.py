@@ -24,6 +24,8 @@ class ContactDetailPane(QWidget):
     delete_requested = Signal(str)
     erase_requested = Signal(str)
     log_visit_requested = Signal(str)
+    merge_requested = Signal(str)
+    undo_merge_requested = Signal(str)  # the merge's id
 
     def __init__(self, names: Callable[[str, str], str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,12 +47,21 @@ class ContactDetailPane(QWidget):
         self.edit_button.clicked.connect(lambda: self._ask(self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._ask(self.delete_requested))
         self.log_visit_button.clicked.connect(lambda: self._ask(self.log_visit_requested))
+        self.merge_button = QPushButton(self.tr("Merge duplicates…"))
+        self.merge_button.setObjectName("mergeContactButton")
+        self.merge_button.clicked.connect(lambda: self._ask(self.merge_requested))
+        self.undo_merge_button = QPushButton(self.tr("Undo merge"))
+        self.undo_merge_button.setObjectName("undoMergeButton")
+        self.undo_merge_button.setVisible(False)
+        self.undo_merge_button.clicked.connect(self._ask_undo_merge)
+        self.last_merge_id: str | None = None
         self.body = QTextBrowser()
         self.body.setObjectName("contactDetailBody")
         self.body.setOpenLinks(False)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.log_visit_button, self.edit_button, self.delete_button, self.erase_button):
+        for button in (self.log_visit_button, self.edit_button, self.merge_button, self.undo_merge_button,
+                       self.delete_button, self.erase_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.content = QWidget()
@@ -80,10 +91,16 @@ class ContactDetailPane(QWidget):
         self.contact_id = None
         self.heading.clear()
         self.body.clear()
-        for button in (self.edit_button, self.delete_button, self.log_visit_button, self.erase_button):
+        for button in (self.edit_button, self.delete_button, self.log_visit_button, self.erase_button,
+                       self.merge_button):
             button.setEnabled(False)
+        self.undo_merge_button.setVisible(False)
         self.content.hide()
         self.empty.show()
+
+    def _ask_undo_merge(self) -> None:
+        if self.last_merge_id:
+            self.undo_merge_requested.emit(self.last_merge_id)
 
     def set_may_erase(self, may_erase: bool) -> None:
         """Offer "Erase person…" only to a headquarters account (the server refuses anyone else too)."""
@@ -96,10 +113,17 @@ class ContactDetailPane(QWidget):
         self.heading.setText(contact["name"])
         self.empty.hide()
         self.content.show()
-        for button in (self.edit_button, self.delete_button, self.log_visit_button, self.erase_button):
+        for button in (self.edit_button, self.delete_button, self.log_visit_button, self.erase_button,
+                       self.merge_button):
             button.setEnabled(True)
+        live = [m for m in detail.merges if m["undone_at"] is None]
+        self.last_merge_id = live[0]["id"] if live else None
+        self.undo_merge_button.setVisible(bool(live))
+        if live:
+            self.undo_merge_button.setToolTip(self.tr("Bring back {0}, merged into this contact").format(
+                "、".join(live[0]["names"])))
         parts = [self._badges(contact), self._fields(contact), self._affiliations(detail), self._visits(detail),
-                 self._referrals(detail), self._audit(contact)]
+                 self._referrals(detail), self._merged(live), self._audit(contact)]
         self.body.setHtml("".join(parts))
 
     # --- the HTML, one section per kind of record ------------------------------------------------------
@@ -182,6 +206,12 @@ class ContactDetailPane(QWidget):
             items.append("<li>%s %s — %s</li>" % (r["referred_on"].isoformat(), escape(whom or ""),
                                                    escape(status_label(r["status"]))))
         return f"<ul style='margin-left:-20px'>{''.join(items)}</ul>" if items else ""
+
+    def _merged(self, merges: list[dict]) -> str:
+        if not merges:
+            return ""
+        lines = "".join(f"<li>{escape('、'.join(m['names']))} · {m['created_at']:%Y-%m-%d}</li>" for m in merges)
+        return self._section(self.tr("Merged into this contact"), len(merges)) + f"<ul>{lines}</ul>"
 
     def _audit(self, c: dict) -> str:
         # Stored in UTC; shown in the laptop's time zone.

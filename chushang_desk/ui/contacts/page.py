@@ -144,6 +144,8 @@ class ContactsPage(Page):
         self.detail.edit_requested.connect(lambda _id: self.edit_contact())
         self.detail.delete_requested.connect(self.delete_contact)
         self.detail.erase_requested.connect(self.ask_erase_contact)
+        self.detail.merge_requested.connect(self.merge_duplicates)
+        self.detail.undo_merge_requested.connect(self.undo_merge)
         self.detail.log_visit_requested.connect(lambda contact_id: self.ctx.log_visit_requested.emit([contact_id]))
         self.detail.set_log_visit_keys(QKeySequence(LOG_VISIT_KEYS))
         self.ctx.show_contact_requested.connect(self.show_contact)
@@ -361,6 +363,18 @@ class ContactsPage(Page):
             return
         self.ctx.write(delete_contact, contact_id, on_done=lambda _r: self._deleted(contact_id),
                        on_error=lambda exc, details: show_error(self, exc, details))
+
+    def merge_duplicates(self, contact_id: str) -> None:
+        from .merge_dialog import MergeDialog
+
+        self.merge_dialog = MergeDialog(self.ctx, contact_id, self)
+        self.merge_dialog.merged.connect(self.show_contact)
+        self.merge_dialog.open()
+
+    def undo_merge(self, merge_id: str) -> None:
+        from ...services.merge import undo_merge
+
+        self.ctx.write(undo_merge, merge_id, on_error=lambda exc, details: show_error(self, exc, details))
 
     def ask_erase_contact(self, contact_id: str) -> EraseContactDialog | None:
         """Headquarters erases a person for good, after typing his name (erase_dialog.py)."""
