@@ -12,6 +12,8 @@ ERASABLE_TABLE = "contact"
 ERASE_CHILDREN: dict[str, tuple[tuple[str, ...], bool]] = {
     "affiliation": (("contact_id",), True),
     "referral": (("ambassador_id", "referred_contact_id"), False),
+    # a merge he survived keeps his values from before it (survivor_before): blanked, the merge stays
+    "contact_merge": (("survivor_id",), False),
 }
 # The fields erased: those the record declarations mark personal. A contact's own row is his data but
 # for the station that keeps him; his affiliations lose role, since and notes (and are tombstoned with

@@ -113,3 +113,20 @@ def test_an_officer_may_not_move_another_station_s_visits(profile, twins):
     assert failed.value.errors["merge"].code == "merge_other_station" and "dwq" in failed.value.errors["merge"].render()
     profile.write(signed_in_at, "dwq")
     assert profile.write(merge_contacts, twins["zhang"], [twins["other"]], {})
+
+
+def test_erasing_the_survivor_blanks_what_the_merge_kept_of_him(profile, twins):
+    from chushang_desk.models import SyncState
+    from chushang_desk.services.erase import erase_contact
+
+    merge_id = profile.write(merge_contacts, twins["zhang"], [twins["other"]],
+                             {"company": "华为技术有限公司", "title": "董事长"})
+    assert "总裁" in profile.read(lambda s: s.get(ContactMerge, merge_id).survivor_before)
+
+    def as_headquarters(s):
+        for key, value in (("user", "hq"), ("role", "hq"), ("station", "")):
+            s.merge(SyncState(key=key, value=value))
+    profile.write(as_headquarters)
+    profile.write(erase_contact, twins["zhang"])
+    kept = profile.read(lambda s: s.get(ContactMerge, merge_id))
+    assert "总裁" not in (kept.survivor_before or "") and "华为" not in (kept.survivor_before or "")
