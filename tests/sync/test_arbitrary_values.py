@@ -77,6 +77,7 @@ def _valid(table: str, parents: dict) -> dict:
         "referral": {"ambassador_id": parents["contact"], "referred_on": "2025-05-01", "station": "jjj"},
         "reference_item": {"list_name": "industry", "code": unique, "name_zh": "行业"},
         "annual_target": {"year": 2030, "metric": unique, "value": 1},
+        "contact_merge": {"survivor_id": parents["contact"], "merged_ids": [str(uuid.uuid4())]},
     }[table]
 
 

@@ -1630,12 +1630,12 @@ The liaison desk of Wuhan&apos;s Hubei-merchant return-investment drive.</source
         <translation>不合并就离开？</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/merge_dialog.py" line="84"/>
+        <location filename="../../ui/contacts/merge_dialog.py" line="85"/>
         <source>{0} (kept)</source>
         <translation>{0}（保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/merge_dialog.py" line="102"/>
+        <location filename="../../ui/contacts/merge_dialog.py" line="104"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -2649,343 +2649,368 @@ My edit: {1}</source>
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="128"/>
+        <location filename="../../ui/sync/texts.py" line="129"/>
         <source>Refused by the server</source>
         <translation>被服务器拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="129"/>
+        <location filename="../../ui/sync/texts.py" line="130"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="130"/>
+        <location filename="../../ui/sync/texts.py" line="131"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="131"/>
+        <location filename="../../ui/sync/texts.py" line="132"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="132"/>
+        <location filename="../../ui/sync/texts.py" line="133"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="133"/>
+        <location filename="../../ui/sync/texts.py" line="134"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="134"/>
+        <location filename="../../ui/sync/texts.py" line="135"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="135"/>
-        <location filename="../../ui/sync/texts.py" line="176"/>
+        <location filename="../../ui/sync/texts.py" line="136"/>
+        <location filename="../../ui/sync/texts.py" line="177"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="136"/>
+        <location filename="../../ui/sync/texts.py" line="137"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="137"/>
+        <location filename="../../ui/sync/texts.py" line="138"/>
         <source>Native prefecture</source>
         <translation>籍贯（市州）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="138"/>
+        <location filename="../../ui/sync/texts.py" line="139"/>
         <source>Native county</source>
         <translation>籍贯（县市区）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="139"/>
+        <location filename="../../ui/sync/texts.py" line="140"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="140"/>
+        <location filename="../../ui/sync/texts.py" line="141"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="141"/>
+        <location filename="../../ui/sync/texts.py" line="142"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="142"/>
+        <location filename="../../ui/sync/texts.py" line="143"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="143"/>
+        <location filename="../../ui/sync/texts.py" line="144"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="144"/>
+        <location filename="../../ui/sync/texts.py" line="145"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="145"/>
+        <location filename="../../ui/sync/texts.py" line="146"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="146"/>
+        <location filename="../../ui/sync/texts.py" line="147"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="147"/>
+        <location filename="../../ui/sync/texts.py" line="148"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="148"/>
+        <location filename="../../ui/sync/texts.py" line="149"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="149"/>
+        <location filename="../../ui/sync/texts.py" line="150"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="150"/>
+        <location filename="../../ui/sync/texts.py" line="151"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="151"/>
+        <location filename="../../ui/sync/texts.py" line="152"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="152"/>
+        <location filename="../../ui/sync/texts.py" line="153"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="153"/>
+        <location filename="../../ui/sync/texts.py" line="154"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="154"/>
+        <location filename="../../ui/sync/texts.py" line="155"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="155"/>
+        <location filename="../../ui/sync/texts.py" line="156"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="156"/>
+        <location filename="../../ui/sync/texts.py" line="157"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="157"/>
+        <location filename="../../ui/sync/texts.py" line="158"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="158"/>
+        <location filename="../../ui/sync/texts.py" line="159"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="159"/>
+        <location filename="../../ui/sync/texts.py" line="160"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="160"/>
+        <location filename="../../ui/sync/texts.py" line="161"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="161"/>
+        <location filename="../../ui/sync/texts.py" line="162"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="162"/>
+        <location filename="../../ui/sync/texts.py" line="163"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="163"/>
+        <location filename="../../ui/sync/texts.py" line="164"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="164"/>
+        <location filename="../../ui/sync/texts.py" line="165"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="165"/>
+        <location filename="../../ui/sync/texts.py" line="166"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="166"/>
+        <location filename="../../ui/sync/texts.py" line="167"/>
         <source>Summary</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="167"/>
+        <location filename="../../ui/sync/texts.py" line="168"/>
         <source>Intended industry</source>
         <translation>意向产业</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="168"/>
+        <location filename="../../ui/sync/texts.py" line="169"/>
         <source>Intended amount (10k yuan)</source>
         <translation>意向金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="169"/>
+        <location filename="../../ui/sync/texts.py" line="170"/>
         <source>Intention note</source>
         <translation>意向说明</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="170"/>
+        <location filename="../../ui/sync/texts.py" line="171"/>
         <source>Next contact date</source>
         <translation>下次联系日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="171"/>
+        <location filename="../../ui/sync/texts.py" line="172"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="172"/>
+        <location filename="../../ui/sync/texts.py" line="173"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="173"/>
+        <location filename="../../ui/sync/texts.py" line="174"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="174"/>
+        <location filename="../../ui/sync/texts.py" line="175"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="175"/>
+        <location filename="../../ui/sync/texts.py" line="176"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="177"/>
+        <location filename="../../ui/sync/texts.py" line="178"/>
         <source>Referred contact</source>
         <translation>被推荐人</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="178"/>
+        <location filename="../../ui/sync/texts.py" line="179"/>
         <source>Referred organization</source>
         <translation>被推荐单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="179"/>
+        <location filename="../../ui/sync/texts.py" line="180"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="180"/>
+        <location filename="../../ui/sync/texts.py" line="181"/>
         <source>Referred on</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="181"/>
+        <location filename="../../ui/sync/texts.py" line="182"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="182"/>
+        <location filename="../../ui/sync/texts.py" line="183"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="183"/>
+        <location filename="../../ui/sync/texts.py" line="184"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="184"/>
+        <location filename="../../ui/sync/texts.py" line="185"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="185"/>
+        <location filename="../../ui/sync/texts.py" line="186"/>
+        <source>Contact kept</source>
+        <translation>保留的人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="187"/>
+        <source>Contacts merged</source>
+        <translation>被合并的人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="188"/>
+        <source>Records moved</source>
+        <translation>转移的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="189"/>
+        <source>Values before the merge</source>
+        <translation>合并前的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="190"/>
+        <source>Undone</source>
+        <translation>撤销时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="191"/>
         <source>Deleted</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="186"/>
+        <location filename="../../ui/sync/texts.py" line="192"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="187"/>
+        <location filename="../../ui/sync/texts.py" line="193"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="188"/>
+        <location filename="../../ui/sync/texts.py" line="194"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="189"/>
+        <location filename="../../ui/sync/texts.py" line="195"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="190"/>
+        <location filename="../../ui/sync/texts.py" line="196"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="191"/>
+        <location filename="../../ui/sync/texts.py" line="197"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="192"/>
+        <location filename="../../ui/sync/texts.py" line="198"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="193"/>
+        <location filename="../../ui/sync/texts.py" line="199"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="194"/>
+        <location filename="../../ui/sync/texts.py" line="200"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="195"/>
+        <location filename="../../ui/sync/texts.py" line="201"/>
         <source>Sort order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="196"/>
+        <location filename="../../ui/sync/texts.py" line="202"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -3334,6 +3359,11 @@ My edit: {1}</source>
         <location filename="../../ui/sync/texts.py" line="120"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="121"/>
+        <source>Contact merge</source>
+        <translation>人员合并</translation>
     </message>
 </context>
 <context>

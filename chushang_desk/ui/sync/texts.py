@@ -118,6 +118,7 @@ def table_label(table: str) -> str:
         "referral": lambda: QCoreApplication.translate("SyncTexts", "Referral"),
         "reference_item": lambda: QCoreApplication.translate("SyncTexts", "Reference list entry"),
         "annual_target": lambda: QCoreApplication.translate("SyncTexts", "Annual target"),
+        "contact_merge": lambda: QCoreApplication.translate("SyncTexts", "Contact merge"),
     }
     return labels[table]() if table in labels else table
 
@@ -182,6 +183,11 @@ def field_label(field: str) -> str:
         "contact_id": lambda: QCoreApplication.translate("SyncFields", "Contact"),
         "organization_id": lambda: QCoreApplication.translate("SyncFields", "Organization"),
         "visit_id": lambda: QCoreApplication.translate("SyncFields", "Visit"),
+        "survivor_id": lambda: QCoreApplication.translate("SyncFields", "Contact kept"),
+        "merged_ids": lambda: QCoreApplication.translate("SyncFields", "Contacts merged"),
+        "moves": lambda: QCoreApplication.translate("SyncFields", "Records moved"),
+        "survivor_before": lambda: QCoreApplication.translate("SyncFields", "Values before the merge"),
+        "undone_at": lambda: QCoreApplication.translate("SyncFields", "Undone"),
         "deleted_at": lambda: QCoreApplication.translate("SyncFields", "Deleted"),
         "year": lambda: QCoreApplication.translate("SyncFields", "Year"),
         "metric": lambda: QCoreApplication.translate("SyncFields", "Metric"),
