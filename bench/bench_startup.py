@@ -219,7 +219,7 @@ def main() -> None:
     print(f"   profile: {profile_summary(data_dir)}; database {db_size_mb(data_dir):.0f} MB")
     key_hex = _profile_key(data_dir).hex()
     first, _ = one_start(data_dir, key_hex=key_hex)  # page cache and .pyc files warm after this one
-    print(f"   first run (not counted): " + _line(first))
+    print("   first run (not counted): " + _line(first))
     one_start(None)
     runs, baselines = [], []
     for _ in range(args.runs):  # interleaved: the app and the baseline see the same machine

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 from ..paths import resources_dir
 
 # Bump when contact_keys changes what it derives: profiles with older keys are re-indexed on opening.
-SEARCH_KEYS_VERSION = 3
+SEARCH_KEYS_VERSION = 4
 FTS_TABLE = "contact_search"
 DOC_TABLE = "contact_search_doc"
 
@@ -88,6 +88,12 @@ def fold(value: str) -> str:
     Japanese forms OpenCC knows) as simplified (張偉 → 张伟)."""
     value = _fold_latin(value)
     return simplified(value) if _CJK.search(value) else value
+
+
+def name_key(name: str, folded: str | None = None) -> str:
+    """A name as two people are compared on it: folded, without spaces, middle dots or hyphens (张 伟,
+    張偉 and 张伟 are one name); `folded` when fold(name) is known already."""
+    return (fold(name) if folded is None else folded).replace(" ", "").replace("·", "").replace("-", "")
 
 
 def fold_many(values: list[str]) -> list[str]:
@@ -355,14 +361,17 @@ def _comparable(query: str) -> str:
 
 
 def index_contacts(conn: Connection, rows: list[dict]) -> None:
-    """(Re)index contacts given as dicts with id, name, company, phones, deleted_at (and sort_key)."""
+    """(Re)index contacts given as dicts with id, name, company, phones, deleted_at (and sort_key): their
+    search keys, and the identity keys an import matches on (name_key, company_core)."""
     if not rows:
         return
     ids = [r["id"] for r in rows]
     conn.execute(
-        text(f"INSERT INTO {DOC_TABLE}(contact_id, sort_key) VALUES (:id, :sort) "
-             "ON CONFLICT(contact_id) DO UPDATE SET sort_key = excluded.sort_key"),
-        [{"id": r["id"], "sort": r.get("sort_key") or sort_key(r["name"])} for r in rows],
+        text(f"INSERT INTO {DOC_TABLE}(contact_id, sort_key, name_key, company_key) VALUES (:id, :sort, :n, :c) "
+             "ON CONFLICT(contact_id) DO UPDATE SET sort_key = excluded.sort_key, name_key = excluded.name_key, "
+             "company_key = excluded.company_key"),
+        [{"id": r["id"], "sort": r.get("sort_key") or sort_key(r["name"]), "n": name_key(r["name"] or ""),
+          "c": company_core(r.get("company") or "") if r.get("company") else ""} for r in rows],
     )
     docids = dict(
         conn.execute(

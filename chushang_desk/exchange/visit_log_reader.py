@@ -20,7 +20,6 @@ import multiprocessing
 import pickle
 import traceback
 from dataclasses import dataclass
-from datetime import date
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Iterator

@@ -29,12 +29,13 @@ from ..db.outbox import utcnow
 from .import_columns import IGNORE, ColumnMapping
 from ..models import Affiliation, Contact, ImportBatch, Referral, VisitContact
 from .contacts import FLAG_FIELDS, KINDS, validate_contact
-from .duplicates import LEVELS, IdentityIndex, Person, PossibleDuplicate, directory_index
+from .duplicates import LEVELS, PHONE_REASONS, IdentityIndex, Person, PossibleDuplicate, directory_index, name_key
 from .messages import Message, ValidationFailed, render
 from .records import save_changes
 from .reference import reference_list
 from .validation import BadDate, clean_text, declared_errors, normalize_phone_among, parse_date, split_phones
 
+CHUNK = 500  # rows planned between reads of the contacts they match
 STATUSES = ("new", "update", "unchanged", "duplicate", "error")
 DECISIONS = ("new", "merge", "skip")
 # What a duplicate becomes unless the officer says otherwise: sure ones are merged (nothing is
@@ -242,9 +243,8 @@ def row_fields(cells: list, mapping: ColumnMapping, defaults: ImportDefaults, re
     warnings = [] if warnings is None else warnings
     column = {f: [cells[i] for i in mapping.columns_of(f) if i < len(cells)] for f in set(mapping.fields) - {IGNORE}}
 
-    def first(name: str):
-        values = [v for v in column.get(name, []) if cell_text(v)]
-        return values[0] if values else None
+    firsts = {name: next((v for v in values if cell_text(v)), None) for name, values in column.items()}
+    first = firsts.get  # the first cell of a field's columns that is not blank, or None
 
     for name in ("name", "company", "title", "city", "region", "native_county", "wechat", "degree",
                  "talent_titles", "source"):
@@ -389,7 +389,6 @@ def row_problems(row: PlannedRow, mapping: ColumnMapping) -> list[Message]:
 def candidate_text(duplicate: PossibleDuplicate, lang: str) -> str:
     """张伟（华为）· certain: the same mobile 138 0013 8000 — or "row 12 of this file"."""
     from .contacts import shown_phone
-    from .duplicates import PHONE_REASONS
 
     if duplicate.contact_id.startswith("row:"):
         who = render("import_row_of_file", lang, row=duplicate.contact_id[4:], name=duplicate.name)
@@ -411,14 +410,20 @@ def plan_import(session: Session, rows: list[list], header_row: int, mapping: Co
     planned: list[PlannedRow] = []
     body = rows[header_row + 1:]
     mapped = [i for i, f in enumerate(mapping.fields) if f != IGNORE]
+    chunk: list[PlannedRow] = []
     for offset, cells in enumerate(body):
         if not any(cell_text(cells[i]) for i in mapped if i < len(cells)):  # blank, or only a 序号
             continue
-        row = PlannedRow(row_number=header_row + 2 + offset, cells=list(cells))
-        planner.plan_row(session, row)
-        planned.append(row)
-        if progress is not None and offset % 500 == 0:
-            progress(offset, len(body))
+        chunk.append(PlannedRow(row_number=header_row + 2 + offset, cells=list(cells)))
+        if len(chunk) == CHUNK:
+            planner.plan_rows(session, chunk)
+            planned += chunk
+            chunk = []
+            if progress is not None:
+                progress(offset, len(body))
+    if chunk:
+        planner.plan_rows(session, chunk)
+        planned += chunk
     return ImportPlan(planned, mapping, header_row, defaults, planner)
 
 
@@ -443,7 +448,21 @@ class Planner:
         self.in_file = IdentityIndex()
         self._contacts: dict[str, dict] = {}
 
-    def plan_row(self, session: Session, row: PlannedRow) -> None:
+    def plan_rows(self, session: Session, rows: list[PlannedRow]) -> None:
+        """plan_row for many rows in file order, the contacts they name or match read a chunk at a time."""
+        columns = self.mapping.columns_of("contact_id")
+        if columns:
+            self._load(session, {cell_text(r.cells[columns[0]]) for r in rows if columns[0] < len(r.cells)})
+        later: list[PlannedRow] = []
+        for row in rows:
+            self.plan_row(session, row, later)
+        self._load(session, {row.target for row in later})
+        for row in later:
+            self._weigh(session, row)
+
+    def plan_row(self, session: Session, row: PlannedRow, later: list | None = None) -> None:
+        """Read, check and match one row. What it would add to the contact it matches is weighed now, or
+        after the chunk (`later`) when that contact's values are not read yet."""
         row.warnings = []
         defaults = self._defaults_for(session, row.cells)
         data, errors = row_fields(row.cells, self.mapping, defaults, self.refs, row.warnings)
@@ -457,27 +476,39 @@ class Planner:
             return
         person = Person.of(row.data)
         if own_id and own_id in self.directory.people:  # exported from the desk: this very contact
-            self._same_record(session, row, own_id)
-            return
-        if own_id:
-            row.warnings.append(Message("import_unknown_id", {"value": own_id}))
-        above = [d for d in self.in_file.matches(person) if int(d.contact_id[4:]) < row.row_number]
-        self.in_file.add(ref, person)
-        found = sorted(self.directory.matches(person) + above, key=lambda d: LEVELS.index(d.level))
-        row.candidates = found
-        same = next((d for d in found if d.level == "certain" and _same_name(d, person)), None)
-        if same is not None and not same.contact_id.startswith("row:"):
-            row.target = same.contact_id
-            row.fills, row.kept = merge_values(self.contact(session, same.contact_id), row.data)
+            other = self.directory.people[own_id]
+            row.candidates = [PossibleDuplicate(own_id, other.name, other.company, "certain", "same_record")]
+            row.status, row.target = "update", own_id
+            self.in_file.add(ref, person)
+        else:
+            if own_id:
+                row.warnings.append(Message("import_unknown_id", {"value": own_id}))
+            above = [d for d in self.in_file.matches(person) if int(d.contact_id[4:]) < row.row_number]
+            self.in_file.add(ref, person)
+            found = sorted(self.directory.matches(person) + above, key=lambda d: LEVELS.index(d.level))
+            row.candidates = found
+            same = next((d for d in found if d.level == "certain" and _same_name(d, person)), None)
+            if same is not None and not same.contact_id.startswith("row:"):
+                row.status, row.target = "update", same.contact_id  # or unchanged: weighed below
+            elif found:
+                row.status, row.target = "duplicate", found[0].contact_id
+                row.decision = DEFAULT_DECISION[found[0].level]
+                if row.decision != "merge" or row.target.startswith("row:"):
+                    return
+            else:
+                row.status, row.decision = "new", "new"
+                return
+        if later is not None and row.target not in self._contacts:
+            later.append(row)
+        else:
+            self._weigh(session, row)
+
+    def _weigh(self, session: Session, row: PlannedRow) -> None:
+        """What the row adds to the contact it is merged into, and so whether it updates him at all."""
+        row.fills, row.kept = merge_values(self.contact(session, row.target), row.data)
+        if row.status in ("update", "unchanged"):
             row.status = "update" if row.fills else "unchanged"
             row.decision = "merge" if row.fills else "skip"
-        elif found:
-            row.status, row.target = "duplicate", found[0].contact_id
-            row.decision = DEFAULT_DECISION[found[0].level]
-            if row.decision == "merge" and not row.target.startswith("row:"):  # what a merge would add
-                row.fills, row.kept = merge_values(self.contact(session, row.target), row.data)
-        else:
-            row.status, row.decision = "new", "new"
 
     def _defaults_for(self, session: Session, cells: list) -> ImportDefaults:
         """The batch's defaults are for new people: a row of a contact exported from the desk gets none
@@ -490,27 +521,24 @@ class Planner:
         contact = self.contact(session, own_id)
         return ImportDefaults(kinds=tuple(k for k in KINDS if contact.get(f"is_{k}")))
 
-    def _same_record(self, session: Session, row: PlannedRow, contact_id: str) -> None:
-        other = self.directory.people[contact_id]
-        row.candidates = [PossibleDuplicate(contact_id, other.name, other.company, "certain", "same_record")]
-        row.target = contact_id
-        row.fills, row.kept = merge_values(self.contact(session, contact_id), row.data)
-        row.status = "update" if row.fills else "unchanged"
-        row.decision = "merge" if row.fills else "skip"
-        self.in_file.add(f"row:{row.row_number}", Person.of(row.data))
-
     def contact(self, session: Session, contact_id: str) -> dict:
-        if contact_id not in self._contacts:
-            from .contacts import contact_fields
-
-            contact = session.get(Contact, contact_id)
-            self._contacts[contact_id] = contact_fields(contact) if contact is not None else {}
+        self._load(session, {contact_id})
         return self._contacts[contact_id]
+
+    def _load(self, session: Session, contact_ids: set[str]) -> None:
+        """The current values of these contacts, read in one query for those not read yet ({} if gone)."""
+        from .contacts import contact_fields
+
+        missing = [i for i in contact_ids if i and i not in self._contacts]
+        for start in range(0, len(missing), 500):
+            ids = missing[start:start + 500]
+            for contact in session.scalars(select(Contact).where(Contact.id.in_(ids))):
+                self._contacts[contact.id] = contact_fields(contact)
+            for contact_id in ids:
+                self._contacts.setdefault(contact_id, {})
 
 
 def _same_name(duplicate: PossibleDuplicate, person: Person) -> bool:
-    from .duplicates import name_key
-
     return name_key(duplicate.name) == name_key(person.name)
 
 

@@ -5,7 +5,8 @@ read, from the same identity keys that find a person (db/search_index.py):
 - high: the same name (simplified/traditional, full-width and accents folded) and the same company
   (legal form and place left out: 腾讯科技（深圳）有限公司 and 深圳市腾讯科技 are one company), or the same
   office line and the same name;
-- medium: the same company and a name that sounds the same (章伟 / 张伟) or differs by one character;
+- medium: the same company and a name that sounds the same, character for character (章伟 / 张伟), or
+  differs by one character;
 - hint: the same name alone, or the same office line alone (a switchboard is shared).
 
 `IdentityIndex` holds the keys of many people in memory (a directory of 100,000 for an import, and the
@@ -22,12 +23,13 @@ from typing import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.search_index import company_core, fold, fold_many, match_expression, matching_contact_ids_sql, name_syllables
+from ..db.search_index import DOC_TABLE, company_core, match_expression, matching_contact_ids_sql, name_key, name_syllables
 from ..models import Contact
 from .messages import ValidationFailed
 
 LEVELS = ("certain", "high", "medium", "hint")  # most sure first
 MOST = 5
+HINTS = 5  # people sharing only the name, listed at most
 PHONE_REASONS = frozenset({"phone", "landline", "landline_name"})  # their detail is a number in E.164
 COMPANY_CANDIDATES = 300
 
@@ -71,10 +73,6 @@ def is_mobile(e164: str) -> bool:
     return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
-def name_key(name: str, folded: str | None = None) -> str:
-    return (fold(name) if folded is None else folded).replace(" ", "").replace("·", "").replace("-", "")
-
-
 @lru_cache(maxsize=65536)
 def _company_key(company: str) -> str:
     """company_core, once per distinct company (a directory repeats its companies many times)."""
@@ -87,15 +85,15 @@ def _sound_key(name: str) -> str:
 
 
 class _Entry:
-    """A person with the keys compare() reads: the folded name and company at once, the name's sound
-    only when a comparison first needs it (most of a directory is never compared)."""
+    """A person with the keys compare_entries() reads: the name and company keys at once (or as stored
+    with the search keys), the name's sound only when a comparison first needs it (most of a directory
+    is never compared)."""
 
     __slots__ = ("person", "name", "company", "_sound")
 
-    def __init__(self, person: Person, folded_name: str | None = None):
+    def __init__(self, person: Person, keys: tuple[str, str] | None = None):
         self.person = person
-        self.name = name_key(person.name, folded_name)
-        self.company = _company_key(person.company)
+        self.name, self.company = keys or (name_key(person.name), _company_key(person.company))
         self._sound: str | None = None
 
     @property
@@ -103,10 +101,6 @@ class _Entry:
         if self._sound is None:
             self._sound = _sound_key(self.person.name) if self.company and self.name else ""
         return self._sound
-
-
-def _entry(person: Person) -> _Entry:
-    return _Entry(person)
 
 
 class IdentityIndex:
@@ -119,11 +113,19 @@ class IdentityIndex:
         self._entries: dict[str, _Entry] = {}
         self._keys: dict[str, list[str]] = defaultdict(list)
 
-    def add(self, ref: str, person: Person, folded_name: str | None = None) -> None:
-        entry = _Entry(person, folded_name)
+    def add(self, ref: str, person: Person, keys: tuple[str, str] | None = None) -> None:
+        """File `person` under `ref`; `keys` are his name and company keys when they are stored."""
+        entry = _Entry(person, keys)
         self.people[ref], self._entries[ref] = person, entry
-        for key in _keys_of(entry):
-            self._keys[key].append(ref)
+        keys = self._keys  # _keys_of, inlined: a directory of 100,000 is added at every import
+        for phone in person.phones:
+            keys["p:" + phone].append(ref)
+        if person.email:
+            keys["e:" + person.email].append(ref)
+        if entry.name:
+            keys["n:" + entry.name].append(ref)
+            if entry.company:
+                keys["c:" + entry.company].append(ref)
 
     def remove(self, ref: str) -> None:
         entry = self._entries.pop(ref, None)
@@ -135,11 +137,18 @@ class IdentityIndex:
                     refs.remove(ref)
 
     def matches(self, person: Person, but: str | None = None) -> list[PossibleDuplicate]:
-        """Everyone here who may be `person`, most sure first (each once, at its surest level)."""
-        mine = _entry(person)
-        refs = dict.fromkeys(ref for key in _keys_of(mine) for ref in self._keys.get(key, ()))
+        """Everyone here who may be `person`, most sure first (each once, at its surest level). Of those
+        who share only the name (a hint), the first HINTS: 王伟 is hundreds of people in a directory."""
+        mine = _Entry(person)
+        named = "n:" + mine.name
+        refs = dict.fromkeys(ref for key in _keys_of(mine) if key != named for ref in self._keys.get(key, ()))
         found = [hint for ref in refs if ref != but for hint in [compare_entries(mine, ref, self._entries[ref])]
                  if hint]
+        if mine.name:  # shares no phone, e-mail or company: compare_entries would say "hint: name"
+            alike = sorted((self.people[ref].name, ref) for ref in self._keys.get(named, ())
+                           if ref not in refs and ref != but)
+            found += [PossibleDuplicate(ref, name, self.people[ref].company, "hint", "name")
+                      for name, ref in alike[:HINTS]]
         return sorted(found, key=lambda d: (LEVELS.index(d.level), d.name, d.contact_id))
 
 
@@ -156,12 +165,8 @@ def _keys_of(entry: _Entry) -> Iterable[str]:
             yield "c:" + entry.company
 
 
-def compare(person: Person, ref: str, other: Person) -> PossibleDuplicate | None:
-    """How sure it is that `other` (under `ref`) is `person`; None when nothing says so."""
-    return compare_entries(_entry(person), ref, _entry(other))
-
-
 def compare_entries(mine: _Entry, ref: str, theirs: _Entry) -> PossibleDuplicate | None:
+    """How sure it is that `theirs` (under `ref`) is `mine`; None when nothing says so."""
     person, other = mine.person, theirs.person
 
     def hint(level: str, reason: str, detail: str = "") -> PossibleDuplicate:
@@ -179,7 +184,7 @@ def compare_entries(mine: _Entry, ref: str, theirs: _Entry) -> PossibleDuplicate
         return hint("high", "name_company")
     if same_name and shared:
         return hint("high", "landline_name", shared[0])
-    if same_company and mine.sound and mine.sound == theirs.sound:
+    if same_company and len(mine.name) == len(theirs.name) and mine.sound and mine.sound == theirs.sound:
         return hint("medium", "sound_company")
     if same_company and _one_apart(mine.name, theirs.name):
         return hint("medium", "near_name_company")
@@ -195,16 +200,34 @@ def _one_apart(a: str, b: str) -> bool:
 
 
 def directory_index(session: Session) -> IdentityIndex:
-    """Every live contact's identity keys (an import checks its rows against them all), read off the
-    driver's cursor: 100,000 ORM rows would cost more than the keys."""
+    """Every live contact's identity keys (an import checks its rows against them all), as the search
+    index stores them, read off the driver's own cursor: 100,000 ORM rows, or even SQLAlchemy's Row
+    objects, would cost more than the keys."""
     index = IdentityIndex()
-    rows = session.connection().exec_driver_sql(
-        "SELECT id, name, company, phones, email FROM contact WHERE deleted_at IS NULL").fetchall()
-    folded = fold_many([name or "" for _id, name, *_rest in rows])
-    for (contact_id, name, company, phones, email), folded_name in zip(rows, folded):
-        listed = tuple(json.loads(phones)) if phones and phones != "[]" else ()
-        index.add(contact_id, Person(name or "", company or "", listed, (email or "").lower()), folded_name)
+    cursor = session.connection().connection.cursor()
+    try:
+        rows = cursor.execute(
+            f"SELECT c.id, c.name, c.company, c.phones, c.email, d.name_key, d.company_key FROM contact c "
+            f"LEFT JOIN {DOC_TABLE} d ON d.contact_id = c.id WHERE c.deleted_at IS NULL").fetchall()
+    finally:
+        cursor.close()
+    for contact_id, name, company, phones, email, stored_name, stored_company in rows:
+        listed = _phone_list(phones)
+        person = Person(name or "", company or "", listed, (email or "").lower())
+        keys = (stored_name, stored_company) if stored_name or not name else None  # not indexed yet: computed
+        index.add(contact_id, person, keys)
     return index
+
+
+def _phone_list(stored: str | None) -> tuple[str, ...]:
+    """The phones column's JSON list; E.164 numbers need no escapes, so most are split, not parsed."""
+    if not stored or stored == "[]":
+        return ()
+    if "\\" not in stored and stored.startswith('["') and stored.endswith('"]'):
+        split = stored[2:-2].split('", "' if '", "' in stored else '","')
+        if not any('"' in phone for phone in split):
+            return tuple(split)
+    return tuple(json.loads(stored))
 
 
 def possible_duplicates(session: Session, data: dict, contact_id: str | None = None) -> list[PossibleDuplicate]:

@@ -99,23 +99,59 @@ def merge_contacts(session: Session, survivor_id: str, merged_ids: list[str], va
 def undo_merge(session: Session, merge_id: str) -> None:
     """Take a merge back on this laptop (its edits sync as any other): the merged contacts restored, the
     rows moved back to them, the survivor's fields as they were. A row that was moved on since (a visit's
-    people edited again) stays where it is now."""
+    people edited again) stays where it is now. A merge row that does not say what it moved in the shape
+    merge_contacts writes (another client's bug, or a hostile one) is refused whole: nothing changes."""
     merge = session.get(ContactMerge, merge_id)
     if merge is None or merge.deleted_at is not None or merge.undone_at is not None:
         raise NotFound("contact_merge", merge_id)
+    moves, before = _recorded_moves(merge), _recorded_before(merge)
     survivor = session.get(Contact, merge.survivor_id)
-    for contact_id, moved in json.loads(merge.moves or "{}").items():
+    for contact_id, moved in moves.items():
         contact = session.get(Contact, contact_id)
         if contact is not None:
             contact.deleted_at = None
         for key, row_ids in moved.items():
             _move_back(session, key, row_ids, contact_id, merge.survivor_id)
-    if survivor is not None:
-        before = json.loads(merge.survivor_before or "{}")
-        restored = {name: _from_wire(name, value) for name, value in before.items()}
-        save_changes(session, survivor, restored)
+    if survivor is not None and before:
+        save_changes(session, survivor, validate_contact({**contact_fields(survivor), **before}))
     merge.undone_at = utcnow()
     session.flush()
+
+
+def _recorded_moves(merge: ContactMerge) -> dict[str, dict[str, list[str]]]:
+    """{merged contact id: {"table/field": [row ids]}} as merge_contacts wrote it, or ValidationFailed.
+    Only the merge's own contacts and the links merge_contacts moves are accepted, so a forged row cannot
+    point other people's visits somewhere else."""
+    keys = {f"{model.__tablename__}/{field}" for model, field in LINKS} | {
+        f"{model.__tablename__}/{DROPPED}" for model in DUPLICATE_OF}
+    try:
+        moves = json.loads(merge.moves or "{}")
+    except ValueError:
+        moves = None
+    merged = set(merge.merged_ids or ())
+
+    def well_formed(moved) -> bool:
+        return isinstance(moved, dict) and all(
+            key in keys and isinstance(ids, list) and all(isinstance(i, str) for i in ids)
+            for key, ids in moved.items())
+
+    if not isinstance(moves, dict) or not all(c in merged and well_formed(m) for c, m in moves.items()):
+        raise ValidationFailed({"merge": Message("merge_record_damaged")})
+    return moves
+
+
+def _recorded_before(merge: ContactMerge) -> dict:
+    """The survivor's values before the merge, as wire values of MERGED_FIELDS, or ValidationFailed."""
+    try:
+        before = json.loads(merge.survivor_before or "{}")
+    except ValueError:
+        before = None
+    if not isinstance(before, dict) or not set(before) <= set(MERGED_FIELDS):
+        raise ValidationFailed({"merge": Message("merge_record_damaged")})
+    try:
+        return {name: _from_wire(name, value) for name, value in before.items()}
+    except ValueError:
+        raise ValidationFailed({"merge": Message("merge_record_damaged")}) from None
 
 
 def merges_into(session: Session, contact_id: str) -> list[dict]:
@@ -169,7 +205,7 @@ def _survivor_has(session: Session, model, twin: str, value: str, survivor_id: s
 
 def _move_back(session: Session, key: str, row_ids: list[str], contact_id: str, survivor_id: str) -> None:
     table, field = key.split("/", 1)
-    model = next(m for m, _f in LINKS if m.__tablename__ == table)
+    model = next(m for m, _f in LINKS if m.__tablename__ == table)  # known: _recorded_moves checked the key
     for row_id in row_ids:
         row = session.get(model, row_id)
         if row is None:

@@ -77,6 +77,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "contacts_exported": {"zh_CN": "已导出 {count} 位人员到 {path}", "en": "Exported {count} contacts to {path}"},
     "import_no_profile": {"zh_CN": "没有找到资料库：{path}", "en": "No profile database in {path}"},
     "merge_count": {"zh_CN": "请选择 2 至 {most} 位人员合并", "en": "Choose from 2 to {most} contacts to merge"},
+    "merge_record_damaged": {"zh_CN": "这次合并的记录已损坏（可能来自有问题的客户端），无法撤销；没有做任何修改", "en": "This merge's record is damaged (perhaps by a faulty client) and cannot be undone; nothing was changed"},
     "merge_too_many_rows": {"zh_CN": "这些人员关联的走访、组织和推荐过多，无法一次合并；请分几次合并", "en": "These contacts have too many visits, memberships and referrals to merge at once; merge them a few at a time"},
     "merge_other_station": {"zh_CN": "要合并的人员有其他联络站（{stations}）的走访或推荐，本站无权修改；请由市局（总部）或该联络站合并", "en": "The contacts to merge have visits or referrals of another station ({stations}), which this station may not change; headquarters or that station can merge them"},
     "duplicate_same_record": {"zh_CN": "同一条记录（联络台编号相同）", "en": "the same record (its desk number)"},

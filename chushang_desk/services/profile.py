@@ -10,7 +10,7 @@ from typing import Callable, TypeVar
 
 from ..db import keys
 from ..db.encryption import encrypt_plain_profile, is_plain, secure_folder
-from ..db.engine import DB_FILENAME, WrongKey, make_engine
+from ..db.engine import DB_FILENAME, WrongKey, make_engine  # noqa: F401 (WrongKey: for the ui)
 from ..db.keys import (  # noqa: F401 (for the ui, which does not import the db package)
     MIN_PASSPHRASE_LENGTH, NEW, PASSPHRASE_ENV, UNLOCK, WRONG, KeyFileDamaged, KeyFileMissing, PassphraseNeeded,
     PassphraseTooShort, ProfileKeyError, WrongPassphrase,

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from hypothesis import HealthCheck, settings, strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 
 import chushang_desk.db.outbox as outbox
 from chushang_desk.services import contacts

@@ -74,11 +74,11 @@ def test_an_officer_imports_a_member_list_fixes_an_error_decides_a_duplicate_and
     wizard.grid.setCurrentIndex(phone_cell)
     wizard.grid.edit(phone_cell)
     editor = wizard.grid.findChild(QLineEdit)
-    qtbot.waitUntil(lambda: editor is not None and editor.isVisible())
+    qtbot.waitUntil(lambda: editor is not None and editor.isVisible(), timeout=10_000)
     editor.selectAll()
     qtbot.keyClicks(editor, "13900001111")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: wizard.plan.row(5).status == "new")
+    qtbot.waitUntil(lambda: wizard.plan.row(5).status == "new", timeout=10_000)
     assert "new: 2," in wizard.counts_label.text()
 
     # The sound-alike: skipped unless the officer says otherwise; here: a new contact.
@@ -94,12 +94,12 @@ def test_an_officer_imports_a_member_list_fixes_an_error_decides_a_duplicate_and
     assert live_names(main_window) == {"张伟", "李四", "章伟", "王五"}
     page = main_window.show_page("ContactsPage")
     wait_idle(qtbot, main_window)
-    qtbot.waitUntil(lambda: page.table.model().rowCount() == 4)  # the screen shows them without a restart
+    qtbot.waitUntil(lambda: page.table.model().rowCount() == 4, timeout=10_000)  # the screen shows them without a restart
 
     qtbot.mouseClick(wizard.undo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Undone" in wizard.done_label.text())
+    qtbot.waitUntil(lambda: "Undone" in wizard.done_label.text(), timeout=10_000)
     assert live_names(main_window) == {"张伟"}
-    qtbot.waitUntil(lambda: page.table.model().rowCount() == 1)
+    qtbot.waitUntil(lambda: page.table.model().rowCount() == 1, timeout=10_000)
     zhang = main_window.ctx.profile.read(lambda s: s.scalars(select(Contact).where(Contact.name == "张伟")).one())
     assert zhang.title == "" and zhang.native_prefecture == ""  # what the import filled in, set back
 
@@ -142,3 +142,27 @@ def test_a_hostile_file_is_refused_in_words(main_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: wizard.file_note.text() not in ("", "Reading the file…"), timeout=10_000)
     assert not wizard.next_button.isEnabled()
     assert QApplication.activeModalWidget() is wizard  # said in the wizard, no error dialog
+
+
+def test_the_mapping_of_the_last_file_of_this_shape_comes_back_unless_a_column_was_chosen(
+        main_window, qtbot, tmp_path):
+    from chushang_desk.services.contact_import import remember_mapping
+    from chushang_desk.services.import_columns import guess_mapping, shape_of
+
+    header = ["人员", "手机", "公司"]
+    path = tmp_path / "list.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet().write_row(0, 0, header)
+    book.worksheets()[0].write_row(1, 0, ["赵六", "13900003333", "美的"])
+    book.close()
+    last_time = guess_mapping(header).with_field(0, "name").with_field(2, "title")
+    main_window.ctx.profile.write(remember_mapping, shape_of(header), last_time)
+    wizard = open_wizard(main_window, qtbot, path)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.mapping.fields == last_time.fields, timeout=10_000)
+    assert wizard.columns_table.cellWidget(2, 2).currentData() == "title"
+
+    wizard._guess()  # the header row moved: the remembered mapping is asked for again ...
+    wizard._field_chosen(2, "company")  # ... and the officer chooses a column before it arrives
+    wait_idle(qtbot, main_window)
+    assert wizard.mapping.fields[2] == "company"

@@ -59,3 +59,20 @@ def test_a_deleted_contact_is_no_duplicate(profile, directory):
 
 def test_invalid_input_is_left_to_the_save(profile, directory):
     assert levels(profile, name="", phones="12345") == {}
+
+
+def test_a_common_name_lists_every_sure_match_and_only_the_first_few_name_alone():
+    """王伟 is hundreds of people in a big directory: everyone sharing a phone or the company is listed,
+    of those sharing only the name the first HINTS (by name, then id, the same each time)."""
+    from chushang_desk.services.duplicates import HINTS, IdentityIndex, Person
+
+    index = IdentityIndex()
+    for i in range(40):
+        index.add(f"c{i:02d}", Person("王伟", f"公司{i}"))
+    index.add("phone", Person("王伟", "", ("+8613800138000",)))
+    index.add("firm", Person("王偉", "华为技术有限公司"))
+    found = index.matches(Person("王伟", "华为", ("+8613800138000",)), but="c00")
+    assert [(d.contact_id, d.level, d.reason) for d in found[:2]] == [
+        ("phone", "certain", "phone"), ("firm", "high", "name_company")]
+    assert [d.contact_id for d in found[2:]] == [f"c{i:02d}" for i in range(1, 1 + HINTS)]
+    assert all((d.level, d.reason) == ("hint", "name") for d in found[2:])

@@ -12,7 +12,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from chushang_desk.db.bulk import bulk_insert
 from chushang_desk.exchange.export_scratch import PARTIAL_NOTE, SealedSpool, remove_export_leftovers

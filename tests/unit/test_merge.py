@@ -130,3 +130,34 @@ def test_erasing_the_survivor_blanks_what_the_merge_kept_of_him(profile, twins):
     profile.write(erase_contact, twins["zhang"])
     kept = profile.read(lambda s: s.get(ContactMerge, merge_id))
     assert "总裁" not in (kept.survivor_before or "") and "华为" not in (kept.survivor_before or "")
+
+
+@pytest.mark.parametrize("moves, before", [
+    ("not json", "{}"),
+    ("[1, 2]", "{}"),
+    ('{"OTHER": {"visit_contact/contact_id": "abc"}}', "{}"),
+    ('{"OTHER": {"visit/station": []}}', "{}"),
+    ('{"STRANGER": {"visit_contact/contact_id": []}}', "{}"),  # not one of the merge's own contacts
+    ("{}", '{"deleted_at": null}'),  # not a merged field
+    ("{}", '{"ambassador_since": "2025-13-40"}'),
+    ("{}", "[]"),
+])
+def test_a_damaged_or_forged_merge_row_is_refused_whole_on_undo(profile, twins, moves, before):
+    """A pulled contact_merge is another client's text: undo reads it only in the shape merge_contacts
+    writes, says so otherwise, and changes nothing (not a traceback, not half an undo)."""
+    candidates = profile.read(merge_preview, [twins["zhang"], twins["other"]])
+    merge_id = profile.write(merge_contacts, twins["zhang"], [twins["other"]], united_values(candidates))
+    forged = moves.replace("OTHER", twins["other"]).replace("STRANGER", twins["third"])
+
+    def damage(s):
+        row = s.get(ContactMerge, merge_id)
+        row.moves, row.survivor_before = forged, before
+    profile.write(damage)
+    survivor_before = profile.read(get_contact, twins["zhang"])
+    with pytest.raises(ValidationFailed) as refused:
+        profile.write(undo_merge, merge_id)
+    assert refused.value.errors["merge"].code == "merge_record_damaged"
+    assert profile.read(get_contact, twins["zhang"]) == survivor_before
+    with pytest.raises(NotFound):
+        profile.read(get_contact, twins["other"])  # still merged
+    assert profile.read(lambda s: s.get(ContactMerge, merge_id).undone_at) is None

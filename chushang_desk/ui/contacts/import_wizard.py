@@ -45,6 +45,7 @@ class ImportWizard(EditingDialog):
         self.plan = None
         self.result = None
         self.edits = 0  # cells fixed and decisions changed: closing then asks first
+        self._guesses = 0  # column guesses asked for: only the last one's remembered mapping is used
         self.steps = QStackedWidget()
         self.steps.addWidget(self._file_step())
         self.steps.addWidget(self._columns_step())
@@ -246,8 +247,15 @@ class ImportWizard(EditingDialog):
         header = self.table.rows[self.header_row()]
         shape = shape_of(header)
 
+        self._guesses += 1
+        asked, edits = self._guesses, self.edits
+
         def remembered(stored):
-            self.mapping = (mapping_from_dict(header, stored) if stored else None) or guess_mapping(header)
+            # The mapping of the last file of this shape, unless the officer chose a column meanwhile
+            # or moved the header row (then it is another guess's answer, or his choice stands).
+            if asked != self._guesses or edits != self.edits or not stored:
+                return
+            self.mapping = mapping_from_dict(header, stored) or self.mapping
             self._show_mapping()
 
         self.mapping = guess_mapping(header)
