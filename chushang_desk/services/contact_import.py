@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from ..db.bulk import bulk_insert
 from ..db.ids import uuid7
 from ..db.outbox import utcnow
+from ..memory import collector_paused
 from .import_columns import IGNORE, ColumnMapping
 from ..models import Affiliation, Contact, ImportBatch, Referral, VisitContact
 from .contacts import FLAG_FIELDS, KINDS, validate_contact
@@ -406,6 +407,12 @@ def plan_import(session: Session, rows: list[list], header_row: int, mapping: Co
                 defaults: ImportDefaults = ImportDefaults(), progress=None) -> ImportPlan:
     """Every data row below the header checked against the directory and the rows above it; nothing is
     written. Blank rows are left out."""
+    with collector_paused():
+        return _plan_import(session, rows, header_row, mapping, defaults, progress)
+
+
+def _plan_import(session: Session, rows: list[list], header_row: int, mapping: ColumnMapping,
+                 defaults: ImportDefaults, progress) -> ImportPlan:
     planner = Planner(session, mapping, defaults)
     planned: list[PlannedRow] = []
     body = rows[header_row + 1:]
@@ -483,9 +490,10 @@ class Planner:
         else:
             if own_id:
                 row.warnings.append(Message("import_unknown_id", {"value": own_id}))
-            above = [d for d in self.in_file.matches(person) if int(d.contact_id[4:]) < row.row_number]
-            self.in_file.add(ref, person)
-            found = sorted(self.directory.matches(person) + above, key=lambda d: LEVELS.index(d.level))
+            entry = self.in_file.entry(person)  # its keys, folded once for both indexes
+            above = [d for d in self.in_file.matches(entry) if int(d.contact_id[4:]) < row.row_number]
+            self.in_file.add(ref, entry)
+            found = sorted(self.directory.matches(entry) + above, key=lambda d: LEVELS.index(d.level))
             row.candidates = found
             same = next((d for d in found if d.level == "certain" and _same_name(d, person)), None)
             if same is not None and not same.contact_id.startswith("row:"):

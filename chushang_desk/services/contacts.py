@@ -8,7 +8,10 @@ from sqlalchemy import select, text, or_, desc, func, literal_column
 from sqlalchemy.orm import Session
 
 from ..db.outbox import utcnow
-from ..db.search_index import close_match_ids, match_expression, matching_contact_ids_sql, search_contact_ids_sql
+from ..db.search_index import (
+    close_match_ids, count_matches_sql, match_expression, matching_contact_ids_sql, search_contact_ids_sql,
+    search_head_sql,
+)
 from ..models import (
     Affiliation, Contact, Organization, Referral, Visit, VisitContact,
 )
@@ -169,26 +172,41 @@ def count_contacts(session: Session, query: ContactQuery) -> int:
 
 
 def contact_head(session: Session, query: ContactQuery, limit: int = HEAD_ROWS) -> ContactHead:
-    """What the list paints first: the count and the first rows.
+    """What the list paints first: the count and the first rows, and all the ids when they came at no
+    extra cost (None: the screen fetches them with find_contact_ids after it has painted).
 
-    The whole directory by name comes from walking the name index, which stops after `limit` rows
-    (bench/bench_contacts_ui.py times both steps); the screen fetches all ids (`find_contact_ids`)
-    after it has painted. A search or a filter reads every match
-    anyway, so it returns all ids at once. Walking the name index for a search is no faster:
-    "wang" would walk 90,000 names to reach the w's.
+    The whole directory by name comes from walking the name index, and a search alone from the search
+    index, whose docids are in name order: both stop after `limit` rows, whatever the count (a first
+    keystroke, "l", matches 29,000 of 100,000; bench/bench_search.py). A filter or another order reads
+    every match anyway, so it returns all ids at once.
     """
+    match = match_expression(query.text)
+    if match and query == ContactQuery(text=query.text, descending=query.descending):
+        return _search_head(session, query, match, limit)
     if not (query.is_plain() and query.sort == "name"):
         ids = find_contact_ids(session, query)
-        if not ids and query == ContactQuery(text=query.text):  # a search alone found nothing: a typo?
-            close = close_match_ids(session.connection(), query.text)
-            if close:
-                return ContactHead(len(close), contact_rows(session, close[:limit]), close, close=True)
         return ContactHead(len(ids), contact_rows(session, ids[:limit]), ids)
     stmt = _filtered(query, walk_sort_index=True).order_by(*_order(query)).limit(limit)
     head_ids = list(session.scalars(stmt))
     if len(head_ids) < limit:
         return ContactHead(len(head_ids), contact_rows(session, head_ids), head_ids)
     return ContactHead(count_contacts(session, query), contact_rows(session, head_ids), None)
+
+
+def _search_head(session: Session, query: ContactQuery, match: str, limit: int) -> ContactHead:
+    """A search alone: its first rows in name order and its count from the index, never all its ids
+    (the screen fetches them after painting); nothing found, the closest names (a typo?)."""
+    conn = session.connection()
+    sql = search_head_sql(descending=query.descending).replace(":match", "?").replace(":limit", "?")
+    head_ids = [row[0] for row in conn.exec_driver_sql(sql, (match, limit))]
+    if len(head_ids) == limit:
+        total = conn.exec_driver_sql(count_matches_sql().replace(":match", "?"), (match,)).scalar()
+        return ContactHead(total, contact_rows(session, head_ids), None)
+    if not head_ids:
+        close = close_match_ids(conn, query.text)
+        if close:
+            return ContactHead(len(close), contact_rows(session, close[:limit]), close, close=True)
+    return ContactHead(len(head_ids), contact_rows(session, head_ids), head_ids)
 
 
 def _kinds(c) -> tuple[str, ...]:

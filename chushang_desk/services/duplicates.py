@@ -18,7 +18,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -44,9 +44,9 @@ class PossibleDuplicate:
     detail: str = ""  # the phone or e-mail both hold
 
 
-@dataclass(frozen=True)
-class Person:
-    """What identity is judged on: the fields as saved (phones in E.164)."""
+class Person(NamedTuple):
+    """What identity is judged on: the fields as saved (phones in E.164). A tuple: a directory of
+    100,000 makes as many at every import."""
 
     name: str
     company: str = ""
@@ -111,58 +111,66 @@ class IdentityIndex:
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
         self._entries: dict[str, _Entry] = {}
-        self._keys: dict[str, list[str]] = defaultdict(list)
+        # One table per key kind (phone, e-mail, name, company): no key strings to build per person.
+        self._phones: dict[str, list[str]] = defaultdict(list)
+        self._emails: dict[str, list[str]] = defaultdict(list)
+        self._names: dict[str, list[str]] = defaultdict(list)
+        self._companies: dict[str, list[str]] = defaultdict(list)
 
-    def add(self, ref: str, person: Person, keys: tuple[str, str] | None = None) -> None:
-        """File `person` under `ref`; `keys` are his name and company keys when they are stored."""
-        entry = _Entry(person, keys)
+    def entry(self, person: Person) -> "_Entry":
+        """The person's keys, to give add() and matches() (an import row is looked up, then added)."""
+        return _Entry(person)
+
+    def add(self, ref: str, person: Person | "_Entry", keys: tuple[str, str] | None = None) -> None:
+        """File a person (or his entry) under `ref`; `keys` are his name and company keys when stored."""
+        entry = person if isinstance(person, _Entry) else _Entry(person, keys)
+        person = entry.person
         self.people[ref], self._entries[ref] = person, entry
-        keys = self._keys  # _keys_of, inlined: a directory of 100,000 is added at every import
         for phone in person.phones:
-            keys["p:" + phone].append(ref)
+            self._phones[phone].append(ref)
         if person.email:
-            keys["e:" + person.email].append(ref)
+            self._emails[person.email].append(ref)
         if entry.name:
-            keys["n:" + entry.name].append(ref)
+            self._names[entry.name].append(ref)
             if entry.company:
-                keys["c:" + entry.company].append(ref)
+                self._companies[entry.company].append(ref)
 
     def remove(self, ref: str) -> None:
         entry = self._entries.pop(ref, None)
         self.people.pop(ref, None)
         if entry is not None:
-            for key in _keys_of(entry):
-                refs = self._keys.get(key)
+            for table, key in self._keys_of(entry):
+                refs = table.get(key)
                 if refs and ref in refs:
                     refs.remove(ref)
 
-    def matches(self, person: Person, but: str | None = None) -> list[PossibleDuplicate]:
+    def matches(self, person: Person | "_Entry", but: str | None = None) -> list[PossibleDuplicate]:
         """Everyone here who may be `person`, most sure first (each once, at its surest level). Of those
         who share only the name (a hint), the first HINTS: 王伟 is hundreds of people in a directory."""
-        mine = _Entry(person)
-        named = "n:" + mine.name
-        refs = dict.fromkeys(ref for key in _keys_of(mine) if key != named for ref in self._keys.get(key, ()))
+        mine = person if isinstance(person, _Entry) else _Entry(person)
+        refs = dict.fromkeys(ref for table, key in self._keys_of(mine) if table is not self._names
+                             for ref in table.get(key, ()))
         found = [hint for ref in refs if ref != but for hint in [compare_entries(mine, ref, self._entries[ref])]
                  if hint]
         if mine.name:  # shares no phone, e-mail or company: compare_entries would say "hint: name"
-            alike = sorted((self.people[ref].name, ref) for ref in self._keys.get(named, ())
+            alike = sorted((self.people[ref].name, ref) for ref in self._names.get(mine.name, ())
                            if ref not in refs and ref != but)
             found += [PossibleDuplicate(ref, name, self.people[ref].company, "hint", "name")
                       for name, ref in alike[:HINTS]]
         return sorted(found, key=lambda d: (LEVELS.index(d.level), d.name, d.contact_id))
 
-
-def _keys_of(entry: _Entry) -> Iterable[str]:
-    """The keys a person is filed under: phones, e-mail, folded name, and the company (within which a
-    name that sounds alike or is one character apart is looked for)."""
-    person = entry.person
-    yield from ("p:" + phone for phone in person.phones)
-    if person.email:
-        yield "e:" + person.email
-    if entry.name:
-        yield "n:" + entry.name
-        if entry.company:
-            yield "c:" + entry.company
+    def _keys_of(self, entry: "_Entry") -> Iterable[tuple[dict, str]]:
+        """The keys a person is filed under: phones, e-mail, folded name, and the company (within which
+        a name that sounds alike or is one character apart is looked for)."""
+        person = entry.person
+        for phone in person.phones:
+            yield self._phones, phone
+        if person.email:
+            yield self._emails, person.email
+        if entry.name:
+            yield self._names, entry.name
+            if entry.company:
+                yield self._companies, entry.company
 
 
 def compare_entries(mine: _Entry, ref: str, theirs: _Entry) -> PossibleDuplicate | None:
@@ -201,21 +209,20 @@ def _one_apart(a: str, b: str) -> bool:
 
 def directory_index(session: Session) -> IdentityIndex:
     """Every live contact's identity keys (an import checks its rows against them all), as the search
-    index stores them, read off the driver's own cursor: 100,000 ORM rows, or even SQLAlchemy's Row
-    objects, would cost more than the keys."""
+    index stores them, read off the driver's own cursor in two scans joined here: 100,000 ORM rows, a
+    join in SQL or even SQLAlchemy's Row objects would cost more than the keys (bench/bench_import.py)."""
     index = IdentityIndex()
     cursor = session.connection().connection.cursor()
     try:
-        rows = cursor.execute(
-            f"SELECT c.id, c.name, c.company, c.phones, c.email, d.name_key, d.company_key FROM contact c "
-            f"LEFT JOIN {DOC_TABLE} d ON d.contact_id = c.id WHERE c.deleted_at IS NULL").fetchall()
+        stored = {contact_id: (name, company) for contact_id, name, company in cursor.execute(
+            f"SELECT contact_id, name_key, company_key FROM {DOC_TABLE}")}
+        rows = cursor.execute("SELECT id, name, company, phones, email FROM contact WHERE deleted_at IS NULL").fetchall()
     finally:
         cursor.close()
-    for contact_id, name, company, phones, email, stored_name, stored_company in rows:
-        listed = _phone_list(phones)
-        person = Person(name or "", company or "", listed, (email or "").lower())
-        keys = (stored_name, stored_company) if stored_name or not name else None  # not indexed yet: computed
-        index.add(contact_id, person, keys)
+    for contact_id, name, company, phones, email in rows:
+        person = Person(name or "", company or "", _phone_list(phones), (email or "").lower())
+        keys = stored.get(contact_id)
+        index.add(contact_id, person, keys if keys and (keys[0] or not name) else None)  # not indexed: computed
     return index
 
 

@@ -1,10 +1,12 @@
 """Keeping the contact search index in step with the code that derives its keys."""
 from __future__ import annotations
 
-from sqlalchemy import func, select
+import json
+
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from ..db.search_index import SEARCH_KEYS_VERSION, index_contacts
+from ..db.search_index import DOC_TABLE, SEARCH_KEYS_VERSION, index_contacts
 from ..models import Contact
 from .settings import get_setting, set_setting
 
@@ -25,12 +27,24 @@ def reindex_if_outdated(session: Session) -> int:
 
 
 def reindex_all(session: Session) -> int:
-    columns = (Contact.id, Contact.name, Contact.sort_key, Contact.company, Contact.phones, Contact.email,
-               Contact.deleted_at)
-    done, last_id = 0, ""
+    """Every contact's keys derived again, walked in the index's own (name) order so the full-text rows
+    are rewritten with rising docids (FTS5 is ~3x slower otherwise); contacts the index lacks last."""
+    columns = "c.id, c.name, c.sort_key, c.company, c.phones, c.email, c.deleted_at"
+    conn = session.connection()
+    done, last_docid = 0, None
     while True:
-        rows = session.execute(select(*columns).where(Contact.id > last_id).order_by(Contact.id).limit(BATCH)).all()
+        after = "" if last_docid is None else "WHERE d.docid > :last "
+        rows = conn.execute(text(f"SELECT d.docid, {columns} FROM {DOC_TABLE} d JOIN contact c ON c.id = d.contact_id "
+                                 f"{after}ORDER BY d.docid LIMIT {BATCH}"), {"last": last_docid}).mappings().all()
         if not rows:
-            return done
-        index_contacts(session.connection(), [r._asdict() for r in rows])
-        done, last_id = done + len(rows), rows[-1].id
+            break
+        _index(conn, rows)
+        done, last_docid = done + len(rows), rows[-1]["docid"]
+    missing = conn.execute(text(f"SELECT {columns} FROM contact c WHERE c.id NOT IN "
+                                f"(SELECT contact_id FROM {DOC_TABLE})")).mappings().all()
+    _index(conn, missing)
+    return done + len(missing)
+
+
+def _index(conn, rows) -> None:
+    index_contacts(conn, [dict(row, phones=json.loads(row["phones"]) if row["phones"] else []) for row in rows])
