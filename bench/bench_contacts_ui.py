@@ -80,20 +80,33 @@ def settle(app, window, seconds: float = 0.2) -> None:
 
 
 def sample_queries(profile, count: int, seed: int = 7) -> list[tuple[str, str]]:
-    """What officers type, drawn from the data: surname, full name, pinyin, initials, company, phone."""
+    """What officers type, drawn from the data: the first letter, surname, full name, pinyin, initials,
+    company, phone, and the harder shapes of issue 10 (traditional characters, a phone with dashes, an
+    e-mail, a surname with the given name's initials)."""
+    import opencc
+
     from chushang_desk.db.search_index import name_syllables
     from chushang_desk.services.contacts import ContactQuery, contact_rows, find_contact_ids
 
     rng = random.Random(seed)
+    to_traditional = opencc.OpenCC("s2t")
     ids = profile.read(find_contact_ids, ContactQuery())
     rows = profile.read(contact_rows, rng.sample(ids, count))
+    emails = dict(profile.read(lambda s: s.connection().exec_driver_sql(
+        "SELECT id, email FROM contact WHERE id IN (%s)" % ",".join("?" * len(rows)), tuple(r.id for r in rows)).all()))
     queries = []
     for row in rows:
         syllables = name_syllables(row.name)
         digits = "".join(ch for ch in (row.phones[0] if row.phones else "") if ch.isdigit())
-        queries += [("surname", row.name[:1]), ("full name", row.name), ("pinyin", "".join(syllables)),
-                    ("initials", "".join(s[0] for s in syllables)), ("company", row.company[:2]),
-                    ("phone last 4", digits[-4:]), ("phone 7 digits", digits[2:9] if digits.startswith("86") else digits[:7])]
+        mobile = digits[2:] if digits.startswith("861") and len(digits) == 13 else ""
+        queries += [("first letter", syllables[0][:1]), ("surname", row.name[:1]), ("full name", row.name),
+                    ("pinyin", "".join(syllables)), ("initials", "".join(s[0] for s in syllables)),
+                    ("company", row.company[:2]), ("phone last 4", digits[-4:]),
+                    ("phone 7 digits", digits[2:9] if digits.startswith("86") else digits[:7]),
+                    ("traditional", to_traditional.convert(row.name)),
+                    ("phone dashed", f"{mobile[:3]}-{mobile[3:7]}-{mobile[7:]}" if mobile else ""),
+                    ("email", emails.get(row.id) or ""),
+                    ("char + initials", f"{row.name[0]} {''.join(s[0] for s in syllables[1:])}" if len(syllables) > 1 else "")]
     return [(kind, q) for kind, q in queries if q]
 
 
@@ -117,7 +130,7 @@ def main() -> None:
     parser.add_argument("--contacts", type=int, default=BIG[0])
     parser.add_argument("--visits", type=int, default=BIG[1])
     parser.add_argument("--data-dir", type=Path)
-    parser.add_argument("--queries", type=int, default=30, help="contacts to draw search queries from (7 each)")
+    parser.add_argument("--queries", type=int, default=30, help="contacts to draw search queries from (12 each)")
     args = parser.parse_args()
 
     header("contacts screen (bench/bench_contacts_ui.py)")

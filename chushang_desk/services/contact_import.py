@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.bulk import bulk_insert
+from ..db.search_index import MERGE_AFTER, optimize_search
 from ..db.ids import uuid7
 from ..db.outbox import utcnow
 from ..memory import collector_paused
@@ -626,6 +627,8 @@ def apply_import(session: Session, plan: ImportPlan, file_name: str = "", sheet:
         created_rows.append(dict(row.data))
         created_numbers.append(row.row_number)
     ids = bulk_insert(session, Contact, created_rows) if created_rows else []
+    if len(ids) >= MERGE_AFTER:
+        optimize_search(session.connection())
     entries = [{"id": i, "op": "created"} for i in ids]
     for contact_id, fills in updates.items():
         contact = session.get(Contact, contact_id)

@@ -23,7 +23,7 @@ from typing import Callable
 from sqlalchemy.orm import Session
 
 from ..db.bulk import bulk_insert
-from ..db.search_index import name_syllables
+from ..db.search_index import name_syllables, optimize_search
 from ..models import (
     Affiliation, Contact, FollowUp, Organization, Referral, Visit, VisitContact, VisitOrganization,
 )
@@ -577,6 +577,7 @@ def make_demo_data(profile: Profile, contacts: int = 2000, visits: int = 6000, s
             out.write(world.visit_batch(n), f"visits {start + n:,}/{visits:,}")
         out.write({Referral: world.referrals()}, "referrals")
         profile.write(_demo_officer_settings, world.officers)
+    profile.write(lambda session: optimize_search(session.connection()))
     return _summary(out.counts, seed, time.perf_counter() - started)
 
 

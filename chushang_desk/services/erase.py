@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from ..db.outbox import utcnow
-from ..db.search_index import FTS_TABLE, index_contacts, sort_key
+from ..db.search_index import index_contacts, optimize_search, sort_key
 from ..models import Contact, OutboxEntry
 from ..models.erasure import ERASABLE_TABLE, ERASE_CHILDREN, ERASED_NAME, PERSONAL_FIELDS, erased_fields, erased_value
 from .messages import Message, NotFound
@@ -165,6 +165,3 @@ def _reindex(conn: Connection, contact_id: str) -> None:
     index_contacts(conn, [dict(row, phones=json.loads(row["phones"] or "[]"))])
 
 
-def optimize_search(conn: Connection) -> None:
-    """Merge the search index's segments, so no old segment keeps an erased person's tokens."""
-    conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))

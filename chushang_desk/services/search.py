@@ -6,7 +6,7 @@ import json
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from ..db.search_index import DOC_TABLE, SEARCH_KEYS_VERSION, index_contacts
+from ..db.search_index import DOC_TABLE, SEARCH_KEYS_VERSION, index_contacts, optimize_search
 from ..models import Contact
 from .settings import get_setting, set_setting
 
@@ -43,6 +43,7 @@ def reindex_all(session: Session) -> int:
     missing = conn.execute(text(f"SELECT {columns} FROM contact c WHERE c.id NOT IN "
                                 f"(SELECT contact_id FROM {DOC_TABLE})")).mappings().all()
     _index(conn, missing)
+    optimize_search(conn)
     return done + len(missing)
 
 

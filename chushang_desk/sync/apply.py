@@ -19,10 +19,10 @@ from sqlalchemy.exc import OperationalError
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from ..db.outbox import utcnow
-from ..db.search_index import index_contacts, sort_key
+from ..db.search_index import index_contacts, optimize_search, sort_key
 from ..models import records, synced_tables
 from ..models.types import DecimalText
-from ..services.erase import known_people, optimize_search, scrub_person, scrub_records
+from ..services.erase import known_people, scrub_person, scrub_records
 from . import protocol
 from .held import hold_rows, release_held
 

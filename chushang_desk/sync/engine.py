@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from ..db.engine import writer
 from ..db.outbox import changed_tables
+from ..db.search_index import MERGE_AFTER, optimize_search
 from ..db.session import DeskSession
 from ..models import OutboxEntry
 from ..services.erase import checkpoint
@@ -150,6 +151,7 @@ class _Steps:
         self.profile, self.progress, self.cancel, self.report = profile, progress, cancel, report
         self.stamp = profile.read(all_state)["display_name"]  # what the server writes as who edited
         self.erased = False  # an erase went up or came down (or an edit of an erased person was refused)
+        self.contacts_pulled = 0
 
     def run(self, client: SyncClient) -> None:
         try:
@@ -222,6 +224,9 @@ class _Steps:
                 more = bool(page.get("has_more"))
                 coming = fetcher.submit(client.pull, int(page["cursor"]), pull_limit()) if more else None
                 self.apply_page(page, client)
+        if self.contacts_pulled >= MERGE_AFTER:  # a first sync: the search index merged once, at the end
+            with remote_write(self.profile, self.report.tables) as session:
+                optimize_search(session.connection())
 
     def apply_page(self, page: dict, client: SyncClient) -> None:
         rows = page.get("rows") or []
@@ -230,6 +235,7 @@ class _Steps:
             apply_rows(session.connection(), rows)
             set_state(session, cursor=str(page["cursor"]), epoch=page.get("epoch") or client.epoch or "")
         self.report.pulled += len(rows)
+        self.contacts_pulled += sum(1 for r in rows if r.get("table") == "contact")
         self.report.pages += 1
         self.progress("pull", self.report.pulled, None)
 
