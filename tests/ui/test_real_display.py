@@ -105,3 +105,31 @@ def test_the_main_window_is_painted_on_the_display_with_its_rows(x_display, tmp_
     # A window with widgets and antialiased text has hundreds of colours; a blank or black one has one or two.
     colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
     assert len(colours) > 100, f"the window on the display looks blank: {len(colours)} colours ({png})"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_import_wizard_and_the_merge_dialog_are_painted_on_the_display(x_display, tmp_path, lang):
+    """Issue 10's two screens through the xcb plugin: the wizard with every row of a member list checked,
+    and two contacts side by side to merge (the grabs are kept under the test's folder)."""
+    from PySide6.QtGui import QImage
+
+    from tests.ui.test_import_wizard import member_list
+
+    data_dir, out = tmp_path / "profile", tmp_path / "grabs"
+    out.mkdir()
+    env = app_env(x_display)
+    subprocess.run([sys.executable, "-c", (
+        "import sys; from chushang_desk.services.profile import open_profile; "
+        "from chushang_desk.services.contacts import save_contact; p = open_profile(sys.argv[1]); "
+        "p.write(save_contact, dict(name='张伟', is_merchant=True, company='华为', phones='13800138000')); "
+        "p.write(save_contact, dict(name='張偉', is_alumnus=True, company='华为技术有限公司', email='zw@example.cn')); "
+        "p.close()"), str(data_dir)], cwd=REPO, env=env, check=True, capture_output=True)
+    book = member_list(tmp_path / "members.xlsx")
+    child = subprocess.run([sys.executable, "-m", "tests.support.grab_dialogs", str(data_dir), str(book), str(out),
+                            lang], cwd=REPO, env=env, capture_output=True, text=True, timeout=90)
+    assert child.returncode == 0, f"exit {child.returncode}:\n{child.stdout}{child.stderr}"
+    for name in ("import-wizard.png", "merge-dialog.png"):
+        image = QImage(str(out / name))
+        assert image.width() > 400 and image.height() > 300, f"{name} is {image.width()}x{image.height()}"
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+        assert len(colours) > 100, f"{name} looks blank on the display: {len(colours)} colours"
