@@ -58,6 +58,32 @@ def test_demo_data_and_the_visit_log_export_run_from_the_install(installed):
     assert len(rows) >= 60, f"{len(rows)} rows for 60 visits"
 
 
+def test_a_member_list_is_imported_and_found_from_the_install(installed):
+    """Issue 10 installed: calamine reads the workbook, OpenCC's dictionaries and the pinyin table are
+    in the package (張偉 found as 张伟 and as zhangwei), the same mobile written another way is matched."""
+    import xlsxwriter
+
+    profile, book = installed.home / "import", installed.home / "members.xlsx"
+    workbook = xlsxwriter.Workbook(str(book))
+    sheet = workbook.add_worksheet("会员")
+    sheet.write_row(0, 0, ["2025 年会员名单"])
+    for r, row in enumerate([["姓名", "手机号码", "工作单位"], ["張偉", "138-0013-8000", "华为技术有限公司"],
+                             ["李四", "139 0000 2222", "腾讯"], ["张伟", "+86 138 0013 8000", "华为"]], start=2):
+        sheet.write_row(r, 0, row)
+    workbook.close()
+    done = installed.run("chushang-desk", "import-contacts", "--data-dir", str(profile), "--defaults",
+                         "kind=merchant", str(book))
+    assert done.returncode == 0, done.stdout + done.stderr
+    script = ("import sys; from chushang_desk.services.profile import open_profile; "
+              "from chushang_desk.services.contacts import ContactQuery, find_contact_ids; "
+              "p = open_profile(sys.argv[1]); "
+              "print(*[len(p.read(find_contact_ids, ContactQuery(text=q))) for q in ('张伟', 'zhangwei', '李四')]); "
+              "p.close()")
+    found = installed.run("python", "-c", script, str(profile))
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.split() == ["1", "1", "1"], f"{found.stdout!r}: the third row is the first one's update"
+
+
 def test_the_installed_translations_load(installed):
     script = ("from PySide6.QtWidgets import QApplication; from chushang_desk.ui.i18n import install_language; "
               "app = QApplication([]); install_language(app, 'zh_CN'); print(app.applicationDisplayName())")
