@@ -325,31 +325,52 @@ CLOSE_MATCHES = 50
 
 def close_match_ids(conn: Connection, query: str) -> list[str]:
     """Live contacts whose name's pinyin (or Latin name) is close to the query's, best first: the
-    fallback of a search whose exact keys found nothing. Reads every name key (~65 ms at 50,000
-    contacts, bench/bench_contacts_ui.py), so it is for zero-hit queries only."""
+    fallback of a search whose exact keys found nothing. Compares every name key (~10 ms at 100,000
+    contacts, bench/bench_search.py; reading them ~160 ms, done again only after the index changed), so
+    it is for zero-hit queries only."""
     wanted = _comparable(query)
     if len(wanted) < CLOSE_MATCH_MIN_LETTERS:
         return []
     from rapidfuzz import fuzz, process  # on first use
 
-    docs, choices = [], []
-    one_word = " " not in query.strip() and not _CJK.search(query)
-    for docid, key in conn.exec_driver_sql(f"SELECT docid, sort_key FROM {DOC_TABLE}"):
-        words = (key if key.isascii() else fold(key)).split()
-        docs.append(docid)
-        choices.append("".join(words))  # the whole name mistyped (zhangsna, 黄小名)
-        if one_word and len(words) > 1:  # or one word of a Latin name (muler for Jürgen Müller)
-            docs += (docid, docid)
-            choices += (words[0], words[-1])
+    docs, choices, word_docs, word_choices = _name_keys(conn)
+    if " " not in query.strip() and not _CJK.search(query):  # or one word of a Latin name (muler)
+        docs, choices = docs + word_docs, choices + word_choices
     found = process.extract(wanted, choices, scorer=fuzz.ratio, score_cutoff=CLOSE_MATCH_SCORE,
                             limit=CLOSE_MATCHES * 3)
     docids = list(dict.fromkeys(docs[index] for _key, _score, index in found))
     if not docids:
         return []
-    live = dict(conn.execute(
-        text(f"SELECT d.docid, d.contact_id FROM {DOC_TABLE} d WHERE d.docid IN (SELECT value FROM json_each(:ids)) "
-             f"AND d.docid IN (SELECT rowid FROM {FTS_TABLE})"), {"ids": json.dumps(docids)}).all())
+    live = dict(conn.execute(  # those still in the full-text index (deleted contacts have left it)
+        text(f"SELECT d.docid, d.contact_id FROM {DOC_TABLE} d JOIN {FTS_TABLE} f ON f.rowid = d.docid "
+             f"WHERE d.docid IN (SELECT value FROM json_each(:ids))"), {"ids": json.dumps(docids)}).all())
     return [live[d] for d in docids if d in live][:CLOSE_MATCHES]
+
+
+_NAME_KEYS: dict[str, tuple[int, tuple]] = {}  # database -> (its generation, name keys): one at a time
+
+
+def _name_keys(conn: Connection) -> tuple[list[int], list[str], list[int], list[str]]:
+    """Every doc's name key as the typo fallback compares it (the whole name, zhangsan or 黄小名's pinyin),
+    and the first and last words of Latin names (muller for Jürgen Müller), with their docids; read from
+    the index when contact_search_generation says it changed since."""
+    generation = conn.exec_driver_sql("SELECT n FROM contact_search_generation").scalar()
+    database = str(conn.engine.url)
+    cached = _NAME_KEYS.get(database)
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    docs, choices, word_docs, word_choices = [], [], [], []
+    for docid, key in conn.exec_driver_sql(f"SELECT docid, sort_key FROM {DOC_TABLE}"):
+        words = (key if key.isascii() else fold(key)).split()
+        docs.append(docid)
+        choices.append("".join(words))
+        if len(words) > 1:
+            word_docs += (docid, docid)
+            word_choices += (words[0], words[-1])
+    keys = (docs, choices, word_docs, word_choices)
+    _NAME_KEYS.clear()
+    _NAME_KEYS[database] = (generation, keys)
+    return keys
 
 
 def _comparable(query: str) -> str:

@@ -251,11 +251,11 @@ def row_fields(cells: list, mapping: ColumnMapping, defaults: ImportDefaults, re
     for name in ("name", "company", "title", "city", "region", "native_county", "wechat", "degree",
                  "talent_titles", "source"):
         if first(name) is not None:
-            data[name] = cell_text(first(name))
+            data[name] = one_line(cell_text(first(name)))
     if first("email") is not None:
-        data["email"] = cell_text(first("email")).replace(" ", "")
+        data["email"] = one_line(cell_text(first("email"))).replace(" ", "")
     if first("contact_id") is not None:
-        data["_contact_id"] = cell_text(first("contact_id"))
+        data["_contact_id"] = one_line(cell_text(first("contact_id")))
     _reference_fields(data, errors, warnings, first, refs)
     if first("gender") is not None:
         gender = _GENDERS.get(_word(cell_text(first("gender"))))
@@ -363,9 +363,25 @@ def _notes(mapping: ColumnMapping, cells: list) -> str:
     """Every notes column; under its header when there are several (备注: …; 社会职务: …)."""
     columns = [i for i in mapping.columns_of("notes") if i < len(cells) and cell_text(cells[i])]
     if len(columns) == 1 and len(mapping.columns_of("notes")) == 1:
-        return cell_text(cells[columns[0]])
-    return "\n".join(f"{mapping.headers[i]}: {cell_text(cells[i])}" if mapping.headers[i] else cell_text(cells[i])
-                     for i in columns)
+        return free_text(cell_text(cells[columns[0]]))
+    return "\n".join(free_text(f"{mapping.headers[i]}: {cell_text(cells[i])}" if mapping.headers[i]
+                               else cell_text(cells[i])) for i in columns)
+
+
+# A cell typed in Excel may hold line breaks (Alt+Enter: 华为技术有限公司⏎深圳分公司) and characters nobody
+# sees (a BEL pasted from another system): a one-line field gets a space for the breaks and loses the
+# rest, a note keeps its lines. What the desk would refuse from a client, the import quietly tidies.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BREAKS = re.compile("\\s*[\r\n\t\u2028\u2029]+\\s*")
+
+
+def one_line(text: str) -> str:
+    return _BREAKS.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def free_text(text: str) -> str:
+    return _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+                          .replace("\u2029", "\n"))
 
 
 def checked_row(data: dict, errors: dict) -> tuple[dict, dict]:

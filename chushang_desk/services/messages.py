@@ -51,7 +51,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "import_native_elsewhere": {"zh_CN": "籍贯不在湖北（{value}），已写入备注", "en": "Native place outside Hubei ({value}); kept in the notes"},
     "import_field_problem": {"zh_CN": "{field}：{problem}", "en": "{field}: {problem}"},
     "import_mapping_used": {"zh_CN": "列对应：{columns}", "en": "Columns: {columns}"},
-    "import_counts": {"zh_CN": "共 {total} 行：新增 {new}，更新 {update}，无变化 {unchanged}，可能重复 {duplicate}，有错误 {error}", "en": "{total} rows — new: {new}, updates: {update}, unchanged: {unchanged}, possible duplicates: {duplicate}, errors: {error}"},
+    "import_counts": {"zh_CN": "共 {total} 行：新增 {new}，更新 {update}，无变化 {unchanged}，可能重复 {duplicate}，有错误 {error}", "en": "Rows: {total} — new: {new}, updates: {update}, unchanged: {unchanged}, possible duplicates: {duplicate}, errors: {error}"},
     "import_row_line": {"zh_CN": "第 {row} 行 · {status} · {name} · {details}", "en": "Row {row} · {status} · {name} · {details}"},
     "import_status_new": {"zh_CN": "新增", "en": "new"},
     "import_status_update": {"zh_CN": "更新已有人员", "en": "update of an existing contact"},

@@ -175,7 +175,8 @@ def test_upgrade_keeps_every_row_and_value(old_profile_dir):
     for table, (columns, rows) in expected.items():
         assert after[table][0] == columns, f"{table} columns changed"
         assert after[table][1] == rows, f"{table} rows changed"
-    assert set(after) - set(before) == {"sync_conflict", "sync_state", "sync_held_row", "import_batch", "contact_merge"}
+    assert set(after) - set(before) == {"sync_conflict", "sync_state", "sync_held_row", "import_batch", "contact_merge",
+                                        "contact_search_generation"}
 
 
 def test_search_finds_the_same_contacts_after_the_upgrade(old_profile_dir):

@@ -64,7 +64,7 @@ def test_an_officer_imports_a_member_list_fixes_an_error_decides_a_duplicate_and
     assert chosen == ["", "name", "phones", "company", "title", "native_prefecture"]
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
-    assert wizard.counts_label.text().startswith("4 rows — new: 1, updates: 1, unchanged: 0, possible duplicates: 1")
+    assert wizard.counts_label.text().startswith("Rows: 4 — new: 1, updates: 1, unchanged: 0, possible duplicates: 1")
     statuses = {r.row_number: r.status for r in wizard.plan.rows}
     assert statuses == {4: "update", 5: "error", 6: "duplicate", 7: "new"}
 

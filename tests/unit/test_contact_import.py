@@ -130,6 +130,18 @@ def test_a_value_the_server_would_refuse_is_an_error_in_the_dry_run(profile):
     assert [set(r.errors) for r in p.rows] == [{"name"}, {"company"}]
 
 
+def test_line_breaks_and_invisible_characters_in_cells_are_tidied_not_refused(profile):
+    """Alt+Enter in an Excel cell, or a control character pasted from another system: a one-line field
+    gets a space for the break and loses what nobody can see; a note keeps its lines."""
+    p = plan(profile, [["姓名", "单位", "职务", "备注"],
+                       ["赵\x07六", "华为技术有限公司\r\n深圳分公司", "董事长\t兼总经理", "第一行\r\n第二\x0b行"]])
+    row = p.rows[0]
+    assert row.errors == {} and row.status == "new"
+    assert (row.data["name"], row.data["company"], row.data["title"]) == ("赵六", "华为技术有限公司 深圳分公司",
+                                                                           "董事长 兼总经理")
+    assert row.data["notes"] == "第一行\n第二行"
+
+
 # --- matching ------------------------------------------------------------------------------------------
 
 
