@@ -372,11 +372,20 @@ class ImportWizard(EditingDialog):
     def _checked(self, plan) -> None:
         self.plan = plan
         self.model.set_plan(plan)
-        self.grid.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.grid.setColumnWidth(column, min(self.grid.columnWidth(column), 320))
+        self._fit_columns()
         self._show_counts()
         self._row_selected(self.grid.currentIndex())
+
+    def _fit_columns(self, most: int = 320, why: int = 2) -> None:
+        """Each column as wide as its cells, at most `most`; room left over goes to the reasons column,
+        whose sentences are the longest (the rest of a cut one is in its tooltip)."""
+        self.grid.resizeColumnsToContents()
+        wanted = [self.grid.columnWidth(c) for c in range(self.model.columnCount())]
+        for column, width in enumerate(wanted):
+            self.grid.setColumnWidth(column, min(width, most))
+        spare = self.grid.viewport().width() - sum(min(w, most) for w in wanted)
+        if why < len(wanted) and spare > 0 and wanted[why] > most:
+            self.grid.setColumnWidth(why, min(wanted[why], most + spare))
 
     def _show_counts(self) -> None:
         counts = self.plan.counts()
