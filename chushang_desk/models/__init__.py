@@ -5,6 +5,7 @@ from .directory import Contact, ContactMerge, Organization, Affiliation, GENDERS
 from .visits import (
     Visit, VisitContact, VisitOrganization, FollowUp, Referral, VISIT_MODES, REFERRAL_STATUSES,
 )
+from .projects import Project, CapitalArrival, PROJECT_STAGES, PROJECT_SOURCES, PROJECT_ISSUES
 from .local import OutboxEntry, LocalSetting, ImportBatch, OUTBOX_OPS
 from .sync_state import SyncConflict, SyncHeldRow, SyncState, CONFLICT_RESOLUTIONS, SYNC_STATE_KEYS
 
@@ -13,6 +14,7 @@ __all__ = [
     "ReferenceItem", "AnnualTarget", "REFERENCE_LISTS",
     "Contact", "ContactMerge", "Organization", "Affiliation", "GENDERS", "ORGANIZATION_KINDS",
     "Visit", "VisitContact", "VisitOrganization", "FollowUp", "Referral", "VISIT_MODES",
-    "REFERRAL_STATUSES", "OutboxEntry", "LocalSetting", "ImportBatch", "OUTBOX_OPS",
+    "REFERRAL_STATUSES", "Project", "CapitalArrival", "PROJECT_STAGES", "PROJECT_SOURCES", "PROJECT_ISSUES",
+    "OutboxEntry", "LocalSetting", "ImportBatch", "OUTBOX_OPS",
     "SyncConflict", "SyncHeldRow", "SyncState", "CONFLICT_RESOLUTIONS", "SYNC_STATE_KEYS",
 ]

@@ -14,6 +14,8 @@ ERASE_CHILDREN: dict[str, tuple[tuple[str, ...], bool]] = {
     "referral": (("ambassador_id", "referred_contact_id"), False),
     # a merge he survived keeps his values from before it (survivor_before): blanked, the merge stays
     "contact_merge": (("survivor_id",), False),
+    # a project he is the investor's main contact of keeps its record; its notes of his people go
+    "project": (("contact_id",), False),
 }
 # The fields erased: those the record declarations mark personal. A contact's own row is his data but
 # for the station that keeps him; his affiliations lose role, since and notes (and are tombstoned with

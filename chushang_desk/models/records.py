@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .directory import GENDERS, ORGANIZATION_KINDS
 from .reference import REFERENCE_LISTS
+from .projects import PROJECT_ISSUES, PROJECT_SOURCES, PROJECT_STAGES
 from .visits import REFERRAL_STATUSES, VISIT_MODES
 
 SCOPES = ("shared", "station", "parent", "hq")
@@ -330,6 +331,32 @@ RECORDS: dict[str, RecordType] = {r.table: r for r in (
         "station": code("station", 32),
         "notes": free_text(personal=True),  # what was said of the people in it
     }),
+    _record("project", "station", {
+        "name": text(256, required=True),
+        "organization_id": ref("organization"),
+        "contact_id": ref("contact"),
+        "industry": code("industry", 64),
+        "planned_amount": money(),
+        "district": code("district", 64),
+        "stage": enum(PROJECT_STAGES),
+        "recommended_on": day(), "tracking_on": day(), "signed_on": day(), "landed_on": day(),
+        "dropped_on": day(),
+        "dropped_reason": text(512),
+        "signed_amount": money(),
+        "source": enum(("", *PROJECT_SOURCES)),  # "" not said
+        "is_chushang": flag(), "is_alumni": flag(),
+        "leading_official": text(128), "task_force": text(256), "plan": free_text(),
+        "waiting_on": strings(len(PROJECT_ISSUES), 16),
+        "tracked_by": strings(20, 64),
+        "station": code("station", 32),
+        "notes": free_text(personal=True),  # what was said of the investor's people
+    }),
+    _record("capital_arrival", "parent", {
+        "project_id": ref("project", required=True),
+        "amount": money(required=True),
+        "due_on": day(), "arrived_on": day(),
+        "notes": free_text(),
+    }, parent=("project", "project_id")),
     _record("reference_item", "hq", {
         "list_name": enum(REFERENCE_LISTS, required=True),
         "code": text(64, required=True),

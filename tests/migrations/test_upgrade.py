@@ -176,7 +176,7 @@ def test_upgrade_keeps_every_row_and_value(old_profile_dir):
         assert after[table][0] == columns, f"{table} columns changed"
         assert after[table][1] == rows, f"{table} rows changed"
     assert set(after) - set(before) == {"sync_conflict", "sync_state", "sync_held_row", "import_batch", "contact_merge",
-                                        "contact_search_generation"}
+                                        "contact_search_generation", "project", "capital_arrival"}
 
 
 def test_search_finds_the_same_contacts_after_the_upgrade(old_profile_dir):
@@ -322,13 +322,14 @@ def test_head_matches_the_models(profile):
 
 
 def test_schema_diff_sees_a_missing_migration(old_profile_dir):
-    """The check above is not vacuous: against 0001 it sees the tables 0002, 0006, 0008 and 0009 add."""
+    """The check above is not vacuous: against 0001 it sees the tables 0002, 0006, 0008, 0009 and 0013 add."""
     engine = engine_of(old_profile_dir / DB_FILENAME)
     try:
         added = {d[1].name for d in schema_diff(engine) if d[0] == "add_table"}
     finally:
         engine.dispose()
-    assert added == {"sync_conflict", "sync_state", "sync_held_row", "import_batch", "contact_merge"}
+    assert added == {"sync_conflict", "sync_state", "sync_held_row", "import_batch", "contact_merge", "project",
+                     "capital_arrival"}
 
 
 def test_downgrade_to_0001_and_upgrade_again_keep_the_rows(old_profile_dir):

@@ -78,11 +78,13 @@ def _valid(table: str, parents: dict) -> dict:
         "reference_item": {"list_name": "industry", "code": unique, "name_zh": "行业"},
         "annual_target": {"year": 2030, "metric": unique, "value": 1},
         "contact_merge": {"survivor_id": parents["contact"], "merged_ids": [str(uuid.uuid4())]},
+        "project": {"name": "项目", "station": "jjj"},
+        "capital_arrival": {"project_id": parents["project"], "amount": "100.00"},
     }[table]
 
 
 def _parents(writer) -> dict:
-    parents = {t: str(uuid.uuid4()) for t in ("contact", "organization", "visit")}
+    parents = {t: str(uuid.uuid4()) for t in ("contact", "organization", "visit", "project")}
     push(writer, *[entry(writer, t, row_id, _valid(t, parents)) for t, row_id in parents.items()])
     return parents
 

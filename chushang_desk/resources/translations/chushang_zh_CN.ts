@@ -1043,294 +1043,294 @@ Foreign numbers start with + and the country code</source>
     <name>ImportWizard</name>
     <message>
         <location filename="../../ui/contacts/import_wizard.py" line="40"/>
-        <location filename="../../ui/contacts/import_wizard.py" line="136"/>
-        <location filename="../../ui/contacts/import_wizard.py" line="191"/>
-        <location filename="../../ui/contacts/import_wizard.py" line="362"/>
-        <location filename="../../ui/contacts/import_wizard.py" line="495"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="137"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="192"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="370"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="512"/>
         <source>Import contacts</source>
         <translation>导入名录</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="53"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="54"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="54"/>
-        <location filename="../../ui/contacts/import_wizard.py" line="520"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="55"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="537"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="55"/>
-        <location filename="../../ui/contacts/import_wizard.py" line="522"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="56"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="539"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="81"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="82"/>
         <source>Stop this import? Nothing has been written yet.</source>
         <translation>放弃这次导入？目前还没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="91"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="92"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="93"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="94"/>
         <source>&amp;Choose a file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="99"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="100"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="102"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="103"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="106"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="107"/>
         <source>For every row that does not say it itself</source>
         <translation>表中未注明时，每一行使用</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="110"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="111"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="110"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="111"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="110"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="111"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="116"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="117"/>
         <source>Kind:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="118"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="119"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="122"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="123"/>
         <source>Station:</source>
         <translation>联络站：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="124"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="125"/>
         <source>e.g. 2025 member list of the Shenzhen Hubei Chamber</source>
         <translation>例如：深圳市湖北商会 2025 年会员名单</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="125"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="126"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="126"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="127"/>
         <source>Mark them as key contacts</source>
         <translation>标为重点人员</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="129"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="130"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="130"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="131"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="137"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="138"/>
         <source>Spreadsheets and CSV ({0})</source>
         <translation>表格和 CSV 文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="150"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="151"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="170"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="171"/>
         <source>{0} rows read</source>
         <translation>已读取 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="172"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="173"/>
         <source>text encoding {0}</source>
         <translation>文字编码 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="210"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="211"/>
         <source>The header is row</source>
         <translation>表头在第几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="219"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="220"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="219"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="220"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="220"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="221"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="268"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="276"/>
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="276"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="284"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="310"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="318"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="310"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="318"/>
         <source>Rows that need a look</source>
         <translation>需要查看的行</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="310"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="318"/>
         <source>Errors</source>
         <translation>有错误的行</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="311"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="319"/>
         <source>Possible duplicates</source>
         <translation>可能重复的行</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="316"/>
-        <location filename="../../ui/contacts/import_wizard.py" line="460"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="324"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="477"/>
         <source>Save rows with errors…</source>
         <translation>导出错误行…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="337"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="345"/>
         <source>The selected row</source>
         <translation>所选的行</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="339"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="347"/>
         <source>Select a row to see why, and to decide what it becomes.</source>
         <translation>选择一行，可查看原因并决定如何处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="346"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="354"/>
         <source>Add as a new contact</source>
         <translation>作为新人员添加</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="346"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="354"/>
         <source>Merge into the contact found</source>
         <translation>合并到找到的人员</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="347"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="355"/>
         <source>Skip this row</source>
         <translation>跳过此行</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="359"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="367"/>
         <source>Checking every row against the directory…</source>
         <translation>正在逐行与名录核对…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="377"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="394"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="393"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="410"/>
         <source>Row {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="399"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="416"/>
         <source>Adds: {0}</source>
         <translation>将补充：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="401"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="418"/>
         <source>Keeps what the directory has for: {0}</source>
         <translation>保留名录中已有的：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="437"/>
-        <location filename="../../ui/contacts/import_wizard.py" line="447"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="454"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="464"/>
         <source>Save rows with errors</source>
         <translation>导出错误行</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="438"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="455"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="458"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="475"/>
         <source>&amp;Undo this import</source>
         <translation>撤销这次导入(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="500"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="517"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="503"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="520"/>
         <source>Undone: {0} contacts removed, {1} set back as they were.</source>
         <translation>已撤销：删除 {0} 位新增人员，{1} 位人员恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="506"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="523"/>
         <source>Kept, because they were edited or linked to visits since:</source>
         <translation>以下人员导入后已被修改或已关联走访，予以保留：</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="514"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="531"/>
         <source>1. Choose the file</source>
         <translation>1. 选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="514"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="531"/>
         <source>2. Match the columns</source>
         <translation>2. 对应各列</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="515"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="532"/>
         <source>3. Check every row</source>
         <translation>3. 逐行核对</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="515"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="532"/>
         <source>4. Done</source>
         <translation>4. 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/import_wizard.py" line="522"/>
+        <location filename="../../ui/contacts/import_wizard.py" line="539"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2649,370 +2649,471 @@ My edit: {1}</source>
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="129"/>
+        <location filename="../../ui/sync/texts.py" line="131"/>
         <source>Refused by the server</source>
         <translation>被服务器拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="130"/>
+        <location filename="../../ui/sync/texts.py" line="132"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="131"/>
+        <location filename="../../ui/sync/texts.py" line="133"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="132"/>
+        <location filename="../../ui/sync/texts.py" line="134"/>
         <source>Merchant</source>
         <translation>楚商</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="133"/>
+        <location filename="../../ui/sync/texts.py" line="135"/>
         <source>Alumnus</source>
         <translation>校友</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="134"/>
+        <location filename="../../ui/sync/texts.py" line="136"/>
         <source>Talent</source>
         <translation>人才</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="135"/>
+        <location filename="../../ui/sync/texts.py" line="137"/>
         <source>Key contact</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="136"/>
-        <location filename="../../ui/sync/texts.py" line="177"/>
+        <location filename="../../ui/sync/texts.py" line="138"/>
+        <location filename="../../ui/sync/texts.py" line="179"/>
         <source>Ambassador</source>
         <translation>招商大使</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="137"/>
+        <location filename="../../ui/sync/texts.py" line="139"/>
         <source>Ambassador since</source>
         <translation>聘任日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="138"/>
+        <location filename="../../ui/sync/texts.py" line="140"/>
         <source>Native prefecture</source>
         <translation>籍贯（市州）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="139"/>
+        <location filename="../../ui/sync/texts.py" line="141"/>
         <source>Native county</source>
         <translation>籍贯（县市区）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="140"/>
+        <location filename="../../ui/sync/texts.py" line="142"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="141"/>
+        <location filename="../../ui/sync/texts.py" line="143"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="142"/>
+        <location filename="../../ui/sync/texts.py" line="144"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="143"/>
+        <location filename="../../ui/sync/texts.py" line="145"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="144"/>
+        <location filename="../../ui/sync/texts.py" line="146"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="145"/>
+        <location filename="../../ui/sync/texts.py" line="147"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="146"/>
+        <location filename="../../ui/sync/texts.py" line="148"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="147"/>
+        <location filename="../../ui/sync/texts.py" line="149"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="148"/>
+        <location filename="../../ui/sync/texts.py" line="150"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="149"/>
+        <location filename="../../ui/sync/texts.py" line="151"/>
         <source>University</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="150"/>
+        <location filename="../../ui/sync/texts.py" line="152"/>
         <source>Degree</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="151"/>
+        <location filename="../../ui/sync/texts.py" line="153"/>
         <source>Graduation year</source>
         <translation>毕业年份</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="152"/>
+        <location filename="../../ui/sync/texts.py" line="154"/>
         <source>Talent titles</source>
         <translation>人才称号</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="153"/>
+        <location filename="../../ui/sync/texts.py" line="155"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="154"/>
+        <location filename="../../ui/sync/texts.py" line="156"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="155"/>
+        <location filename="../../ui/sync/texts.py" line="157"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="156"/>
+        <location filename="../../ui/sync/texts.py" line="158"/>
         <source>Station</source>
         <translation>联络站</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="157"/>
+        <location filename="../../ui/sync/texts.py" line="159"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="158"/>
+        <location filename="../../ui/sync/texts.py" line="160"/>
         <source>Founded on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="159"/>
+        <location filename="../../ui/sync/texts.py" line="161"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="160"/>
+        <location filename="../../ui/sync/texts.py" line="162"/>
         <source>Role</source>
         <translation>担任职务</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="161"/>
+        <location filename="../../ui/sync/texts.py" line="163"/>
         <source>Since</source>
         <translation>加入日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="162"/>
+        <location filename="../../ui/sync/texts.py" line="164"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="163"/>
+        <location filename="../../ui/sync/texts.py" line="165"/>
         <source>Officers</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="164"/>
+        <location filename="../../ui/sync/texts.py" line="166"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="165"/>
+        <location filename="../../ui/sync/texts.py" line="167"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="166"/>
+        <location filename="../../ui/sync/texts.py" line="168"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="167"/>
+        <location filename="../../ui/sync/texts.py" line="169"/>
         <source>Summary</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="168"/>
+        <location filename="../../ui/sync/texts.py" line="170"/>
         <source>Intended industry</source>
         <translation>意向产业</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="169"/>
+        <location filename="../../ui/sync/texts.py" line="171"/>
         <source>Intended amount (10k yuan)</source>
         <translation>意向金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="170"/>
+        <location filename="../../ui/sync/texts.py" line="172"/>
         <source>Intention note</source>
         <translation>意向说明</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="171"/>
+        <location filename="../../ui/sync/texts.py" line="173"/>
         <source>Next contact date</source>
         <translation>下次联系日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="172"/>
+        <location filename="../../ui/sync/texts.py" line="174"/>
         <source>Task</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="173"/>
+        <location filename="../../ui/sync/texts.py" line="175"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="174"/>
+        <location filename="../../ui/sync/texts.py" line="176"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="175"/>
+        <location filename="../../ui/sync/texts.py" line="177"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="176"/>
+        <location filename="../../ui/sync/texts.py" line="178"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="178"/>
+        <location filename="../../ui/sync/texts.py" line="180"/>
         <source>Referred contact</source>
         <translation>被推荐人</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="179"/>
+        <location filename="../../ui/sync/texts.py" line="181"/>
         <source>Referred organization</source>
         <translation>被推荐单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="180"/>
+        <location filename="../../ui/sync/texts.py" line="182"/>
+        <location filename="../../ui/sync/texts.py" line="222"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="181"/>
+        <location filename="../../ui/sync/texts.py" line="183"/>
         <source>Referred on</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="182"/>
+        <location filename="../../ui/sync/texts.py" line="184"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="183"/>
+        <location filename="../../ui/sync/texts.py" line="185"/>
         <source>Contact</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="184"/>
+        <location filename="../../ui/sync/texts.py" line="186"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="185"/>
+        <location filename="../../ui/sync/texts.py" line="187"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="186"/>
+        <location filename="../../ui/sync/texts.py" line="188"/>
         <source>Contact kept</source>
         <translation>保留的人员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="187"/>
+        <location filename="../../ui/sync/texts.py" line="189"/>
         <source>Contacts merged</source>
         <translation>被合并的人员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="188"/>
+        <location filename="../../ui/sync/texts.py" line="190"/>
         <source>Records moved</source>
         <translation>转移的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="189"/>
+        <location filename="../../ui/sync/texts.py" line="191"/>
         <source>Values before the merge</source>
         <translation>合并前的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="190"/>
+        <location filename="../../ui/sync/texts.py" line="192"/>
         <source>Undone</source>
         <translation>撤销时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="191"/>
+        <location filename="../../ui/sync/texts.py" line="193"/>
         <source>Deleted</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="192"/>
+        <location filename="../../ui/sync/texts.py" line="194"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="193"/>
+        <location filename="../../ui/sync/texts.py" line="195"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="194"/>
+        <location filename="../../ui/sync/texts.py" line="196"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="195"/>
+        <location filename="../../ui/sync/texts.py" line="197"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="196"/>
+        <location filename="../../ui/sync/texts.py" line="198"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="197"/>
+        <location filename="../../ui/sync/texts.py" line="199"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="198"/>
+        <location filename="../../ui/sync/texts.py" line="200"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="199"/>
+        <location filename="../../ui/sync/texts.py" line="201"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="200"/>
+        <location filename="../../ui/sync/texts.py" line="202"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="201"/>
+        <location filename="../../ui/sync/texts.py" line="203"/>
         <source>Sort order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="202"/>
+        <location filename="../../ui/sync/texts.py" line="204"/>
         <source>Active</source>
         <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="205"/>
+        <source>Planned amount (10,000 yuan)</source>
+        <translation>计划投资（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="206"/>
+        <source>Target district</source>
+        <translation>拟落地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="207"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="208"/>
+        <source>Recommended on</source>
+        <translation>推介日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="209"/>
+        <source>Tracked since</source>
+        <translation>跟踪日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="210"/>
+        <source>Signed on</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="211"/>
+        <source>Landed on</source>
+        <translation>落地日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="212"/>
+        <source>Dropped on</source>
+        <translation>退库日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="213"/>
+        <source>Reason dropped</source>
+        <translation>退库原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="214"/>
+        <source>Signed amount (10,000 yuan)</source>
+        <translation>签约金额（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="215"/>
+        <source>Chushang project</source>
+        <translation>楚商项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="216"/>
+        <source>Alumni project</source>
+        <translation>校友项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="217"/>
+        <source>Leading official</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="218"/>
+        <source>Task force</source>
+        <translation>工作专班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="219"/>
+        <source>Plan</source>
+        <translation>推进方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="220"/>
+        <source>Waiting on</source>
+        <translation>待解决问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="221"/>
+        <source>Tracked by</source>
+        <translation>跟踪人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="223"/>
+        <source>Amount (10,000 yuan)</source>
+        <translation>金额（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="224"/>
+        <source>Promised for</source>
+        <translation>承诺到资日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="225"/>
+        <source>Arrived on</source>
+        <translation>到资日期</translation>
     </message>
 </context>
 <context>
@@ -3364,6 +3465,16 @@ My edit: {1}</source>
         <location filename="../../ui/sync/texts.py" line="121"/>
         <source>Contact merge</source>
         <translation>人员合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="122"/>
+        <source>Project</source>
+        <translation>招商项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="123"/>
+        <source>Capital arrival</source>
+        <translation>到资</translation>
     </message>
 </context>
 <context>

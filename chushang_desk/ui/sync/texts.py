@@ -119,6 +119,8 @@ def table_label(table: str) -> str:
         "reference_item": lambda: QCoreApplication.translate("SyncTexts", "Reference list entry"),
         "annual_target": lambda: QCoreApplication.translate("SyncTexts", "Annual target"),
         "contact_merge": lambda: QCoreApplication.translate("SyncTexts", "Contact merge"),
+        "project": lambda: QCoreApplication.translate("SyncTexts", "Project"),
+        "capital_arrival": lambda: QCoreApplication.translate("SyncTexts", "Capital arrival"),
     }
     return labels[table]() if table in labels else table
 
@@ -200,5 +202,26 @@ def field_label(field: str) -> str:
         "category": lambda: QCoreApplication.translate("SyncFields", "Category"),
         "sort_order": lambda: QCoreApplication.translate("SyncFields", "Sort order"),
         "active": lambda: QCoreApplication.translate("SyncFields", "Active"),
+        "planned_amount": lambda: QCoreApplication.translate("SyncFields", "Planned amount (10,000 yuan)"),
+        "district": lambda: QCoreApplication.translate("SyncFields", "Target district"),
+        "stage": lambda: QCoreApplication.translate("SyncFields", "Stage"),
+        "recommended_on": lambda: QCoreApplication.translate("SyncFields", "Recommended on"),
+        "tracking_on": lambda: QCoreApplication.translate("SyncFields", "Tracked since"),
+        "signed_on": lambda: QCoreApplication.translate("SyncFields", "Signed on"),
+        "landed_on": lambda: QCoreApplication.translate("SyncFields", "Landed on"),
+        "dropped_on": lambda: QCoreApplication.translate("SyncFields", "Dropped on"),
+        "dropped_reason": lambda: QCoreApplication.translate("SyncFields", "Reason dropped"),
+        "signed_amount": lambda: QCoreApplication.translate("SyncFields", "Signed amount (10,000 yuan)"),
+        "is_chushang": lambda: QCoreApplication.translate("SyncFields", "Chushang project"),
+        "is_alumni": lambda: QCoreApplication.translate("SyncFields", "Alumni project"),
+        "leading_official": lambda: QCoreApplication.translate("SyncFields", "Leading official"),
+        "task_force": lambda: QCoreApplication.translate("SyncFields", "Task force"),
+        "plan": lambda: QCoreApplication.translate("SyncFields", "Plan"),
+        "waiting_on": lambda: QCoreApplication.translate("SyncFields", "Waiting on"),
+        "tracked_by": lambda: QCoreApplication.translate("SyncFields", "Tracked by"),
+        "project_id": lambda: QCoreApplication.translate("SyncFields", "Project"),
+        "amount": lambda: QCoreApplication.translate("SyncFields", "Amount (10,000 yuan)"),
+        "due_on": lambda: QCoreApplication.translate("SyncFields", "Promised for"),
+        "arrived_on": lambda: QCoreApplication.translate("SyncFields", "Arrived on"),
     }
     return labels[field]() if field in labels else field
