@@ -1,0 +1,151 @@
+"""The year's targets (reference data) against what the records say: every actual is a query over the
+records, never a number typed in. A period (a quarter, a half, a month, or the year so far) counts what
+happened in it; the directory's sizes are as they stood at its end. A figure under half of its pro-rata
+share of the year's target is behind.
+"""
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from ..models import AnnualTarget, CapitalArrival, Contact, Organization, Project, ReferenceItem
+from .messages import Message, ValidationFailed
+
+# The work list's items in the order the bureau reports them; those without records yet (events) are
+# reported as not recorded rather than as zero.
+METRICS = ("signed_projects", "landed_projects", "capital_arrived", "merchant_records", "merchant_key_records",
+           "alumni_records", "alumni_key_records", "talent_records", "liaison_stations", "new_chambers",
+           "events", "festival_events", "key_region_events", "overseas_events", "platform_events", "alumni_events")
+NOT_RECORDED_YET = frozenset({"events", "festival_events", "key_region_events", "overseas_events",
+                              "platform_events", "alumni_events"})
+BEHIND_SHARE = Decimal("0.5")  # under half of the pro-rata share: marked
+_PERIOD = re.compile(r"^(?:(Q[1-4])|(H[12])|M(0[1-9]|1[0-2]))$")
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    start: date
+    end: date
+    label: str  # "2025", "2025 Q1", "2025 H1", "2025 M03"
+
+
+@dataclass(frozen=True)
+class TargetFigure:
+    metric: str
+    target: int | None  # None: no target set for the year
+    actual: Decimal | None  # None: not recorded yet
+    unit: str
+    share: Decimal  # the part of the year the period covers so far (the pro-rata share of the target)
+    amount: Decimal | None = None  # signed projects: their signed amount (万元)
+
+    @property
+    def rate(self) -> Decimal | None:
+        """Actual against the year's target (0.45 is 45 %)."""
+        if self.target in (None, 0) or self.actual is None:
+            return None
+        return (self.actual / Decimal(self.target)).quantize(Decimal("0.0001"))
+
+    @property
+    def behind(self) -> bool:
+        return (self.rate is not None and self.share > 0 and self.rate < BEHIND_SHARE * self.share)
+
+
+def period_of(year: int, period: str | None = None) -> Period:
+    """The days of a year or of a part of it: Q1-Q4, H1-H2, M01-M12; ValidationFailed otherwise."""
+    if not 1900 <= year <= 2100:
+        raise ValidationFailed({"year": Message("bad_year")})
+    if not period:
+        return Period(year, date(year, 1, 1), date(year, 12, 31), str(year))
+    found = _PERIOD.match(period.strip().upper())
+    if not found:
+        raise ValidationFailed({"period": Message("bad_period", {"value": period})})
+    quarter, half, month = found.groups()
+    first, last = ((int(quarter[1]) - 1) * 3 + 1, int(quarter[1]) * 3) if quarter else (
+        ((int(half[1]) - 1) * 6 + 1, int(half[1]) * 6) if half else (int(month), int(month)))
+    return Period(year, date(year, first, 1), date(year, last, monthrange(year, last)[1]),
+                  f"{year} {period.strip().upper()}")
+
+
+def year_share(period: Period, today: date) -> Decimal:
+    """How much of the year lies before the period's end (or today, inside it): the target's pro-rata
+    share by then. Figures count from the start of the year when compared with a year's target."""
+    upto = min(period.end, today)
+    if upto < date(period.year, 1, 1):
+        return Decimal("0")
+    days = Decimal((date(period.year, 12, 31) - date(period.year, 1, 1)).days + 1)
+    return (Decimal((upto - date(period.year, 1, 1)).days + 1) / days).quantize(Decimal("0.0001"))
+
+
+def target_figures(session: Session, year: int, period: str | None = None, station: str | None = None,
+                   today: date | None = None) -> list[TargetFigure]:
+    """Every work-list item of the year: its target (city-wide) and what the records say for the period
+    (of one station, when given). Flows (signed, landed, capital, new chambers) count within the period;
+    the directory's sizes are counted as they stood at the period's end."""
+    span = period_of(year, period)
+    today = today or date.today()
+    share = year_share(span, today)
+    targets = {t.metric: t for t in session.scalars(select(AnnualTarget).where(
+        AnnualTarget.year == year, AnnualTarget.deleted_at.is_(None)))}
+    actuals = _actuals(session, span, station)
+    figures = []
+    for metric in METRICS:
+        target = targets.get(metric)
+        actual = None if metric in NOT_RECORDED_YET else actuals[metric]
+        figures.append(TargetFigure(metric, target.value if target else None, actual,
+                                    target.unit if target else "", share,
+                                    actuals["signed_amount"] if metric == "signed_projects" else None))
+    return figures
+
+
+def _actuals(session: Session, span: Period, station: str | None) -> dict[str, Decimal]:
+    end_moment = datetime.combine(span.end, time.max)
+    start_moment = datetime.combine(span.start, time.min)
+
+    def projects(day_column) -> list[Decimal | None]:
+        """The signed amounts of the projects that reached a stage within the period (summed here, as
+        Decimal: SQLite would add them as floats)."""
+        stmt = select(Project.signed_amount).where(Project.deleted_at.is_(None), day_column >= span.start,
+                                                   day_column <= span.end)
+        return list(session.scalars(stmt.where(Project.station == station) if station else stmt))
+
+    signed_amounts = projects(Project.signed_on)
+    signed, landed = len(signed_amounts), len(projects(Project.landed_on))
+    signed_amount = sum((a for a in signed_amounts if a is not None), Decimal("0.00"))
+    arrived = select(CapitalArrival.amount).join(Project, Project.id == CapitalArrival.project_id).where(
+        CapitalArrival.deleted_at.is_(None), Project.deleted_at.is_(None),
+        CapitalArrival.arrived_on >= span.start, CapitalArrival.arrived_on <= span.end)
+    if station:
+        arrived = arrived.where(Project.station == station)
+    capital = sum((amount or Decimal("0") for amount in session.scalars(arrived)), Decimal("0"))
+
+    def contacts(*conditions) -> int:
+        stmt = select(func.count()).select_from(Contact).where(  # on file at the end: deleted later counts
+            or_(Contact.deleted_at.is_(None), Contact.deleted_at > end_moment), Contact.created_at <= end_moment,
+            *conditions)
+        return session.scalar(stmt.where(Contact.station == station) if station else stmt) or 0
+
+    chambers = select(func.count()).select_from(Organization).where(
+        Organization.deleted_at.is_(None), Organization.kind == "chamber",
+        Organization.created_at >= start_moment, Organization.created_at <= end_moment)
+    stations = select(func.count()).select_from(ReferenceItem).where(
+        ReferenceItem.list_name == "station", ReferenceItem.category == "domestic",
+        ReferenceItem.active.is_(True), ReferenceItem.deleted_at.is_(None))
+    return {
+        "signed_projects": Decimal(signed), "signed_amount": signed_amount,
+        "landed_projects": Decimal(landed), "capital_arrived": capital,
+        "merchant_records": Decimal(contacts(Contact.is_merchant.is_(True))),
+        "merchant_key_records": Decimal(contacts(Contact.is_merchant.is_(True), Contact.is_key.is_(True))),
+        "alumni_records": Decimal(contacts(Contact.is_alumnus.is_(True))),
+        "alumni_key_records": Decimal(contacts(Contact.is_alumnus.is_(True), Contact.is_key.is_(True))),
+        "talent_records": Decimal(contacts(Contact.is_talent.is_(True))),
+        "liaison_stations": Decimal(session.scalar(stations) or 0),
+        "new_chambers": Decimal(0 if station else session.scalar(chambers) or 0),
+    }
+
