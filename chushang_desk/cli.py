@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
 
     add_import_parser(sub, DATA_DIR_HELP)
     add_export_parser(sub, DATA_DIR_HELP)
+    report = sub.add_parser("report", help="the bureau's periodic report (定期汇总上报) as an .xlsx workbook")
+    report.add_argument("--data-dir", type=Path, required=True, help=DATA_DIR_HELP)
+    report.add_argument("--year", type=int, required=True)
+    report.add_argument("--period", help="Q1-Q4, H1-H2 or M01-M12 (default: the whole year)")
+    report.add_argument("--station", help="one station's figures, by its code (default: city-wide)")
+    report.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     return parser
 
 
@@ -99,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_app(args.data_dir, args.lang)
     handler = {"demo-data": _demo_data, "export-visits": _export_visits, "import-contacts": _import_contacts,
-               "export-contacts": _export_contacts,
+               "export-contacts": _export_contacts, "report": _report,
                "login": _login, "sync": _sync, "logout": _logout}[args.command]
     from .db.keys import ProfileKeyError
 
@@ -205,6 +211,12 @@ def _export_contacts(args) -> int:
     from .exchange.contact_import_command import export_contacts_command
 
     return export_contacts_command(args, ask_passphrase, args.lang or _locale_language())
+
+
+def _report(args) -> int:
+    from .exchange.bureau_report import report_command
+
+    return report_command(args, ask_passphrase, args.lang or _locale_language())
 
 
 def _read_password() -> str:

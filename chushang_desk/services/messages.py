@@ -77,6 +77,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "contacts_exported": {"zh_CN": "已导出 {count} 位人员到 {path}", "en": "Exported {count} contacts to {path}"},
     "import_no_profile": {"zh_CN": "没有找到资料库：{path}", "en": "No profile database in {path}"},
     "merge_count": {"zh_CN": "请选择 2 至 {most} 位人员合并", "en": "Choose from 2 to {most} contacts to merge"},
+    "report_written": {"zh_CN": "已写出 {period} 汇总报表：{path}（签约 {signed} 项，落地 {landed} 项，到资 {arrivals} 笔）", "en": "The {period} report is written to {path} ({signed} signed, {landed} landed, {arrivals} capital arrivals)"},
     "bad_period": {"zh_CN": "“{value}”不是统计期间：可写 Q1–Q4（季度）、H1–H2（半年）或 M01–M12（月份）", "en": "“{value}” is not a period: write Q1–Q4 (a quarter), H1–H2 (a half) or M01–M12 (a month)"},
     "project_bad_stage": {"zh_CN": "阶段应为推介、跟踪、签约、落地或退库", "en": "The stage is one of recommended, tracking, signed, landed or dropped"},
     "project_bad_source": {"zh_CN": "来源应为走访、推荐、活动、校友或其他", "en": "The source is one of visit, referral, event, alumni or other"},

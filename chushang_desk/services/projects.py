@@ -89,6 +89,7 @@ def save_project(session: Session, data: dict, project_id: str | None = None, to
         stage = data.get("stage") or "recommended"
         if stage in STAGE_DAY:  # (an unknown stage is refused by validate_project)
             data = {STAGE_DAY[stage]: today or date.today(), **data}
+        data = {"is_chushang": True, **data}  # the desk's projects are 楚商 projects unless said otherwise
         project = Project()
     else:
         project = live_row(session, Project, project_id)

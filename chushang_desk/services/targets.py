@@ -1,5 +1,6 @@
 """The year's targets (reference data) against what the records say: every actual is a query over the
-records, never a number typed in. A period (a quarter, a half, a month, or the year so far) counts what
+records, never a number typed in. The work list counts 楚商 projects (新签约楚商投资项目, 落地, 产业到资):
+projects flagged is_chushang. A period (a quarter, a half, a month, or the year so far) counts what
 happened in it; the directory's sizes are as they stood at its end. A figure under half of its pro-rata
 share of the year's target is behind.
 """
@@ -111,15 +112,15 @@ def _actuals(session: Session, span: Period, station: str | None) -> dict[str, D
     def projects(day_column) -> list[Decimal | None]:
         """The signed amounts of the projects that reached a stage within the period (summed here, as
         Decimal: SQLite would add them as floats)."""
-        stmt = select(Project.signed_amount).where(Project.deleted_at.is_(None), day_column >= span.start,
-                                                   day_column <= span.end)
+        stmt = select(Project.signed_amount).where(Project.deleted_at.is_(None), Project.is_chushang.is_(True),
+                                                   day_column >= span.start, day_column <= span.end)
         return list(session.scalars(stmt.where(Project.station == station) if station else stmt))
 
     signed_amounts = projects(Project.signed_on)
     signed, landed = len(signed_amounts), len(projects(Project.landed_on))
     signed_amount = sum((a for a in signed_amounts if a is not None), Decimal("0.00"))
     arrived = select(CapitalArrival.amount).join(Project, Project.id == CapitalArrival.project_id).where(
-        CapitalArrival.deleted_at.is_(None), Project.deleted_at.is_(None),
+        CapitalArrival.deleted_at.is_(None), Project.deleted_at.is_(None), Project.is_chushang.is_(True),
         CapitalArrival.arrived_on >= span.start, CapitalArrival.arrived_on <= span.end)
     if station:
         arrived = arrived.where(Project.station == station)

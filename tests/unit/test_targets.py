@@ -21,8 +21,11 @@ def records(profile):
         a = save_project(s, {"name": "甲", "station": "jjj"}, today=date(2025, 1, 5))
         b = save_project(s, {"name": "乙", "station": "dwq"}, today=date(2025, 2, 1))
         c = save_project(s, {"name": "丙", "station": "jjj"}, today=date(2024, 6, 1))
-        return a, b, c
-    a, b, c = profile.write(make)
+        d = save_project(s, {"name": "外资丁", "station": "jjj", "is_chushang": False}, today=date(2025, 1, 1))
+        return a, b, c, d
+    a, b, c, d = profile.write(make)
+    profile.write(move_stage, d, "signed", date(2025, 2, 1))  # not a 楚商 project: the work list leaves it out
+    profile.write(add_arrival, d, "5000", arrived_on=date(2025, 3, 1))
     profile.write(move_stage, a, "signed", date(2025, 2, 10))
     profile.write(save_project, {"signed_amount": "1000.10"}, a)
     profile.write(move_stage, b, "signed", date(2025, 5, 1))
