@@ -75,7 +75,7 @@ def _write(session: Session, span: Period, path: Path, station: str | None, toda
     try:
         styles = _styles(book)
         figures = target_figures(session, span.year, _period_code(span), station, today)
-        _summary_sheet(book, styles, f"{span.label} 楚商回归工作定期汇总{where}", figures, today)
+        _summary_sheet(book, styles, f"{span.label} 楚商回归工作定期汇总{where}", figures, today, span.year)
         signed = _signed(session, span, station, names)
         _records_sheet(book, styles, "签约项目", f"{span.label} 新签约楚商项目{where}", SIGNED_COLUMNS, signed)
         landed = _landed(session, span, station, names)
@@ -114,7 +114,7 @@ def _styles(book) -> dict:
 SUMMARY_HEADER = ("工作事项", "单位", "年度目标", "完成", "完成率", "序时进度", "状态")
 
 
-def _summary_sheet(book, styles, title: str, figures: list[TargetFigure], today: date) -> None:
+def _summary_sheet(book, styles, title: str, figures: list[TargetFigure], today: date, year: int) -> None:
     sheet = book.add_worksheet("汇总")
     sheet.merge_range(0, 0, 0, len(SUMMARY_HEADER) - 1, title, styles["title"])
     sheet.write_row(2, 0, SUMMARY_HEADER, styles["header"])
@@ -134,8 +134,12 @@ def _summary_sheet(book, styles, title: str, figures: list[TargetFigure], today:
     sheet.fit_to_pages(1, 1)
     for col, width in enumerate((22, 6, 10, 14, 9, 9, 8)):
         sheet.set_column(col, col, width)
-    sheet.write(4 + len(figures), 0, f"统计至 {today.isoformat()}；完成为记录中的实际数，序时进度为截至期末的全年比例。",
-                book.add_format({"font_name": "Microsoft YaHei", "font_size": 9, "italic": True}))
+    carried = sorted({f.target_year for f in figures if f.target_year is not None and f.target_year != year})
+    note = f"统计至 {today.isoformat()}；完成为本期记录中的实际数，序时进度为本期（至期末或今日）占全年的比例。"
+    if carried:
+        note += f"本年未设目标，沿用 {carried[-1]} 年目标。"
+    sheet.write(4 + len(figures), 0, note, book.add_format({"font_name": "Microsoft YaHei", "font_size": 9,
+                                                             "italic": True}))
 
 
 def _number(sheet, row, col, value, style, text_style, missing: str = "") -> None:

@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 from ..db.bulk import bulk_insert
 from ..db.search_index import name_syllables, optimize_search
 from ..models import (
-    Affiliation, Contact, FollowUp, Organization, Referral, Visit, VisitContact, VisitOrganization,
+    Affiliation, CapitalArrival, Contact, FollowUp, Organization, Project, Referral, Visit, VisitContact,
+    VisitOrganization,
 )
 from . import demo_words as W, settings
 from .profile import Profile
@@ -141,6 +142,7 @@ class DemoWorld:
         self.industry_names = {i.code: i.name_zh for i in refs["industry"]}
         self.universities = {i.code: i.name_zh for i in refs["university"]}
         self.districts = [i.name_zh for i in refs["district"]]
+        self.district_codes = [i.code for i in refs["district"]]
         self.prefectures = Weighted([(i.code, W.PREFECTURE_WEIGHTS.get(i.code, 3)) for i in refs["prefecture"]])
         self.prefecture_names = {i.code: i.name_zh for i in refs["prefecture"]}
 
@@ -495,6 +497,54 @@ class DemoWorld:
     def _referral_status(self, age_days: int) -> str:
         return (_OLD_LEAD_STATUS if age_days > 365 else _NEW_LEAD_STATUS).pick(self.rng)
 
+    def projects(self, n: int) -> dict[type, list[dict]]:
+        """Projects over the last two years, further along the older they are, with the capital of the
+        signed and landed ones arriving in instalments (some promised, not yet arrived)."""
+        rows: dict[type, list[dict]] = {Project: [], CapitalArrival: []}
+        for _ in range(n):
+            project, arrivals = self._project()
+            rows[Project].append(project)
+            rows[CapitalArrival] += arrivals
+        return rows
+
+    def _project(self) -> tuple[dict, list[dict]]:
+        rng = self.rng
+        investor = rng.choice(self.companies) if self.companies else None
+        contact = rng.choice(self.persons)
+        started = self.today - timedelta(days=rng.randint(0, 730))
+        planned = Decimal(rng.choice((3000, 5000, 8000, 12000, 20000, 50000, 100000, 300000)))
+        industry = investor.industry if investor and investor.industry in self.industry_names else rng.choice(
+            self.industries)
+        row = dict(id=self.ids.next(), name=f"{rng.choice(W.BRANDS)}{self.industry_names.get(industry, '')}"
+                   f"{rng.choice(W.FACILITIES)}项目", organization_id=investor.id if investor else None,
+                   contact_id=contact.id, industry=industry, planned_amount=planned,
+                   district=rng.choice(self.district_codes) if self.district_codes else "",
+                   station=contact.station, source=rng.choice(("visit", "referral", "event", "alumni", "visit")),
+                   is_chushang=rng.random() < 0.9, is_alumni=rng.random() < 0.2, recommended_on=started,
+                   stage="recommended", tracked_by=[rng.choice(self.officers.get(contact.station) or ["李明"])],
+                   leading_official=rng.choice(("", "", "区委副书记", "副区长", "招商局局长")),
+                   waiting_on=rng.sample(("funds", "land", "policy", "approval"), rng.choice((0, 0, 1, 2))))
+        day, arrivals = started, []
+        for stage, chance, most_days in (("tracking", 0.85, 60), ("signed", 0.6, 200), ("landed", 0.7, 240)):
+            day = day + timedelta(days=rng.randint(5, most_days))
+            if day > self.today or rng.random() > chance:
+                break
+            row["stage"], row[f"{stage}_on"] = stage, day
+        if row["stage"] in ("recommended", "tracking") and rng.random() < 0.12:
+            row["stage"], row["dropped_on"] = "dropped", min(self.today, day)
+            row["dropped_reason"] = rng.choice(("投资方调整战略", "选址另有他处", "资金未落实", "用地条件不满足"))
+        if row.get("signed_on"):
+            row["signed_amount"] = (planned * Decimal(rng.choice(("0.6", "0.8", "1", "1", "1.2")))).quantize(
+                Decimal("0.01"))
+            paid_by = self.today if row["stage"] == "landed" else self.today - timedelta(days=30)
+            for part in range(rng.choice((0, 1, 2, 3))):
+                due = row["signed_on"] + timedelta(days=60 * (part + 1))
+                amount = (row["signed_amount"] * Decimal(rng.choice(("0.1", "0.2", "0.3")))).quantize(Decimal("0.01"))
+                arrived = due + timedelta(days=rng.randint(-10, 30)) if due <= paid_by else None
+                arrivals.append(dict(id=self.ids.next(), project_id=row["id"], amount=amount, due_on=due,
+                                     arrived_on=arrived if arrived is None or arrived <= self.today else None))
+        return row, arrivals
+
 
 _OLD_LEAD_STATUS = Weighted((("new", 5), ("contacted", 15), ("negotiating", 15), ("signed", 20), ("landed", 25),
                              ("dropped", 20)))
@@ -576,6 +626,7 @@ def make_demo_data(profile: Profile, contacts: int = 2000, visits: int = 6000, s
             n = min(batch, visits - start)
             out.write(world.visit_batch(n), f"visits {start + n:,}/{visits:,}")
         out.write({Referral: world.referrals()}, "referrals")
+        out.write(world.projects(max(contacts // 20, 1)), "projects")
         profile.write(_demo_officer_settings, world.officers)
     profile.write(lambda session: optimize_search(session.connection()))
     return _summary(out.counts, seed, time.perf_counter() - started)
@@ -595,4 +646,5 @@ def _summary(counts: Counter, seed: int, seconds: float) -> str:
     return (f"demo data (seed {seed}): {c['contact']:,} contacts, {c['organization']:,} organizations, "
             f"{c['affiliation']:,} affiliations, {c['visit']:,} visits ({c['visit_contact']:,} contacts met, "
             f"{c['visit_organization']:,} organizations met, {c['follow_up']:,} follow-ups), "
-            f"{c['referral']:,} referrals in {seconds:.1f} s")
+            f"{c['referral']:,} referrals, {c['project']:,} projects ({c['capital_arrival']:,} capital arrivals) "
+            f"in {seconds:.1f} s")

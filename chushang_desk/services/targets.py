@@ -25,6 +25,9 @@ METRICS = ("signed_projects", "landed_projects", "capital_arrived", "merchant_re
            "events", "festival_events", "key_region_events", "overseas_events", "platform_events", "alumni_events")
 NOT_RECORDED_YET = frozenset({"events", "festival_events", "key_region_events", "overseas_events",
                               "platform_events", "alumni_events"})
+UNITS = {"signed_projects": "个", "landed_projects": "个", "capital_arrived": "万元", "liaison_stations": "个",
+         "new_chambers": "个", **{m: "人" for m in METRICS if m.endswith("_records")},
+         **{m: "场" for m in NOT_RECORDED_YET}}  # when no target says its unit
 BEHIND_SHARE = Decimal("0.5")  # under half of the pro-rata share: marked
 _PERIOD = re.compile(r"^(?:(Q[1-4])|(H[12])|M(0[1-9]|1[0-2]))$")
 
@@ -45,6 +48,7 @@ class TargetFigure:
     unit: str
     share: Decimal  # the part of the year the period covers so far (the pro-rata share of the target)
     amount: Decimal | None = None  # signed projects: their signed amount (万元)
+    target_year: int | None = None  # the year whose target it is: an earlier one's, carried forward
 
     @property
     def rate(self) -> Decimal | None:
@@ -75,13 +79,13 @@ def period_of(year: int, period: str | None = None) -> Period:
 
 
 def year_share(period: Period, today: date) -> Decimal:
-    """How much of the year lies before the period's end (or today, inside it): the target's pro-rata
-    share by then. Figures count from the start of the year when compared with a year's target."""
+    """The part of the year the period covers up to its end (or today, inside it): the pro-rata share
+    of the year's target that what happened in the period is held against."""
     upto = min(period.end, today)
-    if upto < date(period.year, 1, 1):
+    if upto < period.start:
         return Decimal("0")
     days = Decimal((date(period.year, 12, 31) - date(period.year, 1, 1)).days + 1)
-    return (Decimal((upto - date(period.year, 1, 1)).days + 1) / days).quantize(Decimal("0.0001"))
+    return (Decimal((upto - period.start).days + 1) / days).quantize(Decimal("0.0001"))
 
 
 def target_figures(session: Session, year: int, period: str | None = None, station: str | None = None,
@@ -92,16 +96,19 @@ def target_figures(session: Session, year: int, period: str | None = None, stati
     span = period_of(year, period)
     today = today or date.today()
     share = year_share(span, today)
+    target_year = session.scalar(select(func.max(AnnualTarget.year)).where(
+        AnnualTarget.year <= year, AnnualTarget.deleted_at.is_(None)))  # a year without its own: the last one's
     targets = {t.metric: t for t in session.scalars(select(AnnualTarget).where(
-        AnnualTarget.year == year, AnnualTarget.deleted_at.is_(None)))}
+        AnnualTarget.year == target_year, AnnualTarget.deleted_at.is_(None)))}
     actuals = _actuals(session, span, station)
     figures = []
     for metric in METRICS:
         target = targets.get(metric)
         actual = None if metric in NOT_RECORDED_YET else actuals[metric]
         figures.append(TargetFigure(metric, target.value if target else None, actual,
-                                    target.unit if target else "", share,
-                                    actuals["signed_amount"] if metric == "signed_projects" else None))
+                                    target.unit if target else UNITS.get(metric, ""), share,
+                                    actuals["signed_amount"] if metric == "signed_projects" else None,
+                                    target_year if target else None))
     return figures
 
 

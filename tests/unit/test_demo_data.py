@@ -20,7 +20,7 @@ TODAY = date(2026, 5, 20)
 CONTACTS, VISITS = 300, 1000
 # Tables that demo data fills (reference lists come from the seed, written with no outbox entries).
 DEMO_TABLES = ("organization", "contact", "affiliation", "visit", "visit_contact", "visit_organization",
-               "follow_up", "referral")
+               "follow_up", "referral", "project", "capital_arrival")
 AUDIT_TIMES = {"created_at", "updated_at"}  # the only columns taken from the clock
 
 
@@ -69,7 +69,8 @@ def test_counts_match_the_request_and_the_summary(demo):
     profile, summary = demo
     assert _scalar(profile, "SELECT count(*) FROM contact") == CONTACTS
     assert _scalar(profile, "SELECT count(*) FROM visit") == VISITS
-    for table in ("organization", "affiliation", "visit_contact", "follow_up", "referral"):
+    for table in ("organization", "affiliation", "visit_contact", "follow_up", "referral", "project",
+                  "capital_arrival"):
         count = _scalar(profile, f"SELECT count(*) FROM {table}")
         assert count > 0, table
         assert f"{count:,}" in summary, table
@@ -117,6 +118,24 @@ def test_one_outbox_entry_per_created_row(demo):
         matched = _scalar(profile, f"SELECT count(DISTINCT o.row_id) FROM outbox o JOIN {table} t ON t.id = o.row_id "
                                    "WHERE o.table_name = :t", t=table)
         assert rows == entries == matched, table
+
+
+def test_demo_projects_move_through_every_stage_and_pass_their_own_checks(demo):
+    """Every demo project is one the service would save (its declaration, its stage days in order, a
+    reason for a drop), so the demo syncs and reports like real data."""
+    from chushang_desk.models import Project
+    from chushang_desk.models.projects import PROJECT_STAGES
+    from chushang_desk.services.projects import validate_project
+    from chushang_desk.services.targets import target_figures
+
+    profile = demo[0]
+    projects = profile.read(lambda s: [{c.name: getattr(p, c.name) for c in Project.__table__.columns}
+                                       for p in s.query(Project)])
+    assert {p["stage"] for p in projects} == set(PROJECT_STAGES)
+    for project in projects:
+        validate_project(project)  # raises on anything the desk itself would refuse
+    figures = {f.metric: f for f in profile.read(target_figures, TODAY.year, None, None, TODAY)}
+    assert figures["signed_projects"].actual > 0 and figures["capital_arrived"].actual > 0
 
 
 def test_visit_history_spans_three_years_with_open_and_done_follow_ups(demo):

@@ -97,6 +97,16 @@ def test_a_figure_under_half_its_pro_rata_share_is_behind(profile, records):
     assert not mid_year["liaison_stations"].behind  # 3 of 3
     assert year_share(period_of(2025, "Q1"), date(2026, 1, 1)) == Decimal("0.2466")
     assert year_share(period_of(2025), date(2024, 12, 31)) == 0
+    assert year_share(period_of(2025, "H2"), date(2025, 12, 31)) == Decimal("0.5041")  # its own 184 days
+    assert year_share(period_of(2025, "H2"), date(2025, 6, 30)) == 0  # not begun
+
+
+def test_a_year_without_targets_of_its_own_carries_the_last_year_s(profile, records):
+    later = figures(profile, 2027, today=date(2027, 6, 30))
+    assert (later["signed_projects"].target, later["signed_projects"].target_year) == (200, 2025)
+    earlier = figures(profile, 2024, today=date(2024, 12, 31))
+    assert earlier["signed_projects"].target is None and earlier["signed_projects"].unit == "个"
+    assert earlier["signed_projects"].actual == 1  # 丙, signed in December 2024
 
 
 @pytest.mark.parametrize("period", ["Q5", "H3", "M13", "2025", "q1x"])
