@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import AnnualTarget, CapitalArrival, Contact, Organization, Project, ReferenceItem
@@ -139,9 +139,15 @@ def _actuals(session: Session, span: Period, station: str | None) -> dict[str, D
             *conditions)
         return session.scalar(stmt.where(Contact.station == station) if station else stmt) or 0
 
+    # New chambers: founded in the period, or recorded in it when their founding day is not known.
     chambers = select(func.count()).select_from(Organization).where(
-        Organization.deleted_at.is_(None), Organization.kind == "chamber",
-        Organization.created_at >= start_moment, Organization.created_at <= end_moment)
+        Organization.deleted_at.is_(None), Organization.kind == "chamber", or_(
+            and_(Organization.founded_on.is_not(None), Organization.founded_on >= span.start,
+                 Organization.founded_on <= span.end),
+            and_(Organization.founded_on.is_(None), Organization.created_at >= start_moment,
+                 Organization.created_at <= end_moment)))
+    if station:
+        chambers = chambers.where(Organization.station == station)
     stations = select(func.count()).select_from(ReferenceItem).where(
         ReferenceItem.list_name == "station", ReferenceItem.category == "domestic",
         ReferenceItem.active.is_(True), ReferenceItem.deleted_at.is_(None))
@@ -154,6 +160,6 @@ def _actuals(session: Session, span: Period, station: str | None) -> dict[str, D
         "alumni_key_records": Decimal(contacts(Contact.is_alumnus.is_(True), Contact.is_key.is_(True))),
         "talent_records": Decimal(contacts(Contact.is_talent.is_(True))),
         "liaison_stations": Decimal(session.scalar(stations) or 0),
-        "new_chambers": Decimal(0 if station else session.scalar(chambers) or 0),
+        "new_chambers": Decimal(session.scalar(chambers) or 0),
     }
 

@@ -47,10 +47,12 @@ def records(profile):
         for contact_id in ids:
             s.get(Contact, contact_id).created_at = datetime(2025, 1, 2)
         s.get(Contact, ids[1]).created_at = datetime(2025, 11, 1)  # on file only from November
-        new = save_organization(s, {"name": "新商会", "kind": "chamber"})
+        new = save_organization(s, {"name": "新商会", "kind": "chamber", "station": "jjj"})
         s.get(Organization, new).created_at = datetime(2025, 6, 1)
         old = save_organization(s, {"name": "老商会", "kind": "chamber"})
         s.get(Organization, old).created_at = datetime(2024, 3, 1)
+        long_standing = save_organization(s, {"name": "老牌商会", "kind": "chamber", "founded_on": date(2010, 5, 1)})
+        s.get(Organization, long_standing).created_at = datetime(2025, 2, 1)  # recorded this year, not new
         save_organization(s, {"name": "某公司", "kind": "company"})
         return ids, new
     profile.write(people)
@@ -84,6 +86,8 @@ def test_a_period_counts_what_happened_in_it_and_the_directory_as_it_stood_at_it
     by_station = figures(profile, 2025, station="jjj", today=date(2025, 12, 31))
     assert (by_station["signed_projects"].actual, by_station["capital_arrived"].actual) == (1, Decimal("500.00"))
     assert by_station["merchant_records"].actual == 2
+    assert by_station["new_chambers"].actual == 1
+    assert figures(profile, 2025, station="dwq", today=date(2025, 12, 31))["new_chambers"].actual == 0
     gone = profile.read(lambda s: s.query(Contact).filter_by(name="商一").one().id)
     profile.write(lambda s: setattr(s.get(Contact, gone), "deleted_at", datetime(2025, 6, 1)))
     assert figures(profile, 2025, "Q1", today=date(2025, 12, 31))["merchant_records"].actual == 2  # still, in Q1
