@@ -20,10 +20,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import CapitalArrival, Contact, Organization, Project, Referral
+from ..models import Contact, Organization, Project, Referral
 from ..services.messages import ValidationFailed, render
 from ..services.reference import name_lookup
-from ..services.targets import Period, TargetFigure, period_of, target_figures
+from ..services.targets import Period, TargetFigure, arrivals_in, period_of, projects_reaching, target_figures
 from .visit_log import display_width
 from .visit_log_cells import excel_date, visible
 
@@ -57,7 +57,7 @@ def write_report(profile, year: int, period: str | None, path: Path | str, stati
     handle, scratch = tempfile.mkstemp(prefix=".report-", suffix=".xlsx", dir=path.parent)
     os.close(handle)
     try:
-        summary = profile.read(_write, span, Path(scratch), station, today or date.today())
+        summary = profile.read(_write, span, period, Path(scratch), station, today or date.today())
         os.replace(scratch, path)
     except BaseException:
         Path(scratch).unlink(missing_ok=True)
@@ -65,7 +65,8 @@ def write_report(profile, year: int, period: str | None, path: Path | str, stati
     return ReportSummary(path, span, *summary)
 
 
-def _write(session: Session, span: Period, path: Path, station: str | None, today: date) -> tuple[int, ...]:
+def _write(session: Session, span: Period, period: str | None, path: Path, station: str | None,
+           today: date) -> tuple[int, ...]:
     import xlsxwriter
 
     names = {"station": name_lookup(session, "station"), "industry": name_lookup(session, "industry"),
@@ -74,7 +75,7 @@ def _write(session: Session, span: Period, path: Path, station: str | None, toda
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     try:
         styles = _styles(book)
-        figures = target_figures(session, span.year, _period_code(span), station, today)
+        figures = target_figures(session, span.year, period, station, today)
         _summary_sheet(book, styles, f"{span.label} 楚商回归工作定期汇总{where}", figures, today, span.year)
         signed = _signed(session, span, station, names)
         _records_sheet(book, styles, "签约项目", f"{span.label} 新签约楚商项目{where}", SIGNED_COLUMNS, signed)
@@ -87,10 +88,6 @@ def _write(session: Session, span: Period, path: Path, station: str | None, toda
     finally:
         book.close()
     return len(signed), len(landed), len(arrivals), len(referrals)
-
-
-def _period_code(span: Period) -> str | None:
-    return span.label.split(" ", 1)[1] if " " in span.label else None
 
 
 # --- the sheets ------------------------------------------------------------------------------------------
@@ -205,14 +202,6 @@ def _records_sheet(book, styles, name: str, title: str, columns, rows: list[tupl
 
 # --- the records behind the figures ---------------------------------------------------------------------
 
-def _projects(session: Session, day_column, span: Period, station: str | None) -> list[Project]:
-    stmt = select(Project).where(Project.deleted_at.is_(None), Project.is_chushang.is_(True), day_column >= span.start,
-                                 day_column <= span.end)
-    if station:
-        stmt = stmt.where(Project.station == station)
-    return list(session.scalars(stmt.order_by(day_column, Project.name)))
-
-
 def _investor(session: Session, project: Project) -> str:
     organization = session.get(Organization, project.organization_id) if project.organization_id else None
     return organization.name if organization is not None else ""
@@ -222,24 +211,18 @@ def _signed(session, span, station, names) -> list[tuple]:
     return [(p.name, _investor(session, p), names["industry"].get(p.industry, p.industry), p.signed_on,
              p.signed_amount, p.planned_amount, names["district"].get(p.district, p.district),
              names["station"].get(p.station, p.station), "是" if p.is_chushang else "", "是" if p.is_alumni else "")
-            for p in _projects(session, Project.signed_on, span, station)]
+            for p in projects_reaching(session, "signed", span, station)]
 
 
 def _landed(session, span, station, names) -> list[tuple]:
     return [(p.name, _investor(session, p), p.landed_on, p.signed_amount,
              names["district"].get(p.district, p.district), names["station"].get(p.station, p.station))
-            for p in _projects(session, Project.landed_on, span, station)]
+            for p in projects_reaching(session, "landed", span, station)]
 
 
 def _arrivals(session, span, station, names) -> list[tuple]:
-    stmt = (select(CapitalArrival, Project).join(Project, Project.id == CapitalArrival.project_id)
-            .where(CapitalArrival.deleted_at.is_(None), Project.deleted_at.is_(None), Project.is_chushang.is_(True),
-                   CapitalArrival.arrived_on >= span.start, CapitalArrival.arrived_on <= span.end)
-            .order_by(CapitalArrival.arrived_on, Project.name))
-    if station:
-        stmt = stmt.where(Project.station == station)
     return [(p.name, a.arrived_on, a.amount, names["station"].get(p.station, p.station), a.notes)
-            for a, p in session.execute(stmt)]
+            for a, p in arrivals_in(session, span, station)]
 
 
 def _referrals(session, span, station, names) -> list[tuple]:

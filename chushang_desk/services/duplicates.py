@@ -17,13 +17,12 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.search_index import DOC_TABLE, company_core, match_expression, matching_contact_ids_sql, name_key, name_syllables
+from ..db.search_index import DOC_TABLE, company_core, company_key, match_expression, matching_contact_ids_sql, name_key, name_syllables
 from ..models import Contact
 from .messages import ValidationFailed
 
@@ -73,12 +72,6 @@ def is_mobile(e164: str) -> bool:
     return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
-@lru_cache(maxsize=65536)
-def _company_key(company: str) -> str:
-    """company_core, once per distinct company (a directory repeats its companies many times)."""
-    return company_core(company) if company else ""
-
-
 def _sound_key(name: str) -> str:
     syllables = name_syllables(name)
     return "".join(syllables) if syllables else ""
@@ -93,7 +86,7 @@ class _Entry:
 
     def __init__(self, person: Person, keys: tuple[str, str] | None = None):
         self.person = person
-        self.name, self.company = keys or (name_key(person.name), _company_key(person.company))
+        self.name, self.company = keys or (name_key(person.name), company_key(person.company))
         self._sound: str | None = None
 
     @property

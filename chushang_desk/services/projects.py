@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import CapitalArrival, Project
@@ -167,10 +167,6 @@ def waiting_too_long(row: ProjectRow, today: date) -> bool:
     """Still in a stage longer than its limit (STAGE_LIMIT_DAYS): the board marks it."""
     limit = STAGE_LIMIT_DAYS.get(row.stage)
     return limit is not None and row.stage_since is not None and (today - row.stage_since).days > limit
-
-
-def count_projects(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Project).where(Project.deleted_at.is_(None))) or 0
 
 
 # --- checking ------------------------------------------------------------------------------------------

@@ -112,26 +112,36 @@ def target_figures(session: Session, year: int, period: str | None = None, stati
     return figures
 
 
+def projects_reaching(session: Session, stage: str, span: Period, station: str | None = None) -> list[Project]:
+    """The live 楚商 projects that reached `stage` (signed, landed) within the period, in that order: what
+    the figure counts and the report lists."""
+    day = getattr(Project, f"{stage}_on")
+    stmt = select(Project).where(Project.deleted_at.is_(None), Project.is_chushang.is_(True), day >= span.start,
+                                 day <= span.end)
+    if station:
+        stmt = stmt.where(Project.station == station)
+    return list(session.scalars(stmt.order_by(day, Project.name)))
+
+
+def arrivals_in(session: Session, span: Period, station: str | None = None) -> list[tuple[CapitalArrival, Project]]:
+    """The capital of live 楚商 projects that arrived within the period, each instalment once, in order."""
+    stmt = (select(CapitalArrival, Project).join(Project, Project.id == CapitalArrival.project_id)
+            .where(CapitalArrival.deleted_at.is_(None), Project.deleted_at.is_(None), Project.is_chushang.is_(True),
+                   CapitalArrival.arrived_on >= span.start, CapitalArrival.arrived_on <= span.end)
+            .order_by(CapitalArrival.arrived_on, Project.name))
+    if station:
+        stmt = stmt.where(Project.station == station)
+    return [(arrival, project) for arrival, project in session.execute(stmt)]
+
+
 def _actuals(session: Session, span: Period, station: str | None) -> dict[str, Decimal]:
     end_moment = datetime.combine(span.end, time.max)
     start_moment = datetime.combine(span.start, time.min)
-
-    def projects(day_column) -> list[Decimal | None]:
-        """The signed amounts of the projects that reached a stage within the period (summed here, as
-        Decimal: SQLite would add them as floats)."""
-        stmt = select(Project.signed_amount).where(Project.deleted_at.is_(None), Project.is_chushang.is_(True),
-                                                   day_column >= span.start, day_column <= span.end)
-        return list(session.scalars(stmt.where(Project.station == station) if station else stmt))
-
-    signed_amounts = projects(Project.signed_on)
-    signed, landed = len(signed_amounts), len(projects(Project.landed_on))
-    signed_amount = sum((a for a in signed_amounts if a is not None), Decimal("0.00"))
-    arrived = select(CapitalArrival.amount).join(Project, Project.id == CapitalArrival.project_id).where(
-        CapitalArrival.deleted_at.is_(None), Project.deleted_at.is_(None), Project.is_chushang.is_(True),
-        CapitalArrival.arrived_on >= span.start, CapitalArrival.arrived_on <= span.end)
-    if station:
-        arrived = arrived.where(Project.station == station)
-    capital = sum((amount or Decimal("0") for amount in session.scalars(arrived)), Decimal("0"))
+    signed_projects = projects_reaching(session, "signed", span, station)
+    signed, landed = len(signed_projects), len(projects_reaching(session, "landed", span, station))
+    # Summed here, as Decimal: SQLite would add them as floats.
+    signed_amount = sum((p.signed_amount for p in signed_projects if p.signed_amount is not None), Decimal("0.00"))
+    capital = sum((a.amount or Decimal("0") for a, _p in arrivals_in(session, span, station)), Decimal("0"))
 
     def contacts(*conditions) -> int:
         stmt = select(func.count()).select_from(Contact).where(  # on file at the end: deleted later counts

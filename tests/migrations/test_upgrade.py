@@ -131,11 +131,11 @@ def without_index_storage(snap: dict, docids: bool = False) -> dict:
 
 
 def _identity_keys(snap: dict) -> dict[str, tuple[str, str]]:
-    from chushang_desk.db.search_index import company_core, name_key
+    from chushang_desk.db.search_index import company_key, name_key
 
     columns, rows = snap["contact"]
     id_at, name_at, company_at = columns.index("id"), columns.index("name"), columns.index("company")
-    return {row[id_at]: (name_key(row[name_at]), company_core(row[company_at]) if row[company_at] else "")
+    return {row[id_at]: (name_key(row[name_at]), company_key(row[company_at] or ""))
             for row in rows}
 
 
