@@ -13,7 +13,7 @@ from chushang_desk.sync import protocol
 
 from .db import utcnow, write_session
 from .models import Record
-from .records import bump_counter, defaults, new_record, wire
+from .records import bump_counter, defaults, load_data, new_record, wire
 
 # Read as package data, not imported: the server imports only the client's protocol and records.
 SEED_FILE = files("chushang_desk") / "resources" / "reference" / "seed.json"
@@ -41,11 +41,20 @@ def _seed_rows(seed: dict) -> list[tuple[str, str, dict]]:
 
 
 def seed_reference_if_empty(engine: Engine) -> int:
-    """Write the seed lists as records when no reference record exists yet; returns how many."""
+    """Write the seed lists as records when no reference record exists yet, and on a server seeded
+    before, each list it has no item of at all (one a newer version brings, such as the kinds of
+    event); returns how many rows were written. A list headquarters already holds is theirs: nothing
+    of it is added back."""
+    seed = json.loads(SEED_FILE.read_text(encoding="utf-8"))
     with write_session(engine) as session:
         if _has_reference(session):
+            held = _lists_held(session)
+            rows = [row for row in _seed_rows(dict(seed, targets=[]))
+                    if row[2]["list_name"] not in held]
+        else:
+            rows = _seed_rows(seed)
+        if not rows:
             return 0
-        rows = _seed_rows(json.loads(SEED_FILE.read_text(encoding="utf-8")))
         head = bump_counter(session, len(rows))
         for version, (table, row_id, fields) in enumerate(rows, start=head - len(rows) + 1):
             session.add(new_record(table, row_id, reference_data(table, fields), version, ""))
@@ -56,3 +65,9 @@ def _has_reference(session: Session) -> bool:
     return bool(session.scalar(
         select(func.count()).select_from(Record).where(Record.table_name.in_(("reference_item", "annual_target")))
     ))
+
+
+def _lists_held(session: Session) -> set[str]:
+    """The reference lists the server holds any item of (live or deleted)."""
+    items = session.scalars(select(Record).where(Record.table_name == "reference_item"))
+    return {load_data(record).get("list_name") for record in items}

@@ -1,6 +1,7 @@
 """The bureau's periodic report to the city (定期汇总上报) as a workbook: a summary sheet with each item of
 the work list, its target, what the records say and the completion rate, then the records behind it:
-projects signed, projects landed, capital arrived, and the ambassadors' referrals of the period.
+projects signed, projects landed, capital arrived, the events held and the ambassadors' referrals of the
+period.
 Formatted like the visit-log export: a title row, a bold frozen header with filters, widths that fit,
 real dates and numbers, totals. Written beside the target and moved into place, so a failed report
 leaves no half-written file.
@@ -21,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Contact, Organization, Project, Referral
+from ..services.events import attendance_of, events_in
 from ..services.messages import ValidationFailed, render
 from ..services.reference import name_lookup
 from ..services.targets import Period, TargetFigure, arrivals_in, period_of, projects_reaching, target_figures
@@ -35,6 +37,8 @@ METRIC_WORDS = {  # the work list's words for each item (seed 000)
     "key_region_events": "其中重点区域活动", "overseas_events": "其中境外活动", "platform_events": "其中重大平台活动",
     "alumni_events": "其中校友活动",
 }
+CATEGORY_WORDS = {"festival": "节庆", "key_region": "重点区域", "overseas": "境外", "platform": "重大平台",
+                  "alumni": "校友"}  # the work list's event categories
 REFERRAL_WORDS = {"new": "新线索", "contacted": "已对接", "negotiating": "洽谈中", "signed": "已签约",
                   "landed": "已落地", "dropped": "已终止"}
 
@@ -47,6 +51,7 @@ class ReportSummary:
     landed: int
     arrivals: int
     referrals: int
+    events: int = 0
 
 
 def write_report(profile, year: int, period: str | None, path: Path | str, station: str | None = None,
@@ -70,7 +75,7 @@ def _write(session: Session, span: Period, period: str | None, path: Path, stati
     import xlsxwriter
 
     names = {"station": name_lookup(session, "station"), "industry": name_lookup(session, "industry"),
-             "district": name_lookup(session, "district")}
+             "district": name_lookup(session, "district"), "event_kind": name_lookup(session, "event_kind")}
     where = f"（{names['station'].get(station, station)}）" if station else ""
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     try:
@@ -83,11 +88,13 @@ def _write(session: Session, span: Period, period: str | None, path: Path, stati
         _records_sheet(book, styles, "落地项目", f"{span.label} 落地楚商项目{where}", LANDED_COLUMNS, landed)
         arrivals = _arrivals(session, span, station, names)
         _records_sheet(book, styles, "项目到资", f"{span.label} 楚商项目到资{where}", ARRIVAL_COLUMNS, arrivals)
+        events = _events(session, span, station, names)
+        _records_sheet(book, styles, "主题活动", f"{span.label} 主题活动{where}", EVENT_COLUMNS, events)
         referrals = _referrals(session, span, station, names)
         _records_sheet(book, styles, "大使推荐", f"{span.label} 招商大使推荐{where}", REFERRAL_COLUMNS, referrals)
     finally:
         book.close()
-    return len(signed), len(landed), len(arrivals), len(referrals)
+    return len(signed), len(landed), len(arrivals), len(referrals), len(events)
 
 
 # --- the sheets ------------------------------------------------------------------------------------------
@@ -104,6 +111,7 @@ def _styles(book) -> dict:
         "percent": book.add_format({**base, "border": 1, "num_format": "0.0%"}),
         "behind": book.add_format({**base, "border": 1, "font_color": "#B00020", "bold": True}),
         "total": book.add_format({**base, "bold": True, "top": 2, "num_format": "#,##0.00"}),
+        "total_count": book.add_format({**base, "bold": True, "top": 2, "num_format": "#,##0"}),
         "total_label": book.add_format({**base, "bold": True, "top": 2}),
     }
 
@@ -149,7 +157,7 @@ def _number(sheet, row, col, value, style, text_style, missing: str = "") -> Non
 @dataclass(frozen=True)
 class RecordColumn:
     header: str
-    kind: str  # text, date, money
+    kind: str  # text, date, money, count
     total: bool = False
 
 
@@ -163,6 +171,10 @@ LANDED_COLUMNS = (RecordColumn("项目名称", "text"), RecordColumn("投资方"
 ARRIVAL_COLUMNS = (RecordColumn("项目名称", "text"), RecordColumn("到资日期", "date"),
                    RecordColumn("金额（万元）", "money", True), RecordColumn("联络站", "text"),
                    RecordColumn("备注", "text"))
+EVENT_COLUMNS = (RecordColumn("活动名称", "text"), RecordColumn("活动类型", "text"), RecordColumn("举办日期", "date"),
+                 RecordColumn("地区", "text"), RecordColumn("地点", "text"), RecordColumn("主办单位", "text"),
+                 RecordColumn("计入类别", "text"), RecordColumn("邀请人数", "count", True),
+                 RecordColumn("出席人数", "count", True), RecordColumn("联络站", "text"))
 REFERRAL_COLUMNS = (RecordColumn("招商大使", "text"), RecordColumn("推荐对象", "text"),
                     RecordColumn("推荐日期", "date"), RecordColumn("进展", "text"), RecordColumn("联络站", "text"))
 
@@ -178,8 +190,8 @@ def _records_sheet(book, styles, name: str, title: str, columns, rows: list[tupl
                 sheet.write_blank(r, c, None, styles["text"])
             elif column.kind == "date" and isinstance(excel_date(value), int):
                 sheet.write_number(r, c, excel_date(value), styles["date"])
-            elif column.kind == "money":
-                sheet.write_number(r, c, float(value), styles["money"])
+            elif column.kind in ("money", "count"):
+                sheet.write_number(r, c, float(value), styles[column.kind])
             else:  # text (and a day before 1900-03-01, which Excel's day numbers get wrong, as text)
                 text = visible(value.isoformat() if isinstance(value, date) else str(value))
                 sheet.write_string(r, c, text, styles["text"])
@@ -189,11 +201,11 @@ def _records_sheet(book, styles, name: str, title: str, columns, rows: list[tupl
     for c, column in enumerate(columns):
         if column.total:  # summed as Decimal here: Excel's SUM of floats could show 0.01 off
             total = sum((Decimal(str(v[c])) for v in rows if v[c] is not None), Decimal("0"))
-            sheet.write_number(last + 1, c, float(total), styles["total"])
+            sheet.write_number(last + 1, c, float(total), styles["total_count" if column.kind == "count" else "total"])
     sheet.freeze_panes(3, 0)
     sheet.autofilter(2, 0, max(last, 3), len(columns) - 1)
     for c, column in enumerate(columns):
-        width = 12 if column.kind in ("date", "money") else min(max(widths[c], 6) + 2, 40)
+        width = 12 if column.kind in ("date", "money", "count") else min(max(widths[c], 6) + 2, 40)
         sheet.set_column(c, c, width)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
@@ -225,6 +237,14 @@ def _arrivals(session, span, station, names) -> list[tuple]:
             for a, p in arrivals_in(session, span, station)]
 
 
+def _events(session, span, station, names) -> list[tuple]:
+    events = events_in(session, span, station)
+    counts = attendance_of(session, [e.id for e in events])
+    return [(e.name, names["event_kind"].get(e.kind, e.kind), e.held_on, e.region, e.place, e.organizer,
+             "、".join(CATEGORY_WORDS.get(c, c) for c in e.categories or []), *counts.get(e.id, (0, 0)),
+             names["station"].get(e.station, e.station)) for e in events]
+
+
 def _referrals(session, span, station, names) -> list[tuple]:
     stmt = (select(Referral).where(Referral.deleted_at.is_(None), Referral.referred_on >= span.start,
                                    Referral.referred_on <= span.end).order_by(Referral.referred_on))
@@ -236,8 +256,9 @@ def _referrals(session, span, station, names) -> list[tuple]:
         referred = session.get(Contact, referral.referred_contact_id) if referral.referred_contact_id else None
         organization = (session.get(Organization, referral.referred_organization_id)
                         if referral.referred_organization_id else None)
+        project = session.get(Project, referral.project_id) if referral.project_id else None
         whom = "、".join(filter(None, [referred.name if referred else "", organization.name if organization else "",
-                                      referral.project_name]))
+                                      project.name if project else referral.project_name]))
         rows.append((ambassador.name if ambassador else "", whom, referral.referred_on,
                      REFERRAL_WORDS.get(referral.status, referral.status),
                      names["station"].get(referral.station, referral.station)))

@@ -23,7 +23,7 @@ CELL_LIMIT = 32_767  # Excel's longest cell
 ID_HEADER = "联络台编号"
 COLUMNS = (  # header (as the import knows it), how a contact's value is written
     (ID_HEADER, "id"), ("姓名", "name"), ("性别", "gender"), ("类别", "kinds"), ("重点人员", "is_key"),
-    ("招商大使", "is_ambassador"), ("聘任日期", "ambassador_since"),
+    ("招商大使", "is_ambassador"), ("聘任日期", "ambassador_since"), ("聘任单位", "ambassador_unit"),
     ("手机/电话", "phones"), ("电子邮箱", "email"), ("微信", "wechat"), ("工作单位", "company"), ("职务", "title"),
     ("行业", "industry"), ("籍贯", "native_prefecture"), ("籍贯县", "native_county"), ("所在地区", "region"),
     ("城市", "city"), ("毕业院校", "university"), ("学历", "degree"), ("毕业年份", "graduation_year"),

@@ -19,6 +19,10 @@ class Contact(Synced, Base):
         Index("ix_contact_live_sort", "deleted_at", "sort_key", "id"),  # covers the list's ids in name order
         Index("ix_contact_live_region", "deleted_at", "region"),  # the region filter's choices
         Index("ix_contact_station", "station"),
+        Index("ix_contact_key_live", "is_key", "deleted_at"),  # the key contacts (the "today" view)
+        # The directory's sizes on a day (services/targets.py) counted from the index alone.
+        Index("ix_contact_on_file_kinds", "station", "created_at", "deleted_at", "is_merchant", "is_alumnus",
+              "is_talent", "is_key"),
     )
 
     name: Mapped[str] = mapped_column(String(64))
@@ -31,6 +35,7 @@ class Contact(Synced, Base):
     is_key: Mapped[bool] = mapped_column(Boolean, default=False)
     is_ambassador: Mapped[bool] = mapped_column(Boolean, default=False)
     ambassador_since: Mapped[date | None] = mapped_column(Date, default=None)
+    ambassador_unit: Mapped[str] = mapped_column(String(128), default="")  # who appointed him (聘任单位)
     native_prefecture: Mapped[str] = mapped_column(String(32), default="")  # prefecture code
     native_county: Mapped[str] = mapped_column(String(64), default="")
     region: Mapped[str] = mapped_column(String(64), default="")  # current province/country

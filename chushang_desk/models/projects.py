@@ -47,6 +47,7 @@ class Project(Synced, Base):
     tracked_by: Mapped[list] = mapped_column(JSON, default=list)  # officers' names
     station: Mapped[str] = mapped_column(String(32), default="", index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("event.id"), index=True, default=None)  # signed at it
 
 
 class CapitalArrival(Synced, Base):

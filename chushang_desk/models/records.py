@@ -15,6 +15,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from .directory import GENDERS, ORGANIZATION_KINDS
+from .events import EVENT_CATEGORIES
 from .reference import REFERENCE_LISTS
 from .projects import PROJECT_ISSUES, PROJECT_SOURCES, PROJECT_STAGES
 from .visits import REFERRAL_STATUSES, VISIT_MODES
@@ -255,6 +256,7 @@ RECORDS: dict[str, RecordType] = {r.table: r for r in (
         "is_merchant": flag(), "is_alumnus": flag(), "is_talent": flag(), "is_key": flag(),
         "is_ambassador": flag(),
         "ambassador_since": day(),
+        "ambassador_unit": text(128),
         "native_prefecture": code("prefecture", 32),
         "native_county": text(64, personal=True),
         "region": text(64), "city": text(64), "company": text(128), "title": text(128),
@@ -308,6 +310,8 @@ RECORDS: dict[str, RecordType] = {r.table: r for r in (
         "intention_amount": money(),
         "intention_note": free_text(),
         "next_contact_date": day(),
+        "project_id": ref("project"),
+        "event_id": ref("event"),
     }),
     _record("visit_contact", "parent", {
         "visit_id": ref("visit", required=True), "contact_id": ref("contact", required=True),
@@ -325,9 +329,12 @@ RECORDS: dict[str, RecordType] = {r.table: r for r in (
         "ambassador_id": ref("contact", required=True),
         "referred_contact_id": ref("contact"),
         "referred_organization_id": ref("organization"),
-        "project_name": text(256),
+        "project_id": ref("project"),
+        "event_id": ref("event"),
+        "project_name": text(256),  # before projects were records (adopt_named_projects)
         "referred_on": day(required=True),
         "status": enum(REFERRAL_STATUSES),
+        "contacted_on": day(), "negotiating_on": day(), "signed_on": day(), "landed_on": day(), "dropped_on": day(),
         "station": code("station", 32),
         "notes": free_text(personal=True),  # what was said of the people in it
     }),
@@ -350,6 +357,7 @@ RECORDS: dict[str, RecordType] = {r.table: r for r in (
         "tracked_by": strings(20, 64),
         "station": code("station", 32),
         "notes": free_text(personal=True),  # what was said of the investor's people
+        "event_id": ref("event"),
     }),
     _record("capital_arrival", "parent", {
         "project_id": ref("project", required=True),
@@ -357,6 +365,19 @@ RECORDS: dict[str, RecordType] = {r.table: r for r in (
         "due_on": day(), "arrived_on": day(),
         "notes": free_text(),
     }, parent=("project", "project_id")),
+    _record("event", "station", {
+        "name": text(256, required=True),
+        "kind": code("event_kind", 64),
+        "held_on": day(required=True),
+        "region": text(64), "place": text(256), "organizer": text(256),
+        "categories": strings(len(EVENT_CATEGORIES), 16),
+        "station": code("station", 32),
+        "notes": free_text(),
+    }),
+    _record("event_attendee", "parent", {
+        "event_id": ref("event", required=True), "contact_id": ref("contact", required=True),
+        "invited": flag(), "attended": flag(),
+    }, parent=("event", "event_id")),
     _record("reference_item", "hq", {
         "list_name": enum(REFERENCE_LISTS, required=True),
         "code": text(64, required=True),
@@ -371,6 +392,7 @@ RECORDS: dict[str, RecordType] = {r.table: r for r in (
         "metric": text(64, required=True),
         "value": whole(0, 10**12, required=True),
         "unit": text(16),
+        "station": code("station", 32),  # "" the city's
     }),
 )}
 

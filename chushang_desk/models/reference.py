@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from .base import Base, Synced
 
 # The lists a ReferenceItem may belong to. Data, not widgets: the rows come from resources/ and the server.
-REFERENCE_LISTS = ("station", "industry", "university", "district", "prefecture")
+REFERENCE_LISTS = ("station", "industry", "university", "district", "prefecture", "event_kind")
 
 
 class ReferenceItem(Synced, Base):
@@ -25,12 +25,14 @@ class ReferenceItem(Synced, Base):
 
 
 class AnnualTarget(Synced, Base):
-    """One yearly city-wide target (seed 000's work list), editable per year."""
+    """One yearly target (seed 000's work list), editable per year: the city's (station "") or a
+    station's own share of the work."""
 
     __tablename__ = "annual_target"
-    __table_args__ = (UniqueConstraint("year", "metric"),)
+    __table_args__ = (UniqueConstraint("year", "metric", "station"),)
 
     year: Mapped[int] = mapped_column(Integer)
     metric: Mapped[str] = mapped_column(String(64))
     value: Mapped[int] = mapped_column(Integer)
     unit: Mapped[str] = mapped_column(String(16), default="")
+    station: Mapped[str] = mapped_column(String(32), default="")  # "" the city's

@@ -36,6 +36,10 @@ class Visit(Synced, Base):
     intention_amount: Mapped[Decimal | None] = mapped_column(DecimalText(), default=None)  # 万元, exact
     intention_note: Mapped[str] = mapped_column(Text, default="")
     next_contact_date: Mapped[date | None] = mapped_column(Date, default=None)
+    # The project the visit was about (a visit follows one project at most; most follow none).
+    project_id: Mapped[str | None] = mapped_column(ForeignKey("project.id"), index=True, default=None)
+    # The event it followed (a merchant met at a gathering, visited afterwards).
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("event.id"), index=True, default=None)
 
 
 class VisitContact(Synced, Base):
@@ -76,8 +80,18 @@ class Referral(Synced, Base):
     referred_organization_id: Mapped[str | None] = mapped_column(
         ForeignKey("organization.id"), index=True, default=None
     )
+    # The project referred (or that the referral became). `project_name` is the free text of referrals
+    # made before projects were records: services/referrals.adopt_named_projects turns it into a project.
+    project_id: Mapped[str | None] = mapped_column(ForeignKey("project.id"), index=True, default=None)
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("event.id"), index=True, default=None)  # it followed
     project_name: Mapped[str] = mapped_column(String(256), default="")
     referred_on: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="new")
+    # The day it reached each later status (new is referred_on; a step skipped has none).
+    contacted_on: Mapped[date | None] = mapped_column(Date, default=None)
+    negotiating_on: Mapped[date | None] = mapped_column(Date, default=None)
+    signed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    landed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    dropped_on: Mapped[date | None] = mapped_column(Date, default=None)
     station: Mapped[str] = mapped_column(String(32), default="")
     notes: Mapped[str] = mapped_column(Text, default="")

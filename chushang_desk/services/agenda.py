@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import FollowUp, Visit, VisitContact
+from ..db import derived
+from ..models import FollowUp, Visit
 from .visits import _contact_names, due_state
 
 AGENDA_GROUPS = ("overdue", "today", "week", "later", "undated", "done")
@@ -62,7 +63,7 @@ def follow_up_agenda(session: Session, owner: str = "", include_done: bool = Fal
     """Every group but "done" (and "done" when asked), empty ones too; items by date, done ones newest
     first. `owner` "": everyone's."""
     today = today or date.today()
-    items = _follow_ups(session, owner, include_done, today) + _pending_next_contacts(session, owner)
+    items = _follow_ups(session, owner, include_done, today) + pending_next_contacts(session, owner)
     keys = AGENDA_GROUPS if include_done else AGENDA_GROUPS[:-1]
     groups = {key: AgendaGroup(key) for key in keys}
     for item in sorted(items, key=lambda i: (i.due or date.max, i.kind, i.text, i.follow_up_id or i.visit_id)):
@@ -71,11 +72,11 @@ def follow_up_agenda(session: Session, owner: str = "", include_done: bool = Fal
         groups["done"].items.sort(key=lambda i: (i.done_on or date.min, i.due or date.min), reverse=True)
     for group in groups.values():
         group.count, group.items = len(group.items), group.items[:SHOWN]
-    _name_contacts(session, [item for group in groups.values() for item in group.items])
+    name_contacts(session, [item for group in groups.values() for item in group.items])
     return list(groups.values())
 
 
-def _name_contacts(session: Session, items: list[AgendaItem]) -> None:
+def name_contacts(session: Session, items: list[AgendaItem]) -> None:
     visit_ids = sorted({item.visit_id for item in items})
     names: dict[str, list[str]] = {}
     for start in range(0, len(visit_ids), _CHUNK):
@@ -98,25 +99,15 @@ def _follow_ups(session: Session, owner: str, include_done: bool, today: date) -
             for fid, visit_id, task, due, who, done, done_on, visit_date, station, purpose in session.execute(stmt)]
 
 
-def _pending_next_contacts(session: Session, owner: str) -> list[AgendaItem]:
-    """Next-contact dates of visits that no later visit of the same contacts has answered yet.
-
-    A visit is answered when one of its contacts was visited later, i.e. when that contact's latest
-    visit is later than it: one grouped pass over the attendees instead of a correlated search per
-    visit (the same reminders, in about 60 % of the time on a demo profile)."""
-    live_attendance = (select(VisitContact.visit_id, VisitContact.contact_id, Visit.visit_date)
-                       .join(Visit, Visit.id == VisitContact.visit_id)
-                       .where(VisitContact.deleted_at.is_(None), Visit.deleted_at.is_(None)))
-    latest: dict[str, date] = {}
-    contacts_of: dict[str, list[str]] = {}
-    for visit_id, contact_id, visit_date in session.execute(live_attendance):
-        if contact_id not in latest or visit_date > latest[contact_id]:
-            latest[contact_id] = visit_date
-        contacts_of.setdefault(visit_id, []).append(contact_id)
+def pending_next_contacts(session: Session, owner: str, until: date | None = None) -> list[AgendaItem]:
+    """Next-contact dates (up to `until`, if given) of visits that no later visit of the same contacts
+    has answered yet: the table the database keeps of them (db/derived.py), joined to their visits."""
+    still = derived.visit_open_next_contact
     stmt = (select(Visit.id, Visit.next_contact_date, Visit.officers, Visit.visit_date, Visit.station, Visit.purpose)
-            .where(Visit.deleted_at.is_(None), Visit.next_contact_date.is_not(None)))
+            .join(still, still.c.visit_id == Visit.id))
+    if until is not None:
+        stmt = stmt.where(still.c.next_contact_date <= until)
     return [AgendaItem("next_contact", due, "", [], visit_id, "", "、".join(officers or []), "reminder", None,
                        visit_date, station or "", purpose or "")
             for visit_id, due, officers, visit_date, station, purpose in session.execute(stmt)
-            if (not owner or owner in (officers or []))
-            and not any(latest[c] > visit_date for c in contacts_of.get(visit_id, []))]
+            if not owner or owner in (officers or [])]

@@ -46,7 +46,7 @@ _LABELS = {
     "contact": lambda r: r.name,
     "organization": lambda r: r.name,
     "visit": lambda r: f"{r.visit_date} {r.place}".strip(),
-    "referral": lambda r: r.project_name,
+    "referral": lambda r: r.project_name or str(r.referred_on or ""),
     "follow_up": lambda r: r.task,
     "affiliation": lambda r: r.role,
     "reference_item": lambda r: r.name_zh,

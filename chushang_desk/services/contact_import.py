@@ -249,7 +249,7 @@ def row_fields(cells: list, mapping: ColumnMapping, defaults: ImportDefaults, re
     first = firsts.get  # the first cell of a field's columns that is not blank, or None
 
     for name in ("name", "company", "title", "city", "region", "native_county", "wechat", "degree",
-                 "talent_titles", "source"):
+                 "talent_titles", "source", "ambassador_unit"):
         if first(name) is not None:
             data[name] = one_line(cell_text(first(name)))
     if first("email") is not None:

@@ -13,7 +13,7 @@ from ..db.search_index import (
     search_head_sql,
 )
 from ..models import (
-    Affiliation, Contact, Organization, Referral, Visit, VisitContact,
+    Affiliation, Contact, Organization, Project, Referral, Visit, VisitContact,
 )
 from .messages import Message, NotFound, ValidationFailed
 from .records import first_column, live_row, save_changes
@@ -39,7 +39,7 @@ SORTS = {
 HEAD_ROWS = 60
 TEXT_FIELDS = (
     "gender", "native_prefecture", "native_county", "region", "city", "company", "title", "industry",
-    "wechat", "university", "degree", "talent_titles", "notes", "source", "station",
+    "wechat", "university", "degree", "talent_titles", "notes", "source", "station", "ambassador_unit",
 )
 FLAG_FIELDS = ("is_merchant", "is_alumnus", "is_talent", "is_key", "is_ambassador")
 
@@ -305,9 +305,10 @@ def _referrals(session: Session, condition) -> list[dict]:
     ambassador = Contact.__table__.alias("ambassador")
     referred = Contact.__table__.alias("referred")
     rows = session.execute(
-        select(Referral.id, Referral.referred_on, Referral.status, Referral.project_name,
+        select(Referral.id, Referral.referred_on, Referral.status, func.coalesce(Project.name, Referral.project_name),
                ambassador.c.name, referred.c.name, Organization.name)
         .join(ambassador, ambassador.c.id == Referral.ambassador_id)
+        .outerjoin(Project, Project.id == Referral.project_id)
         .outerjoin(referred, referred.c.id == Referral.referred_contact_id)
         .outerjoin(Organization, Organization.id == Referral.referred_organization_id)
         .where(condition, Referral.deleted_at.is_(None))

@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session
 from ..db.bulk import bulk_insert
 from ..db.search_index import name_syllables, optimize_search
 from ..models import (
-    Affiliation, CapitalArrival, Contact, FollowUp, Organization, Project, Referral, Visit, VisitContact,
-    VisitOrganization,
+    Affiliation, CapitalArrival, Contact, Event, EventAttendee, FollowUp, Organization, Project, Referral, Visit,
+    VisitContact, VisitOrganization,
 )
 from . import demo_words as W, settings
 from .profile import Profile
@@ -103,7 +103,7 @@ class Company:
 
 def _reference_codes(session: Session) -> dict[str, list]:
     return {name: reference_list(session, name) for name in ("station", "industry", "university", "district",
-                                                             "prefecture")}
+                                                             "prefecture", "event_kind")}
 
 
 def _weighted_tuple(pairs) -> Weighted:
@@ -132,6 +132,15 @@ class DemoWorld:
         self.org_members: Counter = Counter()
         self.persons: list[Person] = []
         self.officers = self._officers(seed)
+        # Events draw from a generator of their own, so adding them left every other demo row as it was.
+        self.event_rng = random.Random(f"demo-events-{seed}")
+        self.attended: dict[str, list[tuple[date, str]]] = {}  # contact id -> (day, event id) he came to
+        self.station_events: dict[str, list[tuple[date, str]]] = {}  # station -> (day, event id), in order
+        # Projects are made before the visits and referrals that link to them, with a generator of their own.
+        self.link_rng = random.Random(f"demo-links-{seed}")
+        self.project_rng = random.Random(f"demo-projects-{seed}")
+        self.projects_of: dict[str, list[dict]] = {}  # contact id -> the projects he is the main contact of
+        self.referred_projects: dict[str, list[dict]] = {}  # station -> projects a referral brought, not yet linked
 
     def _read_references(self, refs: dict[str, list]) -> None:
         """Draw codes from the profile's reference lists, so demo rows always name real list entries."""
@@ -145,6 +154,8 @@ class DemoWorld:
         self.district_codes = [i.code for i in refs["district"]]
         self.prefectures = Weighted([(i.code, W.PREFECTURE_WEIGHTS.get(i.code, 3)) for i in refs["prefecture"]])
         self.prefecture_names = {i.code: i.name_zh for i in refs["prefecture"]}
+        self.station_names = {i.code: i.name_zh for i in refs["station"]}
+        self.event_kinds = {i.code: i for i in refs["event_kind"]}
 
     def _officers(self, seed: int) -> dict[str, list[str]]:
         """Five officers per station, drawn apart from the rest so they do not depend on sizes."""
@@ -396,6 +407,8 @@ class DemoWorld:
         )
         if rng.random() < (0.6 if mode == "inspection" else 0.25):
             row.update(self._intention(person, words))
+        row["project_id"] = self._project_visited(person, day)
+        row["event_id"] = self._event_before(self.attended.get(person.id), day, 60, 0.5)
         out[Visit].append(row)
         out[VisitContact] += [dict(id=self.ids.next(), visit_id=row["id"], contact_id=c)
                               for c in self._met(person)]
@@ -481,7 +494,10 @@ class DemoWorld:
         on = ambassador.ambassador_since + timedelta(
             days=rng.randint(0, max(0, (self.today - ambassador.ambassador_since).days)))
         row = dict(id=self.ids.next(), ambassador_id=ambassador.id, referred_on=on, station=ambassador.station,
-                   status=self._referral_status((self.today - on).days), notes=rng.choice(W.REFERRAL_NOTES))
+                   status=self._referral_status((self.today - on).days), notes=rng.choice(W.REFERRAL_NOTES),
+                   event_id=self._event_before(self.attended.get(ambassador.id), on, 180, 0.8))
+        if row["status"] != "new":  # the day it reached its status
+            row[f"{row['status']}_on"] = min(self.today, on + timedelta(days=self.link_rng.randint(3, 120)))
         target = rng.random()
         other = rng.choice(self.persons)
         if target < 0.55 and other.id != ambassador.id:
@@ -490,9 +506,92 @@ class DemoWorld:
             row["referred_organization_id"] = self._company_in(ambassador.station, ambassador.city).id
         has_target = "referred_contact_id" in row or "referred_organization_id" in row
         if not has_target or rng.random() < 0.5:  # a lead with no contact or company is a project
-            industry = self.industry_names[rng.choice(self.industries)]
-            row["project_name"] = f"{rng.choice(W.BRANDS)}{industry}{rng.choice(W.FACILITIES)}项目"
+            self._refer_project(row)
+        if "referred_contact_id" not in row and "referred_organization_id" not in row and "project_id" not in row:
+            row["referred_contact_id"] = next(p.id for p in self.persons if p.id != ambassador.id)
         return row
+
+    def _refer_project(self, row: dict) -> None:
+        """The referral brought one of its station's projects of source "referral": on the day the project
+        was recommended, and as far along as the project has come."""
+        waiting = self.referred_projects.get(row["station"])
+        if not waiting:
+            return
+        project = waiting.pop()
+        row["project_id"], row["referred_on"] = project["id"], project["recommended_on"]
+        status = {"tracking": "negotiating", "signed": "signed", "landed": "landed", "dropped": "dropped"}.get(
+            project["stage"], row["status"])
+        row["status"] = status
+        if status != "new":  # (the project's day of that stage; negotiating: the day it was tracked)
+            row[f"{status}_on"] = project.get(f"{project['stage']}_on") or project["recommended_on"]
+
+    def _project_visited(self, person: Person, day: date) -> str | None:
+        """One visit in three to a project's main contact after it began is about the project."""
+        started = [p for p in self.projects_of.get(person.id, ()) if p["recommended_on"] <= day]
+        return self.link_rng.choice(started)["id"] if started and self.link_rng.random() < 0.35 else None
+
+    # ---- events ---------------------------------------------------------------------------------------
+    def events(self) -> dict[type, list[dict]]:
+        """About 30 events a year over the last three years (the work list asks for 25), each station's
+        guests drawn from its own directory, three in four of them coming."""
+        rows: dict[type, list[dict]] = {Event: [], EventAttendee: []}
+        if not self.event_kinds or not self.persons:
+            return rows
+        by_station: dict[str, list[Person]] = {}
+        for person in self.persons:
+            by_station.setdefault(person.station, []).append(person)
+        for year in range(self.today.year - 2, self.today.year + 1):
+            for n in range(EVENTS_A_YEAR):
+                day = date(year, 1, 8) + timedelta(days=n * 350 // EVENTS_A_YEAR + self.event_rng.randint(0, 9))
+                if day > self.today:
+                    break
+                event = self._event(day, by_station)
+                rows[Event].append(event)
+                rows[EventAttendee] += self._guests(event, by_station.get(event["station"]) or self.persons)
+        return rows
+
+    def _event(self, day: date, by_station: dict[str, list[Person]]) -> dict:
+        rng = self.event_rng
+        kind = _EVENT_KINDS.pick(rng)
+        kind = kind if kind in self.event_kinds else next(iter(self.event_kinds))
+        overseas = [s for s in by_station if s in OVERSEAS_STATIONS]
+        home = [s for s in by_station if s not in OVERSEAS_STATIONS] or list(by_station)
+        station = rng.choice(overseas if kind == "overseas_drive" and overseas else home)
+        region, city, _weight = rng.choice(W.STATION_CITIES.get(station, (("湖北", "武汉", 1),)))
+        categories = {self.event_kinds[kind].category} - {""}
+        if station in OVERSEAS_STATIONS:
+            categories.add("overseas")
+        elif station in KEY_REGION_STATIONS and rng.random() < 0.4:
+            categories.add("key_region")
+        if day.month in (1, 2, 9, 10) and kind in ("gathering", "tea_party", "reunion"):
+            categories.add("festival")  # 春节, 中秋 and 国庆 gatherings
+        station_name = self.station_names.get(station, "")
+        row = dict(id=self.ids.next(), name=f"{day.year}年{city}{self.event_kinds[kind].name_zh}", kind=kind,
+                   held_on=day, region=region, place=f"{city}{rng.choice(EVENT_VENUES)}", organizer=station_name,
+                   categories=[c for c in ("festival", "key_region", "overseas", "platform", "alumni")
+                               if c in categories], station=station)
+        self.station_events.setdefault(station, []).append((day, row["id"]))
+        return row
+
+    def _guests(self, event: dict, people: list[Person]) -> list[dict]:
+        rng = self.event_rng
+        rows = []
+        for person in rng.sample(people, min(len(people), rng.randint(8, 30))):
+            came = rng.random() < 0.75
+            rows.append(dict(id=self.ids.next(), event_id=event["id"], contact_id=person.id, invited=True,
+                             attended=came))
+            if came:
+                self.attended.setdefault(person.id, []).append((event["held_on"], event["id"]))
+        return rows
+
+    def _event_before(self, held: list[tuple[date, str]] | None, day: date, within: int, chance: float) -> str | None:
+        """The latest of these events held up to `within` days before `day`, with that chance, or None."""
+        if not held:
+            return None
+        at = bisect.bisect_right(held, (day, "~")) - 1  # (events are listed in the order held)
+        if at < 0 or (day - held[at][0]).days > within or self.event_rng.random() >= chance:
+            return None
+        return held[at][1]
 
     def _referral_status(self, age_days: int) -> str:
         return (_OLD_LEAD_STATUS if age_days > 365 else _NEW_LEAD_STATUS).pick(self.rng)
@@ -505,10 +604,13 @@ class DemoWorld:
             project, arrivals = self._project()
             rows[Project].append(project)
             rows[CapitalArrival] += arrivals
+            self.projects_of.setdefault(project["contact_id"], []).append(project)
+            if project["source"] == "referral":
+                self.referred_projects.setdefault(project["station"], []).append(project)
         return rows
 
     def _project(self) -> tuple[dict, list[dict]]:
-        rng = self.rng
+        rng = self.project_rng
         investor = rng.choice(self.companies) if self.companies else None
         contact = rng.choice(self.persons)
         started = self.today - timedelta(days=rng.randint(0, 730))
@@ -524,6 +626,8 @@ class DemoWorld:
                    stage="recommended", tracked_by=[rng.choice(self.officers.get(contact.station) or ["李明"])],
                    leading_official=rng.choice(("", "", "区委副书记", "副区长", "招商局局长")),
                    waiting_on=rng.sample(("funds", "land", "policy", "approval"), rng.choice((0, 0, 1, 2))))
+        if row["source"] == "event":  # recommended at one of the station's events, signed there if at all
+            row["event_id"] = self._event_before(self.station_events.get(contact.station), started, 365, 1.0)
         day, arrivals = started, []
         for stage, chance, most_days in (("tracking", 0.85, 60), ("signed", 0.6, 200), ("landed", 0.7, 240)):
             day = day + timedelta(days=rng.randint(5, most_days))
@@ -546,6 +650,12 @@ class DemoWorld:
         return row, arrivals
 
 
+EVENTS_A_YEAR = 30
+OVERSEAS_STATIONS = frozenset({"jp_kr", "eu_us", "hk"})
+KEY_REGION_STATIONS = frozenset({"jjj", "csj", "dwq"})  # 京津冀, 长三角, 大湾区: the work list's key regions
+EVENT_VENUES = ("湖北大厦", "国际会议中心", "湖北商会会所", "喜来登酒店", "香格里拉大酒店", "校友之家")
+_EVENT_KINDS = Weighted((("gathering", 6), ("tea_party", 2), ("reunion", 3), ("symposium", 3), ("promotion", 7),
+                         ("congress", 1), ("alumni_drive", 2), ("overseas_drive", 4)))
 _OLD_LEAD_STATUS = Weighted((("new", 5), ("contacted", 15), ("negotiating", 15), ("signed", 20), ("landed", 25),
                              ("dropped", 20)))
 _NEW_LEAD_STATUS = Weighted((("new", 40), ("contacted", 30), ("negotiating", 18), ("signed", 6), ("landed", 1),
@@ -621,12 +731,14 @@ def make_demo_data(profile: Profile, contacts: int = 2000, visits: int = 6000, s
         n = min(batch, contacts - start)
         out.write(world.contact_batch(n), f"contacts {start + n:,}/{contacts:,}")
     if world.persons:
+        out.write(world.events(), "events")
+        # one project per 20 contacts, and a small demo still has enough to show every stage
+        out.write(world.projects(max(contacts // 20, min(contacts, 40))), "projects")
         world.prepare_visits()
         for start in range(0, visits, batch):
             n = min(batch, visits - start)
             out.write(world.visit_batch(n), f"visits {start + n:,}/{visits:,}")
         out.write({Referral: world.referrals()}, "referrals")
-        out.write(world.projects(max(contacts // 20, 1)), "projects")
         profile.write(_demo_officer_settings, world.officers)
     profile.write(lambda session: optimize_search(session.connection()))
     return _summary(out.counts, seed, time.perf_counter() - started)
@@ -646,5 +758,6 @@ def _summary(counts: Counter, seed: int, seconds: float) -> str:
     return (f"demo data (seed {seed}): {c['contact']:,} contacts, {c['organization']:,} organizations, "
             f"{c['affiliation']:,} affiliations, {c['visit']:,} visits ({c['visit_contact']:,} contacts met, "
             f"{c['visit_organization']:,} organizations met, {c['follow_up']:,} follow-ups), "
-            f"{c['referral']:,} referrals, {c['project']:,} projects ({c['capital_arrival']:,} capital arrivals) "
+            f"{c['referral']:,} referrals, {c['project']:,} projects ({c['capital_arrival']:,} capital arrivals), "
+            f"{c['event']:,} events ({c['event_attendee']:,} invited) "
             f"in {seconds:.1f} s")

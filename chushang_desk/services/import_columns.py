@@ -55,6 +55,7 @@ FIELD_HEADERS: dict[str, tuple[str, ...]] = {
     "is_key": ("重点", "是否重点", "重点人员", "重点对象", "key", "iskey", "keycontact"),
     "is_ambassador": ("招商大使", "是否招商大使", "大使", "ambassador", "isambassador"),
     "ambassador_since": ("聘任日期", "大使聘任日期", "聘任时间", "聘任", "appointed", "appointedon", "ambassadorsince"),
+    "ambassador_unit": ("聘任单位", "大使聘任单位", "聘任机构", "appointedby", "appointingunit"),
 }
 FIELDS = tuple(FIELD_HEADERS)
 # Fields more than one column may feed: phones and tags are united, notes are joined under the headers.

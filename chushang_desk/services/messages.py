@@ -112,6 +112,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "field_tags": {"zh_CN": "标签", "en": "Tags"}, "field_source": {"zh_CN": "来源", "en": "Source"},
     "field_station": {"zh_CN": "联络站", "en": "Station"}, "field_kinds": {"zh_CN": "类别", "en": "Kind"},
     "field_is_key": {"zh_CN": "重点人员", "en": "Key contact"}, "field_ambassador_since": {"zh_CN": "聘任日期", "en": "Appointed on"},
+    "field_ambassador_unit": {"zh_CN": "聘任单位", "en": "Appointed by"},
     # Sync (sync/errors.py): what went wrong talking to the server, in plain words.
     "sync_not_signed_in": {"zh_CN": "尚未登录同步服务器", "en": "Not signed in to a sync server"},
     "sync_network": {"zh_CN": "无法连接网络，请检查网络连接", "en": "No network; check the network connection"},

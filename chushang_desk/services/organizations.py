@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..db.outbox import utcnow
 from ..db.search_index import sort_key
 from ..models import (
-    ORGANIZATION_KINDS, Affiliation, Contact, Organization, Referral, Visit, VisitOrganization,
+    ORGANIZATION_KINDS, Affiliation, Contact, Organization, Project, Referral, Visit, VisitOrganization,
 )
 from .messages import Message, NotFound, ValidationFailed
 from .records import live_row as _live, save_changes
@@ -181,8 +181,10 @@ def _visits(session: Session, organization_id: str) -> list[dict]:
 def _referrals(session: Session, organization_id: str) -> list[dict]:
     """Referrals that brought this organization in (newest first)."""
     rows = session.execute(
-        select(Referral.id, Referral.referred_on, Referral.status, Referral.project_name, Contact.id, Contact.name)
+        select(Referral.id, Referral.referred_on, Referral.status, func.coalesce(Project.name, Referral.project_name),
+               Contact.id, Contact.name)
         .join(Contact, Contact.id == Referral.ambassador_id)
+        .outerjoin(Project, Project.id == Referral.project_id)
         .where(Referral.referred_organization_id == organization_id, Referral.deleted_at.is_(None))
         .order_by(Referral.referred_on.desc(), Referral.id.desc())
     )

@@ -18,7 +18,7 @@ from ..db.keys import (  # noqa: F401 (for the ui, which does not import the db 
 from ..db.migrate import create_private_file, upgrade
 from ..db.outbox import changed_tables
 from ..db.session import SessionFactory
-from . import reference, search, settings
+from . import reference, referrals, search, settings
 
 T = TypeVar("T")
 
@@ -110,4 +110,5 @@ def open_profile(data_dir: Path | str | None = None, ask_passphrase: keys.Passph
     profile.write(reference.seed_if_empty)
     profile.write(search.reindex_if_outdated)
     profile.sign_as(profile.read(settings.officer_name))
+    profile.write(referrals.adopt_named_projects)  # (signed as the officer: the projects are his edits)
     return profile

@@ -9,17 +9,18 @@ counted once whatever lists the project is in.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ..models import CapitalArrival, Project
+from ..models import CapitalArrival, Contact, Event, Organization, Project, Referral, Visit
 from ..models.projects import PROJECT_ISSUES, PROJECT_SOURCES, PROJECT_STAGES
+from .links import linked_referrals, linked_visits
 from .messages import Message, ValidationFailed
-from .records import live_row, save_changes
+from .records import holds_text, live_row, save_changes
 from .validation import check_amount, check_date, clean_text, declared_errors
 from .visits import split_officers
 
@@ -47,6 +48,30 @@ class ProjectRow:
     arrived: Decimal
     is_chushang: bool
     is_alumni: bool
+    investor: str = ""  # the investor organization's name
+
+
+@dataclass(frozen=True)
+class ProjectQuery:
+    """What the projects screen filters on (empty: no filter); the board ignores the stage."""
+
+    stage: str = ""
+    station: str = ""
+    industry: str = ""
+    chushang: bool = False  # 楚商 projects only
+    alumni: bool = False  # 校友 projects only
+    text: str = ""  # part of the project's or the investor's name
+
+
+@dataclass(frozen=True)
+class ArrivalRow:
+    """One instalment (到资) as the project page lists it."""
+
+    id: str
+    amount: Decimal
+    arrived_on: date | None
+    due_on: date | None
+    notes: str
 
 
 def validate_project(data: dict) -> dict:
@@ -55,7 +80,7 @@ def validate_project(data: dict) -> dict:
     clean = {name: clean_text(data.get(name)) for name in TEXT_FIELDS}
     if not clean["name"]:
         errors["name"] = Message("required")
-    for name in ("organization_id", "contact_id"):
+    for name in ("organization_id", "contact_id", "event_id"):
         clean[name] = data.get(name) or None
     for name in ("planned_amount", "signed_amount"):
         clean[name] = check_amount(data.get(name), errors, name)
@@ -114,15 +139,17 @@ def move_stage(session: Session, project_id: str, stage: str, on: date, reason: 
     save_changes(session, project, validate_project(data))
 
 
-def add_arrival(session: Session, project_id: str, amount, arrived_on: date | None = None,
-                due_on: date | None = None, notes: str = "") -> str:
-    """An instalment of the project's capital: arrived on a day, or promised for one (due_on)."""
+def add_arrival(session: Session, project_id: str, amount, arrived_on: date | str | None = None,
+                due_on: date | str | None = None, notes: str = "") -> str:
+    """An instalment of the project's capital: arrived on a day, or promised for one (due_on). Days may
+    be given as typed (the dialog's text): a day that is no date is refused by name."""
     live_row(session, Project, project_id)
     errors: dict[str, Message] = {}
+    arrived_on, due_on = check_date(arrived_on, errors, "arrived_on"), check_date(due_on, errors, "due_on")
     value = check_amount(amount, errors, "amount")
     if value is None and "amount" not in errors:
         errors["amount"] = Message("required")
-    if arrived_on is None and due_on is None:
+    if arrived_on is None and due_on is None and not errors.keys() & {"arrived_on", "due_on"}:
         errors["arrived_on"] = Message("project_arrival_day")
     if errors:
         raise ValidationFailed(errors)
@@ -163,6 +190,72 @@ def list_projects(session: Session, stage: str | None = None, station: str | Non
                        p.is_alumni) for p in session.scalars(stmt)]
 
 
+def find_projects(session: Session, query: ProjectQuery = ProjectQuery()) -> list[ProjectRow]:
+    """Live projects matching the query, newest first, with their investor's name and capital arrived
+    (two queries, whatever the number of projects)."""
+    stmt = (select(Project, Organization.name)
+            .outerjoin(Organization, Organization.id == Project.organization_id)
+            .where(Project.deleted_at.is_(None))
+            .order_by(Project.created_at.desc(), Project.id))
+    for column, value in ((Project.stage, query.stage), (Project.station, query.station),
+                          (Project.industry, query.industry)):
+        if value:
+            stmt = stmt.where(column == value)
+    if query.chushang:
+        stmt = stmt.where(Project.is_chushang.is_(True))
+    if query.alumni:
+        stmt = stmt.where(Project.is_alumni.is_(True))
+    text = clean_text(query.text)
+    if text:  # instr, not LIKE: a typed % or _ is a character like any other
+        stmt = stmt.where(or_(func.instr(Project.name, text) > 0,
+                              func.instr(func.coalesce(Organization.name, ""), text) > 0))
+    arrived = arrived_by_project(session)
+    return [ProjectRow(p.id, p.name, p.stage, getattr(p, STAGE_DAY[p.stage]), p.station, p.industry,
+                       p.planned_amount, p.signed_amount, arrived.get(p.id, Decimal("0")), p.is_chushang,
+                       p.is_alumni, investor or "") for p, investor in session.execute(stmt)]
+
+
+def project_board(session: Session, query: ProjectQuery = ProjectQuery()) -> dict[str, list[ProjectRow]]:
+    """The pipeline board: every stage's cards (the query's stage ignored), the longest waiting first."""
+    board: dict[str, list[ProjectRow]] = {stage: [] for stage in PROJECT_STAGES}
+    for row in find_projects(session, replace(query, stage="")):
+        board[row.stage].append(row)
+    for rows in board.values():
+        rows.sort(key=lambda r: (r.stage_since or date.max, r.name))
+    return board
+
+
+def project_detail(session: Session, project_id: str) -> dict:
+    """A project's fields with its investor's, main contact's and event's names, its stage history (each
+    stage reached, in order, with its day), its instalments and their totals (arrived, still promised),
+    and the visits and referrals linked to it."""
+    project = live_row(session, Project, project_id)
+    detail = {"id": project.id, **_fields(project)}
+    organization = session.get(Organization, project.organization_id) if project.organization_id else None
+    contact = session.get(Contact, project.contact_id) if project.contact_id else None
+    event = session.get(Event, project.event_id) if project.event_id else None
+    detail["organization"] = organization.name if organization is not None else ""
+    detail["contact"] = contact.name if contact is not None else ""
+    detail["event"] = event.name if event is not None and event.deleted_at is None else ""
+    # what followed it: the visits about it and the referral that brought it
+    detail["visits"] = linked_visits(session, Visit.project_id == project_id)
+    detail["referrals"] = linked_referrals(session, Referral.project_id == project_id)
+    detail["history"] = [(stage, detail[STAGE_DAY[stage]]) for stage in PROJECT_STAGES
+                         if detail[STAGE_DAY[stage]] is not None]
+    rows = session.scalars(select(CapitalArrival)
+                           .where(CapitalArrival.project_id == project_id, CapitalArrival.deleted_at.is_(None))
+                           .order_by(func.coalesce(CapitalArrival.arrived_on, CapitalArrival.due_on),
+                                     CapitalArrival.id))
+    detail["arrivals"] = [ArrivalRow(a.id, a.amount, a.arrived_on, a.due_on, a.notes) for a in rows]
+    detail["arrived"] = sum((a.amount for a in detail["arrivals"] if a.arrived_on), Decimal("0"))
+    detail["promised"] = sum((a.amount for a in detail["arrivals"] if not a.arrived_on), Decimal("0"))
+    return detail
+
+
+def days_in_stage(row: ProjectRow, today: date) -> int | None:
+    return (today - row.stage_since).days if row.stage_since is not None else None
+
+
 def waiting_too_long(row: ProjectRow, today: date) -> bool:
     """Still in a stage longer than its limit (STAGE_LIMIT_DAYS): the board marks it."""
     limit = STAGE_LIMIT_DAYS.get(row.stage)
@@ -173,7 +266,7 @@ def waiting_too_long(row: ProjectRow, today: date) -> bool:
 
 
 def _fields(project: Project) -> dict:
-    names = (*TEXT_FIELDS, "organization_id", "contact_id", "planned_amount", "signed_amount", "stage",
+    names = (*TEXT_FIELDS, "organization_id", "contact_id", "event_id", "planned_amount", "signed_amount", "stage",
              *STAGE_DAY.values(), "waiting_on", "tracked_by", "is_chushang", "is_alumni")
     return {name: getattr(project, name) for name in names}
 
@@ -186,3 +279,15 @@ def _check_stage_days(clean: dict, errors: dict) -> None:
     for (_before, earlier), (stage, later) in zip(days, days[1:]):
         if later < earlier:
             errors[STAGE_DAY[stage]] = Message("project_stage_order")
+
+
+def project_choices(session: Session, typed: str, limit: int = 20) -> list[dict]:
+    """Type-ahead picker of live projects whose name holds what was typed (the latest first; all the
+    latest when nothing is typed), with the investor's name to tell apart projects named alike."""
+    stmt = (select(Project.id, Project.name, Project.stage, Organization.name)
+            .outerjoin(Organization, Organization.id == Project.organization_id)
+            .where(Project.deleted_at.is_(None)))
+    if (holds := holds_text(Project.name, typed)) is not None:
+        stmt = stmt.where(holds)
+    stmt = stmt.order_by(Project.updated_at.desc(), Project.id).limit(limit)
+    return [dict(id=i, name=name, stage=stage, company=investor or "") for i, name, stage, investor in session.execute(stmt)]

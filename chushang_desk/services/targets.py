@@ -12,22 +12,29 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import AnnualTarget, CapitalArrival, Contact, Organization, Project, ReferenceItem
+from ..db.outbox import utcnow
+from .events import event_counts
 from .messages import Message, ValidationFailed
+from .records import save_changes
+from .validation import clean_text
 
-# The work list's items in the order the bureau reports them; those without records yet (events) are
-# reported as not recorded rather than as zero.
+# The work list's items in the order the bureau reports them.
 METRICS = ("signed_projects", "landed_projects", "capital_arrived", "merchant_records", "merchant_key_records",
            "alumni_records", "alumni_key_records", "talent_records", "liaison_stations", "new_chambers",
            "events", "festival_events", "key_region_events", "overseas_events", "platform_events", "alumni_events")
-NOT_RECORDED_YET = frozenset({"events", "festival_events", "key_region_events", "overseas_events",
-                              "platform_events", "alumni_events"})
+EVENT_METRICS = frozenset({"events", "festival_events", "key_region_events", "overseas_events",
+                           "platform_events", "alumni_events"})  # counted by services/events.py
+# Items whose records are not kept yet are reported as not recorded rather than as zero (the events were,
+# until they became records): none today.
+NOT_RECORDED_YET: frozenset[str] = frozenset()
 UNITS = {"signed_projects": "个", "landed_projects": "个", "capital_arrived": "万元", "liaison_stations": "个",
          "new_chambers": "个", **{m: "人" for m in METRICS if m.endswith("_records")},
-         **{m: "场" for m in NOT_RECORDED_YET}}  # when no target says its unit
+         **{m: "场" for m in EVENT_METRICS}}  # when no target says its unit
+NEVER = datetime(9999, 12, 31)  # the deletion moment of a live row (on_file_at, live_in_one_pass)
 BEHIND_SHARE = Decimal("0.5")  # under half of the pro-rata share: marked
 _PERIOD = re.compile(r"^(?:(Q[1-4])|(H[12])|M(0[1-9]|1[0-2]))$")
 
@@ -89,18 +96,18 @@ def year_share(period: Period, today: date) -> Decimal:
 
 
 def target_figures(session: Session, year: int, period: str | None = None, station: str | None = None,
-                   today: date | None = None) -> list[TargetFigure]:
-    """Every work-list item of the year: its target (city-wide) and what the records say for the period
-    (of one station, when given). Flows (signed, landed, capital, new chambers) count within the period;
-    the directory's sizes are counted as they stood at the period's end."""
+                   today: date | None = None, directory: dict[str, dict[str, int]] | None = None,
+                   flows: Flows | None = None) -> list[TargetFigure]:
+    """Every work-list item of the year: its target (the city's, or the station's own when a station is
+    asked: never the city's in its place) and what the records say for the period (of that station).
+    Flows (signed, landed, capital, new chambers) count within the period; the directory's sizes are
+    counted as they stood at the period's end. `directory` and `flows`: directory_counts of the period
+    and year_flows of the year, when the caller has them already (the dashboard)."""
     span = period_of(year, period)
     today = today or date.today()
     share = year_share(span, today)
-    target_year = session.scalar(select(func.max(AnnualTarget.year)).where(
-        AnnualTarget.year <= year, AnnualTarget.deleted_at.is_(None)))  # a year without its own: the last one's
-    targets = {t.metric: t for t in session.scalars(select(AnnualTarget).where(
-        AnnualTarget.year == target_year, AnnualTarget.deleted_at.is_(None)))}
-    actuals = _actuals(session, span, station)
+    targets, target_year = year_targets(session, year, station or "")
+    actuals = _actuals(session, span, station, directory, flows)
     figures = []
     for metric in METRICS:
         target = targets.get(metric)
@@ -112,64 +119,231 @@ def target_figures(session: Session, year: int, period: str | None = None, stati
     return figures
 
 
-def projects_reaching(session: Session, stage: str, span: Period, station: str | None = None) -> list[Project]:
-    """The live 楚商 projects that reached `stage` (signed, landed) within the period, in that order: what
-    the figure counts and the report lists."""
+def year_targets(session: Session, year: int, station: str = "") -> tuple[dict[str, AnnualTarget], int | None]:
+    """The targets that hold for the year, of the city (station "") or of one station, by metric, and the
+    year they were set for: a year without targets of its own carries the last one's."""
+    live = (AnnualTarget.deleted_at.is_(None), AnnualTarget.station == station)
+    target_year = session.scalar(select(func.max(AnnualTarget.year)).where(AnnualTarget.year <= year, *live))
+    if target_year is None:
+        return {}, None
+    return {t.metric: t for t in session.scalars(select(AnnualTarget).where(
+        AnnualTarget.year == target_year, *live))}, target_year
+
+
+def save_targets(session: Session, year: int, station: str, values: dict[str, object]) -> list[str]:
+    """Set the year's targets of the city (station "") or of one station, as headquarters does: each
+    metric's value a whole number >= 0, or None / "" to take the target away. Written as the year's own
+    rows (a carried-forward year gets rows of its own) through save_changes, so they sync like any
+    record. Returns the ids of the rows written."""
+    if not 1900 <= year <= 2100:
+        raise ValidationFailed({"year": Message("bad_year")})
+    clean, errors = {}, {}
+    for metric, value in values.items():
+        if metric not in METRICS:
+            errors[metric] = Message("unknown_code", {"value": metric})
+            continue
+        try:
+            clean[metric] = _whole_target(value)
+        except ValueError:
+            errors[metric] = Message("bad_number", {"low": 0, "high": TARGET_MOST})
+    if errors:
+        raise ValidationFailed(errors)
+    rows = {t.metric: t for t in session.scalars(select(AnnualTarget).where(  # tombstoned too: revived
+        AnnualTarget.year == year, AnnualTarget.station == (station or "")))}
+    written = []
+    for metric, value in clean.items():
+        row = rows.get(metric)
+        if value is None:
+            if row is not None and row.deleted_at is None:
+                row.deleted_at = utcnow()
+                written.append(row.id)
+            continue
+        if row is None:
+            row = AnnualTarget(year=year, metric=metric, station=station or "", unit=UNITS.get(metric, ""))
+        elif row.deleted_at is not None:
+            row.deleted_at = None
+        written.append(save_changes(session, row, {"year": year, "metric": metric, "station": station or "",
+                                                   "value": value, "unit": row.unit or UNITS.get(metric, "")}))
+    return written
+
+
+@dataclass(frozen=True)
+class TargetSheet:
+    """The targets an editor starts from: the year's own, or those carried from `from_year`."""
+    year: int
+    station: str
+    values: dict[str, int | None]
+    from_year: int | None  # None: no targets at all yet
+
+
+def targets_of(session: Session, year: int, station: str = "") -> TargetSheet:
+    targets, from_year = year_targets(session, year, station or "")
+    return TargetSheet(year, station or "", {m: targets[m].value if m in targets else None for m in METRICS},
+                       from_year)
+
+
+TARGET_MOST = 10**12  # the record declaration's bound
+
+
+def _whole_target(value: object) -> int | None:
+    """A target as typed: "", None → no target; "200", 200, "1,000" → a whole number ≥ 0."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValueError(value)
+    if isinstance(value, Decimal):
+        if value != value.to_integral_value():
+            raise ValueError(value)
+        value = int(value)
+    if isinstance(value, str):
+        text = clean_text(value).replace(",", "")  # full-width digits and commas folded
+        if not text.isdigit() or not text.isascii():
+            raise ValueError(value)
+        value = int(text)
+    if not isinstance(value, int) or not 0 <= value <= TARGET_MOST:
+        raise ValueError(value)
+    return value
+
+
+def reaching_where(stage: str, span: Period) -> tuple:
+    """Live 楚商 projects that reached `stage` (signed, landed) within the period: what the figure counts,
+    the report lists and the dashboard's charts add up (one definition for all of them)."""
     day = getattr(Project, f"{stage}_on")
-    stmt = select(Project).where(Project.deleted_at.is_(None), Project.is_chushang.is_(True), day >= span.start,
-                                 day <= span.end)
+    return Project.deleted_at.is_(None), Project.is_chushang.is_(True), day >= span.start, day <= span.end
+
+
+def arrived_where(span: Period) -> tuple:
+    """Instalments of live 楚商 projects arrived within the period (joined to their project): read from
+    the instalments, each project found by its id (not the projects' deleted_at index first)."""
+    return (CapitalArrival.deleted_at.is_(None), live_in_one_pass(Project.deleted_at), Project.is_chushang.is_(True),
+            CapitalArrival.arrived_on >= span.start, CapitalArrival.arrived_on <= span.end)
+
+
+def live_in_one_pass(deleted_at) -> object:
+    """"deleted_at IS NULL" written so that SQLite does not answer it through a (deleted_at, …) index and
+    a lookup of each wide row it names: a plain pass over 33,000 organizations takes a quarter of that."""
+    return func.coalesce(deleted_at, NEVER) == NEVER
+
+
+def projects_reaching(session: Session, stage: str, span: Period, station: str | None = None) -> list[Project]:
+    """The projects of reaching_where, in the order they reached the stage: what the report lists."""
+    day = getattr(Project, f"{stage}_on")
+    stmt = select(Project).where(*reaching_where(stage, span))
     if station:
         stmt = stmt.where(Project.station == station)
     return list(session.scalars(stmt.order_by(day, Project.name)))
 
 
-def arrivals_in(session: Session, span: Period, station: str | None = None) -> list[tuple[CapitalArrival, Project]]:
-    """The capital of live 楚商 projects that arrived within the period, each instalment once, in order."""
+def arrivals_in(session: Session, span: Period, station: str | None = None,
+                limit: int | None = None) -> list[tuple[CapitalArrival, Project]]:
+    """The capital of live 楚商 projects that arrived within the period, each instalment once, in order
+    (the first `limit` of them, when given)."""
     stmt = (select(CapitalArrival, Project).join(Project, Project.id == CapitalArrival.project_id)
-            .where(CapitalArrival.deleted_at.is_(None), Project.deleted_at.is_(None), Project.is_chushang.is_(True),
-                   CapitalArrival.arrived_on >= span.start, CapitalArrival.arrived_on <= span.end)
-            .order_by(CapitalArrival.arrived_on, Project.name))
+            .where(*arrived_where(span)).order_by(CapitalArrival.arrived_on, Project.name, CapitalArrival.id))
     if station:
         stmt = stmt.where(Project.station == station)
-    return [(arrival, project) for arrival, project in session.execute(stmt)]
+    return [(arrival, project) for arrival, project in session.execute(stmt.limit(limit))]
 
 
-def _actuals(session: Session, span: Period, station: str | None) -> dict[str, Decimal]:
-    end_moment = datetime.combine(span.end, time.max)
-    start_moment = datetime.combine(span.start, time.min)
-    signed_projects = projects_reaching(session, "signed", span, station)
-    signed, landed = len(signed_projects), len(projects_reaching(session, "landed", span, station))
+# What each directory figure counts, and the other counted records' conditions: shared with the
+# dashboard's lists of the records behind a figure (services/dashboard.py), so both count the same rows.
+DIRECTORY_KINDS = {
+    "merchant_records": (Contact.is_merchant.is_(True),),
+    "merchant_key_records": (Contact.is_merchant.is_(True), Contact.is_key.is_(True)),
+    "alumni_records": (Contact.is_alumnus.is_(True),),
+    "alumni_key_records": (Contact.is_alumnus.is_(True), Contact.is_key.is_(True)),
+    "talent_records": (Contact.is_talent.is_(True),),
+}
+
+
+def end_moment(span: Period) -> datetime:
+    return datetime.combine(span.end, time.max)
+
+
+def on_file_at(span: Period) -> tuple:
+    """Contacts on the directory at the period's end: recorded by then, and not deleted by then. One
+    expression rather than "deleted_at IS NULL OR deleted_at > end": SQLite answers that OR through an
+    index on deleted_at, fetching 100,000 wide rows one by one (~0.4 s, where a plain pass takes ~0.08 s)."""
+    end = end_moment(span)
+    return func.coalesce(Contact.deleted_at, NEVER) > end, Contact.created_at <= end
+
+
+def new_chambers_where(span: Period) -> tuple:
+    """Chambers founded in the period, or recorded in it when their founding day is not known."""
+    start_moment, end_moment = datetime.combine(span.start, time.min), datetime.combine(span.end, time.max)
+    return (live_in_one_pass(Organization.deleted_at), Organization.kind == "chamber", or_(
+        and_(Organization.founded_on.is_not(None), Organization.founded_on >= span.start,
+             Organization.founded_on <= span.end),
+        and_(Organization.founded_on.is_(None), Organization.created_at >= start_moment,
+             Organization.created_at <= end_moment)))
+
+
+def liaison_stations_where() -> tuple:
+    """The domestic liaison stations (联络站) in the reference list: what the work list counts."""
+    return (ReferenceItem.list_name == "station", ReferenceItem.category == "domestic",
+            ReferenceItem.active.is_(True), ReferenceItem.deleted_at.is_(None))
+
+
+@dataclass(frozen=True)
+class Flows:
+    """A year's signings, landings and arrivals as the few columns the figures and charts add up:
+    (station, day, signed amount) of each project reaching_where counts, (station, day, amount) of each
+    instalment arrived_where counts. Read once, it serves the figures, the stations and the months."""
+    signed: list[tuple[str, date, Decimal | None]]
+    landed: list[tuple[str, date, Decimal | None]]
+    arrived: list[tuple[str, date, Decimal]]
+
+    def within(self, span: Period) -> Flows:
+        def inside(rows):
+            return [row for row in rows if span.start <= row[1] <= span.end]
+        return Flows(inside(self.signed), inside(self.landed), inside(self.arrived))
+
+    def of_station(self, station: str) -> Flows:
+        def own(rows):
+            return [row for row in rows if row[0] == station]
+        return Flows(own(self.signed), own(self.landed), own(self.arrived))
+
+
+def year_flows(session: Session, year: int) -> Flows:
+    span = period_of(year)
+
+    def days(stage: str) -> list[tuple[str, date, Decimal | None]]:
+        stmt = select(Project.station, getattr(Project, f"{stage}_on"), Project.signed_amount)
+        return [tuple(row) for row in session.execute(stmt.where(*reaching_where(stage, span)))]
+    arrived = session.execute(select(Project.station, CapitalArrival.arrived_on, CapitalArrival.amount)
+                              .join(Project, Project.id == CapitalArrival.project_id).where(*arrived_where(span)))
+    return Flows(days("signed"), days("landed"), [tuple(row) for row in arrived])
+
+
+def directory_counts(session: Session, span: Period) -> dict[str, dict[str, int]]:
+    """station -> each directory figure's count at the period's end: one pass over the contacts (a table
+    of wide rows; five counts would read it five times), which the dashboard shares with its station chart."""
+    sums = [func.sum(case((and_(*kinds), 1), else_=0)).label(metric) for metric, kinds in DIRECTORY_KINDS.items()]
+    stmt = select(Contact.station, *sums).where(*on_file_at(span)).group_by(Contact.station)
+    return {row[0]: {metric: int(value or 0) for metric, value in zip(DIRECTORY_KINDS, row[1:])}
+            for row in session.execute(stmt)}
+
+
+def _actuals(session: Session, span: Period, station: str | None,
+             directory: dict[str, dict[str, int]] | None = None, flows: Flows | None = None) -> dict[str, Decimal]:
+    flows = (flows or year_flows(session, span.year)).within(span)
+    if station:
+        flows = flows.of_station(station)
     # Summed here, as Decimal: SQLite would add them as floats.
-    signed_amount = sum((p.signed_amount for p in signed_projects if p.signed_amount is not None), Decimal("0.00"))
-    capital = sum((a.amount or Decimal("0") for a, _p in arrivals_in(session, span, station)), Decimal("0"))
-
-    def contacts(*conditions) -> int:
-        stmt = select(func.count()).select_from(Contact).where(  # on file at the end: deleted later counts
-            or_(Contact.deleted_at.is_(None), Contact.deleted_at > end_moment), Contact.created_at <= end_moment,
-            *conditions)
-        return session.scalar(stmt.where(Contact.station == station) if station else stmt) or 0
-
-    # New chambers: founded in the period, or recorded in it when their founding day is not known.
-    chambers = select(func.count()).select_from(Organization).where(
-        Organization.deleted_at.is_(None), Organization.kind == "chamber", or_(
-            and_(Organization.founded_on.is_not(None), Organization.founded_on >= span.start,
-                 Organization.founded_on <= span.end),
-            and_(Organization.founded_on.is_(None), Organization.created_at >= start_moment,
-                 Organization.created_at <= end_moment)))
+    signed_amount = sum((a for _s, _d, a in flows.signed if a is not None), Decimal("0.00"))
+    capital = sum((a or Decimal("0") for _s, _d, a in flows.arrived), Decimal("0"))
+    if directory is None:
+        directory = directory_counts(session, span)
+    counted = [directory.get(station, {})] if station else list(directory.values())
+    chambers = select(func.count()).select_from(Organization).where(*new_chambers_where(span))
     if station:
         chambers = chambers.where(Organization.station == station)
-    stations = select(func.count()).select_from(ReferenceItem).where(
-        ReferenceItem.list_name == "station", ReferenceItem.category == "domestic",
-        ReferenceItem.active.is_(True), ReferenceItem.deleted_at.is_(None))
+    stations = select(func.count()).select_from(ReferenceItem).where(*liaison_stations_where())
     return {
-        "signed_projects": Decimal(signed), "signed_amount": signed_amount,
-        "landed_projects": Decimal(landed), "capital_arrived": capital,
-        "merchant_records": Decimal(contacts(Contact.is_merchant.is_(True))),
-        "merchant_key_records": Decimal(contacts(Contact.is_merchant.is_(True), Contact.is_key.is_(True))),
-        "alumni_records": Decimal(contacts(Contact.is_alumnus.is_(True))),
-        "alumni_key_records": Decimal(contacts(Contact.is_alumnus.is_(True), Contact.is_key.is_(True))),
-        "talent_records": Decimal(contacts(Contact.is_talent.is_(True))),
+        "signed_projects": Decimal(len(flows.signed)), "signed_amount": signed_amount,
+        "landed_projects": Decimal(len(flows.landed)), "capital_arrived": capital,
+        **{metric: Decimal(sum(c.get(metric, 0) for c in counted)) for metric in DIRECTORY_KINDS},
         "liaison_stations": Decimal(session.scalar(stations) or 0),
         "new_chambers": Decimal(session.scalar(chambers) or 0),
+        **{metric: Decimal(count) for metric, count in event_counts(session, span, station).items()},
     }
-

@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from ..db.outbox import utcnow
 from ..models import (
-    Contact, FollowUp, Organization, ReferenceItem, Visit, VisitContact, VisitOrganization, VISIT_MODES,
+    Contact, Event, FollowUp, Organization, Project, ReferenceItem, Visit, VisitContact, VisitOrganization,
+    VISIT_MODES,
 )
 from .messages import Message, NotFound, ValidationFailed
-from .records import first_column, live_row
+from .records import first_column, live_by_key, live_link, live_row
 from .validation import check_amount, check_date, clean_text, declared_errors, max_len
 
 MODES = VISIT_MODES  # visit 上门走访, inspection 来汉考察, call 电话/视频, meeting 座谈/活动
@@ -154,7 +155,7 @@ def _contact_names(session: Session, visit_ids: list[str]) -> dict[str, list[str
     rows = session.execute(
         select(VisitContact.visit_id, Contact.name)
         .join(Contact, Contact.id == VisitContact.contact_id)
-        .where(VisitContact.visit_id.in_(visit_ids), VisitContact.deleted_at.is_(None), Contact.deleted_at.is_(None))
+        .where(VisitContact.visit_id.in_(visit_ids), VisitContact.deleted_at.is_(None), live_by_key(Contact))
         .order_by(VisitContact.created_at, VisitContact.id)
     )
     for visit_id, name in rows:
@@ -205,10 +206,17 @@ def get_visit(session: Session, visit_id: str, today: date | None = None) -> dic
         place=v.place, purpose=v.purpose, summary=v.summary, intention_industry=v.intention_industry,
         intention_amount=v.intention_amount, intention_note=v.intention_note,
         next_contact_date=v.next_contact_date, created_by=v.created_by, updated_at=v.updated_at,
+        project_id=v.project_id, project=_live_name(session, Project, v.project_id),
+        event_id=v.event_id, event=_live_name(session, Event, v.event_id),
         contacts=[dict(id=r.id, name=r.name, company=r.company, title=r.title) for r in contacts],
         organizations=[dict(id=r.id, name=r.name, kind=r.kind) for r in organizations],
         follow_ups=_follow_ups_of(session, [visit_id], today).get(visit_id, []),
     )
+
+
+def _live_name(session: Session, model, row_id: str | None) -> str:
+    row = session.get(model, row_id) if row_id else None
+    return row.name if row is not None and row.deleted_at is None else ""
 
 
 def contacts_for_ids(session: Session, contact_ids: list[str]) -> list[dict]:
@@ -335,6 +343,8 @@ def validate_visit(session: Session, data: dict) -> dict:
     clean["organization_ids"] = _check_ids(
         session, Organization, data.get("organization_ids"), errors, "organizations")
     clean["follow_ups"] = _check_follow_ups(data.get("follow_ups"), errors)
+    clean["project_id"] = live_link(session, Project, data.get("project_id"), errors, "project_id")
+    clean["event_id"] = live_link(session, Event, data.get("event_id"), errors, "event_id")
     for name, message in declared_errors("visit", {n: clean[n] for n in _VISIT_FIELDS}).items():
         errors.setdefault(name, message)
     if errors:
@@ -343,7 +353,8 @@ def validate_visit(session: Session, data: dict) -> dict:
 
 
 _VISIT_FIELDS = ("visit_date", "mode", "station", "officers", "place", "purpose", "summary",
-                 "intention_industry", "intention_amount", "intention_note", "next_contact_date")
+                 "intention_industry", "intention_amount", "intention_note", "next_contact_date", "project_id",
+                 "event_id")
 
 
 def save_visit(session: Session, data: dict, visit_id: str | None = None) -> str:

@@ -17,6 +17,7 @@ from .errors import show_error
 from .icons import app_icon
 from .pages import Page
 from .sync.wiring import SyncUi
+from .today.counts import SidebarCounts
 from .widgets.dialogs import dialogs_with_typing
 
 
@@ -33,6 +34,7 @@ class Screen(NamedTuple):
 def _screens() -> list[Screen]:
     """The sidebar, in order (Ctrl+1 …); titles in each screen's own translation context."""
     return [
+        Screen("today.page", "TodayPage", QCoreApplication.translate("TodayPage", "Today"), "today"),
         Screen("contacts.page", "ContactsPage", QCoreApplication.translate("ContactsPage", "Contacts"), "contacts"),
         Screen("organizations.page", "OrganizationsPage",
                QCoreApplication.translate("OrganizationsPage", "Organizations"), "organizations"),
@@ -41,6 +43,9 @@ def _screens() -> list[Screen]:
                "follow-ups"),
         Screen("referrals.page", "ReferralsPage", QCoreApplication.translate("ReferralsPage", "Referrals"),
                "referrals"),
+        Screen("events.page", "EventsPage", QCoreApplication.translate("EventsPage", "Events"), "events"),
+        Screen("projects.page", "ProjectsPage", QCoreApplication.translate("ProjectsPage", "Projects"), "projects"),
+        Screen("dashboard.page", "DashboardPage", QCoreApplication.translate("DashboardPage", "Targets"), "dashboard"),
         Screen("sync.review", "NeedsReviewPage", QCoreApplication.translate("NeedsReviewPage", "Needs review"),
                "review"),
     ]
@@ -62,7 +67,8 @@ class MainWindow(QMainWindow):
         ctx.data_changed.connect(self._on_data_changed)
         ctx.settings_changed.connect(self._show_officer)
         ctx.log_visit_requested.connect(self._log_visit)
-        ctx.show_contact_requested.connect(lambda _id: self.show_page("ContactsPage"))
+        ctx.show_contact_requested.connect(self._show_contact)
+        self.today_counts = SidebarCounts(self)  # "Today (5)", "Follow-ups (2)" (ui/today/counts.py)
 
     def _build_sidebar(self) -> None:
         self.sidebar = QListWidget()
@@ -110,7 +116,8 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for index, screen in enumerate(self.screens):
             action = QAction(screen.title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            if index < 9:  # Ctrl+1 … Ctrl+9: there is no Ctrl+10
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.sidebar.setCurrentRow(i))
             go_menu.addAction(action)
         self.sync.add_sync_menu(self.menuBar())
@@ -196,6 +203,12 @@ class MainWindow(QMainWindow):
         """A sidebar label that carries a count ("Needs review (3)")."""
         index = self._index_of(class_name)
         self.sidebar.item(index).setText(title)
+
+    def _show_contact(self, contact_id: str) -> None:
+        first_time = self._index_of("ContactsPage") not in self.built
+        page = self.show_page("ContactsPage")
+        if first_time:  # built during this request: its own connection missed it
+            page.show_contact(contact_id)
 
     def _log_visit(self, contact_ids: list) -> None:
         index = self._index_of("VisitsPage")

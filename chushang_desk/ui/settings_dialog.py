@@ -3,9 +3,10 @@ certificate for the sync server, and the recovery passphrase."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+    QApplication, QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
 )
 
+from ..services.reminders import MAX_DAYS, NOT_VISITED_DAYS
 from ..services.settings import save_settings
 from ..sync.account import ca_file_of, save_ca_file
 from .context import AppContext
@@ -30,6 +31,11 @@ class SettingsDialog(EditingDialog):
         for item in ctx.ref_items("station"):
             self.station.addItem(item.name(ctx.lang), item.code)
         self.station.setCurrentIndex(max(0, self.station.findData(ctx.station)))
+        self.key_contact_days = QSpinBox()  # the "today" screen lists key contacts not visited for so long
+        self.key_contact_days.setObjectName("settingsKeyContactDays")
+        self.key_contact_days.setRange(1, MAX_DAYS)
+        self.key_contact_days.setSuffix(self.tr(" days"))
+        self.key_contact_days.setValue(_stored_days(ctx.settings.get("key_contact_days", "")))
         self.language = QComboBox()
         self.language.addItem("中文（简体）", "zh_CN")
         self.language.addItem("English", "en")
@@ -45,6 +51,7 @@ class SettingsDialog(EditingDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Officer name"), self.officer)
         form.addRow(self.tr("Station"), self.station)
+        form.addRow(self.tr("Remind of key contacts not visited for"), self.key_contact_days)
         form.addRow(self.tr("Language"), self.language)
         note = QLabel(self.tr("A new language applies fully after restarting the app."))
         note.setWordWrap(True)
@@ -75,7 +82,8 @@ class SettingsDialog(EditingDialog):
         self.change_passphrase.setEnabled(False)
 
     def values(self) -> dict:
-        return {"officer_name": self.officer.text().strip(), "station": self.station.currentData()}
+        return {"officer_name": self.officer.text().strip(), "station": self.station.currentData(),
+                "key_contact_days": str(self.key_contact_days.value())}
 
     def form_state(self) -> dict:
         return dict(self.values(), language=self.language.currentData(), ca_file=self.ca_file.text())
@@ -119,3 +127,10 @@ class SettingsDialog(EditingDialog):
             install_language(QApplication.instance(), language)
         self.ctx.settings_changed.emit()
         self.accept()
+
+
+def _stored_days(stored: str) -> int:
+    try:
+        return min(MAX_DAYS, max(1, int(stored or NOT_VISITED_DAYS)))
+    except ValueError:
+        return NOT_VISITED_DAYS

@@ -79,20 +79,20 @@ class _Lane(QObject):
 
     def __init__(self, name: str, runner: "TaskRunner"):
         super().__init__(runner)
-        self.thread = QThread()
-        self.thread.setObjectName(name)
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName(name)
         self.worker = _Worker()
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self.worker_thread)
         self.submit.connect(self.worker.execute)
         self.worker.finished.connect(runner._finished)
         self.worker.progress.connect(runner._progress)
-        self.thread.start()
+        self.worker_thread.start()
 
     def stop(self) -> None:
         """Finish every job already queued, then end the thread (a plain quit() could drop them)."""
-        if self.thread.isRunning():
-            self.submit.emit(Job(fn=self.thread.quit))
-            self.thread.wait()
+        if self.worker_thread.isRunning():
+            self.submit.emit(Job(fn=self.worker_thread.quit))
+            self.worker_thread.wait()
 
 
 def _let_go(job: Job) -> None:

@@ -80,3 +80,34 @@ def test_migrate_twice_changes_nothing(server_db_url):
         assert before == after and is_current(engine)
     finally:
         engine.dispose()
+
+
+def test_a_list_a_newer_version_brings_is_seeded_on_a_server_seeded_before(server_db_url):
+    """A server seeded by an older version lacks the kinds of event: the upgrade adds that list, with
+    the ids every laptop seeds, and adds nothing back to a list headquarters holds (an item removed)."""
+    import json
+
+    from chushang_server.records import load_data
+    from chushang_server.seed import SEED_FILE
+
+    engine = make_engine(server_db_url)
+    try:
+        upgrade_engine(engine)
+        with engine.begin() as conn:  # as an older seed left it: no event kinds, and one industry taken out
+            rows = conn.execute(text("SELECT id, data FROM record WHERE table_name = 'reference_item'")).all()
+            gone = [row_id for row_id, data in rows
+                    if json.loads(data)["list_name"] == "event_kind" or json.loads(data).get("code") == "ic"]
+            for row_id in gone:
+                conn.execute(text("DELETE FROM record WHERE id = :id"), {"id": row_id})
+        upgrade_engine(engine)
+        with read_session(engine) as session:
+            items = [load_data(r) for r in session.scalars(select(Record).where(Record.table_name == "reference_item"))]
+            ids = set(session.scalars(select(Record.id).where(Record.table_name == "reference_item")))
+        kinds = json.loads(SEED_FILE.read_text(encoding="utf-8"))["lists"]["event_kind"]
+        assert sorted(i["code"] for i in items if i["list_name"] == "event_kind") == sorted(k["code"] for k in kinds)
+        from chushang_desk.sync.protocol import seed_id
+
+        assert {seed_id("reference_item", "event_kind", k["code"]) for k in kinds} <= ids
+        assert not any(i["list_name"] == "industry" and i["code"] == "ic" for i in items)  # hq's list stays hq's
+    finally:
+        engine.dispose()

@@ -80,11 +80,13 @@ def _valid(table: str, parents: dict) -> dict:
         "contact_merge": {"survivor_id": parents["contact"], "merged_ids": [str(uuid.uuid4())]},
         "project": {"name": "项目", "station": "jjj"},
         "capital_arrival": {"project_id": parents["project"], "amount": "100.00"},
+        "event": {"name": "活动", "held_on": "2025-06-01", "station": "jjj"},
+        "event_attendee": {"event_id": parents["event"], "contact_id": parents["contact"]},
     }[table]
 
 
 def _parents(writer) -> dict:
-    parents = {t: str(uuid.uuid4()) for t in ("contact", "organization", "visit", "project")}
+    parents = {t: str(uuid.uuid4()) for t in ("contact", "organization", "visit", "project", "event")}
     push(writer, *[entry(writer, t, row_id, _valid(t, parents)) for t, row_id in parents.items()])
     return parents
 

@@ -163,7 +163,7 @@ def open_referral_dialog(window, qtbot):
     wait_idle(qtbot, window)
     dialog = ReferralDialog(window.ctx, None, window)
     dialog.open()
-    return dialog, dialog.project_name
+    return dialog, dialog.project.edit
 
 
 def open_settings_dialog(window, qtbot):
@@ -289,7 +289,7 @@ def test_ctrl_enter_saves_an_organization(main_window, qtbot):
 
 @pytest.mark.parametrize("which, error_of", [
     ("member", lambda d: d.form.error_text("contact_id")),
-    ("referral", lambda d: d.form.error_text("ambassador_id")),
+    ("referral", lambda d: d.form.error_text("project_id")),  # typed, not chosen from the list
     ("sign in", lambda d: d.error.text() if d.error.isVisible() else ""),
 ])
 def test_ctrl_enter_saves_and_a_refused_save_keeps_the_dialog_open(main_window, qtbot, which, error_of):

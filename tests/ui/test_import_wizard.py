@@ -89,7 +89,7 @@ def test_an_officer_imports_a_member_list_fixes_an_error_decides_a_duplicate_and
     assert wizard.next_button.text() == "&Import 4 rows"
 
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.import_result is not None, timeout=10_000)
     assert "3 new contacts, 1 updated" in wizard.done_label.text()
     assert live_names(main_window) == {"张伟", "李四", "章伟", "王五"}
     page = main_window.show_page("ContactsPage")

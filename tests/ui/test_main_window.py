@@ -6,7 +6,8 @@ def test_main_window_opens_profile_and_lists_screens(main_window, qtbot, data_di
     wait_idle(qtbot, main_window)
     assert (data_dir / "chushang.db").exists()
     titles = [main_window.sidebar.item(i).text() for i in range(main_window.sidebar.count())]
-    assert titles == ["Contacts", "Organizations", "Visits", "Follow-ups", "Referrals", "Needs review"]
+    assert titles == ["Today", "Contacts", "Organizations", "Visits", "Follow-ups", "Referrals", "Events", "Projects",
+                      "Targets", "Needs review"]
     for title in titles[1:]:  # every screen is built on first show and has the sidebar's title
         index = titles.index(title)
         main_window.sidebar.setCurrentRow(index)
@@ -21,9 +22,10 @@ def test_log_visit_request_opens_the_visit_dialog_even_before_the_visit_screen_e
 
     wait_idle(qtbot, main_window)
     contact_id = main_window.ctx.profile.write(contacts.save_contact, {"name": "请求测试", "is_merchant": True})
-    assert 2 not in main_window.built
+    visits = main_window._index_of("VisitsPage")
+    assert visits not in main_window.built
     main_window.ctx.log_visit_requested.emit([contact_id])
-    page = main_window.built[2]
+    page = main_window.built[visits]
     assert main_window.stack.currentWidget() is page
     qtbot.waitUntil(lambda: page.log_dialog is not None and page.log_dialog.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: contact_id in page.log_dialog.contacts.ids(), timeout=5000)

@@ -220,3 +220,22 @@ def test_selecting_a_listed_organization_from_code_shows_its_detail(main_window,
     page.select_organization(second)
     qtbot.waitUntil(lambda: page.detail.heading.text() == "乙商会", timeout=5000)
     assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
+
+
+def test_enter_and_delete_belong_to_the_list_not_to_the_search_box(main_window, qtbot):
+    """Enter typed in the search box searches; it does not open the selected organization (PySide6
+    makes a shortcut window-wide when its context is given with a callable: ui/widgets/shortcuts.py)."""
+    page = _page(qtbot, main_window)
+    main_window.ctx.profile.write(orgs.save_organization, dict(name="上海湖北商会", kind="chamber"))
+    page.reload()
+    wait_idle(qtbot, main_window)
+    _select(qtbot, main_window, page, "上海湖北商会")
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.keyClick(page.search, Qt.Key.Key_Delete)
+    wait_idle(qtbot, main_window)
+    assert getattr(page, "dialog", None) is None and getattr(page, "confirm_box", None) is None
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # on the list, Enter opens the selected one
+    wait_idle(qtbot, main_window)
+    qtbot.waitUntil(lambda: getattr(page, "dialog", None) is not None and page.dialog.isVisible())

@@ -7,10 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
-from chushang_desk.models import OutboxEntry, Referral
+from chushang_desk.models import OutboxEntry, Project, Referral
 from chushang_desk.services import referrals as refs
 from chushang_desk.services.contacts import save_contact
 from chushang_desk.services.organizations import save_organization
+from chushang_desk.services.projects import save_project
 from tests.conftest import wait_idle
 from tests.ui.helpers import type_keys
 
@@ -68,7 +69,8 @@ def test_create_referral_through_the_dialog(main_window, qtbot):
     assert dialog.referred_contact.choice_id == people["li"]
     _pick(qtbot, dialog.referred_organization, "杭州")
     assert dialog.referred_organization.choice_id == people["org"]
-    type_keys(qtbot, dialog.project_name, "光谷芯片项目")
+    _pick(qtbot, dialog.project, "光谷芯片项目")  # no such project yet: offered as a new one
+    assert dialog.project.new_project_name == "光谷芯片项目"
     dialog.station.setCurrentIndex(dialog.station.findData("csj"))
     type_keys(qtbot, dialog.notes, "在杭州座谈会上介绍")
     _save(qtbot, main_window, dialog)
@@ -83,6 +85,31 @@ def test_create_referral_through_the_dialog(main_window, qtbot):
     assert (saved["referred_on"], saved["status"], saved["station"], saved["notes"]) == (
         date.today(), "new", "csj", "在杭州座谈会上介绍")
     assert page.current_id() == rid  # the new referral is selected
+    project = profile.read(lambda s: s.get(Project, saved["project_id"]))
+    assert (project.name, project.source, project.contact_id, project.organization_id, project.station) == (
+        "光谷芯片项目", "referral", people["li"], people["org"], "csj")
+
+
+def test_a_referral_picks_an_existing_project_by_part_of_its_name(main_window, qtbot):
+    page = _page(qtbot, main_window)
+    profile = main_window.ctx.profile
+    people = _people(profile)
+    project = profile.write(save_project, dict(name="光谷芯片二期", organization_id=people["org"]))
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    _pick(qtbot, dialog.ambassador, "wang")
+    type_keys(qtbot, dialog.project.edit, "芯片")
+    qtbot.waitUntil(dialog.project.suggestions.isVisible)
+    # the existing project first, with its investor; what was typed is offered as a new one after it
+    assert dialog.project.suggestion_texts() == ["光谷芯片二期 · 杭州湖北商会", "New project “芯片”"]
+    qtbot.keyClick(dialog.project.edit, Qt.Key.Key_Return)
+    assert dialog.project.project_id == project
+    _save(qtbot, main_window, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    [rid] = profile.read(refs.find_referral_ids, refs.ReferralQuery())
+    assert profile.read(refs.get_referral, rid)["project_id"] == project
+    assert profile.read(lambda s: s.query(Project).count()) == 1  # no second project made
 
 
 def test_validation_next_to_the_field_keeps_the_text(main_window, qtbot):
@@ -100,10 +127,10 @@ def test_validation_next_to_the_field_keeps_the_text(main_window, qtbot):
     # Typed but not chosen from the list: said so, and the text stays.
     dialog.ambassador.clear()
     type_keys(qtbot, dialog.ambassador.edit, "王某")
-    type_keys(qtbot, dialog.project_name, "新能源项目")
+    type_keys(qtbot, dialog.project.edit, "新能源项目")
     _save(qtbot, main_window, dialog)
     assert dialog.form.error_text("ambassador_id") == "Choose one of the matches from the list"
-    assert dialog.ambassador.edit.text() == "王某" and dialog.project_name.text() == "新能源项目"
+    assert dialog.ambassador.edit.text() == "王某" and dialog.project.edit.text() == "新能源项目"
     assert dialog.isVisible()
     assert main_window.ctx.profile.read(refs.find_referral_ids, refs.ReferralQuery()) == []
 
@@ -124,8 +151,8 @@ def test_status_change_writes_only_the_status(main_window, qtbot):
     with profile.sessions.read() as s:
         entry = s.scalars(select(OutboxEntry).order_by(OutboxEntry.mid.desc())).first()
         assert (entry.table_name, entry.row_id, entry.op) == ("referral", rid, "upsert")
-        assert set(entry.fields) == {"status", "updated_at", "updated_by"}
-        assert entry.fields["status"] == "negotiating"
+        assert set(entry.fields) == {"status", "negotiating_on", "updated_at", "updated_by"}
+        assert (entry.fields["status"], entry.fields["negotiating_on"]) == ("negotiating", date.today().isoformat())
     assert page.current_id() == rid  # the selection survives the reload
 
 
@@ -194,3 +221,29 @@ def test_outcomes_and_filters(main_window, qtbot, qtmodeltester):
     assert page.ambassador_filter.isVisible() and "赵雪" in page.ambassador_filter.text()
     qtbot.mouseClick(page.ambassador_filter, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.rowCount() == 6)
+
+
+def test_the_dialog_keeps_the_day_a_status_was_reached(main_window, qtbot):
+    page = _page(qtbot, main_window)
+    profile = main_window.ctx.profile
+    people = _people(profile)
+    rid = profile.write(refs.save_referral, dict(ambassador_id=people["wang"], referred_on="2025-04-01",
+                                                 referred_contact_id=people["li"], status="contacted",
+                                                 contacted_on="2025-04-09"))
+    page.reload()
+    wait_idle(qtbot, main_window)
+    page.table.selectRow(0)
+    page.edit_referral()
+    qtbot.waitUntil(lambda: getattr(page, "dialog", None) is not None and page.dialog.isVisible())
+    dialog = page.dialog
+    assert dialog.status_on.value() == date(2025, 4, 9)  # the day it was contacted, as recorded
+    dialog.status.setCurrentIndex(dialog.status.findData("new"))
+    assert not dialog.status_on.isEnabled()  # a new referral's day is its own date
+    dialog.status.setCurrentIndex(dialog.status.findData("signed"))
+    assert dialog.status_on.isEnabled() and dialog.status_on.value() == date.today()  # not reached yet
+    dialog.status_on.set_value(date(2025, 6, 18))
+    _save(qtbot, main_window, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    saved = profile.read(refs.get_referral, rid)
+    assert (saved["status"], saved["contacted_on"], saved["signed_on"]) == ("signed", date(2025, 4, 9),
+                                                                           date(2025, 6, 18))

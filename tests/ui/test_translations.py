@@ -183,15 +183,16 @@ def test_main_window_in_chinese_shows_chinese_sidebar_menus_and_screens(zh_windo
     wait_idle(qtbot, zh_window)
     assert zh_window.windowTitle() == "楚商联络台"
     titles = [zh_window.sidebar.item(i).text() for i in range(zh_window.sidebar.count())]
-    assert titles == ["名录", "组织", "走访", "待办", "推荐", "待核对的修改"]
+    assert titles == ["今日待办", "名录", "组织", "走访", "待办", "推荐", "活动", "招商项目", "目标进度", "待核对的修改"]
     menus = [action.text() for action in zh_window.menuBar().actions()]
     assert menus == ["文件(&F)", "转到(&G)", "同步(&Y)", "帮助(&H)"]
     file_items = [a.text() for a in zh_window.menuBar().actions()[0].menu().actions() if not a.isSeparator()]
     assert file_items == ["设置(&S)…", "导入名录(&M)…", "导出名录(&X)…", "登录同步服务器(&I)…", "退出登录(&O)", "退出(&Q)"]
     go_items = [a.text() for a in zh_window.menuBar().actions()[1].menu().actions()]
     assert go_items == titles
-    for class_name, title in zip(["ContactsPage", "OrganizationsPage", "VisitsPage", "FollowUpsPage",
-                                  "ReferralsPage", "NeedsReviewPage"], titles):
+    for class_name, title in zip(["TodayPage", "ContactsPage", "OrganizationsPage", "VisitsPage", "FollowUpsPage",
+                                  "ReferralsPage", "EventsPage", "ProjectsPage", "DashboardPage", "NeedsReviewPage"],
+                                 titles):
         assert zh_window.show_page(class_name).title() == title
     wait_idle(qtbot, zh_window)
     assert zh_window.pending_label.text() == "0 条修改待同步"

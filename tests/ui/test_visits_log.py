@@ -57,7 +57,7 @@ def test_log_a_visit_with_the_keyboard(main_window, qtbot):
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Down)
     tab(qtbot, dialog)
     type_text(qtbot, dialog.amount, "5000")
-    tab(qtbot, dialog, 3)  # note, next contact, summary
+    tab(qtbot, dialog, 5)  # note, project, event, next contact, summary
     assert dialog.focusWidget() is dialog.summary
     type_text(qtbot, dialog.summary, "谈了光谷的项目")
     tab(qtbot, dialog)  # Tab leaves the summary (no tab character) for "Add follow-up"
@@ -232,3 +232,31 @@ def test_an_organization_is_picked_by_typing(main_window, qtbot):
     qtbot.waitUntil(lambda: not dialog.isVisible())
     [visit_id] = main_window.ctx.profile.read(find_visit_ids, VisitQuery())
     assert [o["name"] for o in main_window.ctx.profile.read(get_visit, visit_id)["organizations"]] == ["北京湖北企业商会"]
+
+
+def test_a_visit_links_the_project_it_was_about_and_shows_it_when_edited(main_window, qtbot):
+    from chushang_desk.services.projects import save_project
+
+    zhang = add_contact(main_window, "张三")
+    project = main_window.ctx.profile.write(save_project, dict(name="光谷芯片二期"))
+    page = visits_page(main_window, qtbot)
+    dialog = open_dialog(page, qtbot, main_window)
+    dialog.contacts.set_items([dict(id=zhang, name="张三")])
+    dialog.officers.setText("李明")
+    dialog.project.edit.setFocus()
+    type_text(qtbot, dialog.project.edit, "芯片")
+    qtbot.waitUntil(lambda: dialog.project.suggestion_texts() == ["光谷芯片二期"])  # no "new project" here
+    qtbot.keyClick(dialog.project.edit, Qt.Key.Key_Return)
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    [visit_id] = main_window.ctx.profile.read(find_visit_ids, VisitQuery())
+    saved = main_window.ctx.profile.read(get_visit, visit_id)
+    assert (saved["project_id"], saved["project"]) == (project, "光谷芯片二期")
+    page.edit_visit(visit_id)
+    edit = page.log_dialog
+    qtbot.waitUntil(lambda: edit.project.choice_id == project)
+    assert [chip.label.text() for chip in edit.project.chips()] == ["光谷芯片二期"]
+    edit.project.clear()  # the link can be taken away again
+    edit.save()
+    qtbot.waitUntil(lambda: not edit.isVisible())
+    assert main_window.ctx.profile.read(get_visit, visit_id)["project_id"] is None

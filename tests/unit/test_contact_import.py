@@ -269,6 +269,11 @@ def test_an_ambassador_s_date_is_read_however_it_is_written(profile, written, da
     assert row.errors == {} and (row.data["ambassador_since"], row.data["is_ambassador"]) == (day, True)
 
 
+def test_the_appointing_unit_is_read_with_the_appointment(profile):
+    row = plan(profile, [["姓名", "招商大使", "聘任日期", "聘任单位"], ["李四", "是", "2025-03-14", " 武汉市招商局\n"]]).rows[0]
+    assert row.errors == {} and (row.data["ambassador_unit"], row.data["is_ambassador"]) == ("武汉市招商局", True)
+
+
 def test_a_date_the_calendar_lacks_is_an_error_not_another_day(profile):
     row = plan(profile, [["姓名", "招商大使", "聘任日期"], ["李四", "是", "2025年2月30日"], ["王五", "是", ""]]).rows
     assert row[0].errors["ambassador_since"].code == "no_such_day"

@@ -35,6 +35,8 @@ def test_export_then_import_changes_nothing(profile, tmp_path):
     odd = profile.write(save_contact, dict(name="=HYPERLINK(\"x\")", is_talent=True, notes="第一行\n第二行",
                                             tags=["校友会", "理事"], phones="+81 90-1234-5678; 027-8765 4321",
                                             gender="female", graduation_year=1999, is_key=True))
+    profile.write(save_contact, dict(name="王大使", is_merchant=True, is_ambassador=True, ambassador_since="2024-05-01",
+                                     ambassador_unit="武汉市投资促进局"))
     before = directory_state(profile)
     outbox = profile.read(lambda s: s.query(OutboxEntry).count())
     path = tmp_path / "名录.xlsx"

@@ -20,7 +20,7 @@ TODAY = date(2026, 5, 20)
 CONTACTS, VISITS = 300, 1000
 # Tables that demo data fills (reference lists come from the seed, written with no outbox entries).
 DEMO_TABLES = ("organization", "contact", "affiliation", "visit", "visit_contact", "visit_organization",
-               "follow_up", "referral", "project", "capital_arrival")
+               "follow_up", "referral", "project", "capital_arrival", "event", "event_attendee")
 AUDIT_TIMES = {"created_at", "updated_at"}  # the only columns taken from the clock
 
 
@@ -136,6 +136,31 @@ def test_demo_projects_move_through_every_stage_and_pass_their_own_checks(demo):
         validate_project(project)  # raises on anything the desk itself would refuse
     figures = {f.metric: f for f in profile.read(target_figures, TODAY.year, None, None, TODAY)}
     assert figures["signed_projects"].actual > 0 and figures["capital_arrived"].actual > 0
+
+
+def test_demo_events_fill_each_year_s_work_list_with_guests_from_the_directory_and_what_followed(demo):
+    """About 30 events a year, each category of the work list among them, every one the desk would save;
+    their guests are the station's contacts, most came, and visits and projects followed some."""
+    from chushang_desk.models import Event
+    from chushang_desk.services.events import event_counts, validate_event
+    from chushang_desk.services.targets import period_of
+
+    profile = demo[0]
+    last_year = profile.read(event_counts, period_of(TODAY.year - 1))
+    assert last_year["events"] >= 25 and min(last_year.values()) > 0, last_year
+    events = profile.read(lambda s: [{c.name: getattr(e, c.name) for c in Event.__table__.columns}
+                                     for e in s.query(Event)])
+    for event in events:
+        profile.read(validate_event, event)  # raises on anything the desk itself would refuse
+    assert max(e["held_on"] for e in events) <= TODAY
+    strangers = _scalar(profile, "SELECT count(*) FROM event_attendee a JOIN event e ON e.id = a.event_id "
+                                 "JOIN contact c ON c.id = a.contact_id WHERE c.station != e.station")
+    attended = _scalar(profile, "SELECT avg(attended) FROM event_attendee")
+    assert strangers == 0 and 0.6 < attended < 0.9
+    followed = _scalar(profile, "SELECT count(*) FROM visit v JOIN event e ON e.id = v.event_id "
+                                "WHERE v.visit_date >= e.held_on")
+    assert followed > 0 and followed == _scalar(profile, "SELECT count(*) FROM visit WHERE event_id IS NOT NULL")
+    assert _scalar(profile, "SELECT count(*) FROM project WHERE event_id IS NOT NULL AND source = 'event'") > 0
 
 
 def test_visit_history_spans_three_years_with_open_and_done_follow_ups(demo):

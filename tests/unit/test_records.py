@@ -36,13 +36,15 @@ def test_text_lengths_and_nullability_fit_the_columns():
 
 def test_scopes_and_parents_come_from_the_declaration():
     assert protocol.SHARED_TABLES == {"contact", "organization", "affiliation", "contact_merge"}
-    assert protocol.STATION_TABLES == {"visit", "referral", "project"}
+    assert protocol.STATION_TABLES == {"visit", "referral", "project", "event"}
     assert protocol.CHILD_TABLES == {"visit_contact": "visit_id", "visit_organization": "visit_id",
-                                     "follow_up": "visit_id", "capital_arrival": "project_id"}
+                                     "follow_up": "visit_id", "capital_arrival": "project_id",
+                                     "event_attendee": "event_id"}
     assert protocol.HQ_TABLES == {"reference_item", "annual_target"}
     assert set(records.children_of("visit")) == {("visit_contact", "visit_id"), ("visit_organization", "visit_id"),
                                                  ("follow_up", "visit_id")}
     assert set(records.children_of("project")) == {("capital_arrival", "project_id")}
+    assert set(records.children_of("event")) == {("event_attendee", "event_id")}
     assert records.parent_of("contact") is None
 
 

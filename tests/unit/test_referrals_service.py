@@ -69,15 +69,15 @@ def test_validation(profile, people):
     assert profile.read(refs.find_referral_ids, refs.ReferralQuery()) == []
 
 
-def test_status_change_writes_only_status(profile, people):
+def test_status_change_writes_only_status_and_its_day(profile, people):
     rid = _referral(profile, people["wang"], project_name="项目A", notes="初次接触")
     refs_before = _last_entry(profile).mid
     profile.write(refs.set_referral_status, rid, "negotiating")
     entry = _last_entry(profile)
     assert entry.mid == refs_before + 1
     assert (entry.table_name, entry.row_id, entry.op) == ("referral", rid, "upsert")
-    assert set(entry.fields) == {"status", "updated_at", "updated_by"}
-    assert entry.fields["status"] == "negotiating"
+    assert set(entry.fields) == {"status", "negotiating_on", "updated_at", "updated_by"}
+    assert (entry.fields["status"], entry.fields["negotiating_on"]) == ("negotiating", date.today().isoformat())
     profile.write(refs.set_referral_status, rid, "negotiating")  # no change, no entry
     assert _last_entry(profile).mid == entry.mid
     with pytest.raises(ValidationFailed):

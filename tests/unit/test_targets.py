@@ -71,7 +71,7 @@ def test_the_year_s_actuals_are_counted_from_the_records(profile, records):
     assert (year["merchant_records"].actual, year["merchant_key_records"].actual) == (3, 1)
     assert (year["alumni_records"].actual, year["alumni_key_records"].actual, year["talent_records"].actual) == (1, 1, 1)
     assert year["new_chambers"].actual == 1 and year["liaison_stations"].actual == 3
-    assert year["events"].actual is None  # not recorded yet: no events
+    assert year["events"].actual == 0 and year["events"].behind  # events are records now: none held
     assert (year["signed_projects"].target, year["signed_projects"].unit) == (200, "个")
     assert year["signed_projects"].rate == Decimal("0.0100")
 

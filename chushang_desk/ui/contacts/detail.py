@@ -137,6 +137,8 @@ class ContactDetailPane(QWidget):
         if c["is_ambassador"]:
             since = c.get("ambassador_since")
             marks.append(self.tr("Ambassador since {0}").format(since.isoformat()) if since else self.tr("Ambassador"))
+            if c.get("ambassador_unit"):
+                marks.append(self.tr("appointed by {0}").format(c["ambassador_unit"]))
         return "<p>%s</p>" % " · ".join(f"<b>{escape(m)}</b>" for m in marks)
 
     def _fields(self, c: dict) -> str:

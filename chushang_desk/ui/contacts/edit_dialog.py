@@ -19,7 +19,7 @@ from ..widgets.dialogs import EditingDialog
 from ..widgets.form import FieldErrors, error_label
 
 LINE_FIELDS = ("name", "native_county", "region", "city", "company", "title", "email", "wechat", "degree",
-               "graduation_year", "talent_titles", "source", "ambassador_since")
+               "graduation_year", "talent_titles", "source", "ambassador_since", "ambassador_unit")
 COMBO_FIELDS = {"station": "station", "industry": "industry", "native_prefecture": "prefecture",
                 "university": "university"}
 
@@ -117,6 +117,8 @@ class ContactEditDialog(EditingDialog):
         left.addRow("", self._row(self.is_key, self.is_ambassador))
         left.addRow(self.tr("Ambassador since"), self._with_error("ambassador_since", f["ambassador_since"]))
         f["ambassador_since"].show_problems_in(self.errors["ambassador_since"])
+        f["ambassador_unit"].setPlaceholderText(self.tr("e.g. 武汉市招商局"))
+        left.addRow(self.tr("Appointed by"), self._with_error("ambassador_unit", f["ambassador_unit"]))
         left.addRow(self.tr("Company"), self._with_error("company", f["company"]))
         left.addRow(self.tr("Title"), self._with_error("title", f["title"]))
         left.addRow(self.tr("Industry"), f["industry"])
@@ -186,7 +188,7 @@ class ContactEditDialog(EditingDialog):
                     phones=self.phones.toPlainText(), notes=self.notes.toPlainText(),
                     tags=[t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()])
         if not data["is_ambassador"]:
-            data["ambassador_since"] = ""  # the date belongs to the ambassador flag
+            data["ambassador_since"] = data["ambassador_unit"] = ""  # they belong to the ambassador flag
         return data
 
     def form_state(self) -> dict:
@@ -197,6 +199,7 @@ class ContactEditDialog(EditingDialog):
 
     def _ambassador_toggled(self, on: bool) -> None:
         self.fields["ambassador_since"].setEnabled(on)
+        self.fields["ambassador_unit"].setEnabled(on)
 
     # --- saving --------------------------------------------------------------------------------------------
 

@@ -43,7 +43,7 @@ class ImportWizard(EditingDialog):
         self.table = None  # exchange.sheet_files.SheetTable
         self.mapping = None
         self.plan = None
-        self.result = None
+        self.import_result = None
         self.edits = 0  # cells fixed and decisions changed: closing then asks first
         self._guesses = 0  # column guesses asked for: only the last one's remembered mapping is used
         self.steps = QStackedWidget()
@@ -498,7 +498,7 @@ class ImportWizard(EditingDialog):
         self.ctx.write(job, on_done=self._written, on_error=self._write_failed)
 
     def _written(self, result) -> None:
-        self.result = result
+        self.import_result = result
         self.done_label.setText(render("import_done_short", self.lang, created=result.created,
                                        updated=result.updated, skipped=result.skipped, errors=result.errors))
         self.done_errors_button.setVisible(result.errors > 0)
@@ -513,7 +513,7 @@ class ImportWizard(EditingDialog):
 
     def undo(self) -> None:
         self.undo_button.setEnabled(False)
-        self.ctx.write(undo_import, self.result.batch_id, on_done=self._undone,
+        self.ctx.write(undo_import, self.import_result.batch_id, on_done=self._undone,
                        on_error=lambda exc, details: show_error(self, exc, details, self.tr("Undo this import")))
 
     def _undone(self, undone) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
     QWidget,
@@ -21,6 +21,7 @@ from ..labels import kind_labels
 from ..pages import Page
 from ..widgets.form import confirm, ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
+from ..widgets.shortcuts import shortcut
 from ..widgets.tables import fit_column
 from .detail import OrganizationDetail
 from .dialogs import AffiliationDialog, OrganizationDialog
@@ -99,12 +100,10 @@ class OrganizationsPage(Page):
     def _shortcuts(self) -> None:
         """Ctrl+N new, Ctrl+F search, Delete and Enter on the list (only while this screen has focus)."""
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_organization, context=scope)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus, context=scope)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_organization,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_organization,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence.StandardKey.New, self, self.new_organization, scope)
+        shortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus, scope)
+        shortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_organization)
+        shortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_organization)
 
     @staticmethod
     def _wrap(layout) -> QWidget:

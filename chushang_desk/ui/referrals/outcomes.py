@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -17,6 +17,7 @@ from ...services.referrals import ambassador_outcomes
 
 class OutcomesPanel(QWidget):
     ambassador_chosen = Signal(str, str)  # id, name: show only this ambassador's referrals
+    chain_requested = Signal(str)  # id: show this ambassador's chain of referrals
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
@@ -44,6 +45,10 @@ class OutcomesPanel(QWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.cellDoubleClicked.connect(self._chosen)
+        self.table.itemSelectionChanged.connect(self._update_chain_button)
+        self.chain_button = QPushButton(self.tr("C&hain of referrals…"))
+        self.chain_button.clicked.connect(self._chain)
+        self._update_chain_button()
         self.total = QLabel()
         self.total.setWordWrap(True)
         hint = QLabel(self.tr("Signed counts referrals that reached signing, landed or not. "
@@ -54,6 +59,7 @@ class OutcomesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.chain_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.total)
         layout.addWidget(hint)
 
@@ -76,6 +82,7 @@ class OutcomesPanel(QWidget):
                 self.table.setItem(r, c, item)
         self.total.setText(self.summary(year, len(outcomes),
                                         *(sum(getattr(o, n) for o in outcomes) for n in ("total", "signed", "landed"))))
+        self._update_chain_button()
 
     def summary(self, year: int, ambassadors: int, referrals: int, signed: int, landed: int) -> str:
         """One count a phrase, so each reads in its own plural ("1 ambassador, 8 referrals") with the
@@ -87,3 +94,14 @@ class OutcomesPanel(QWidget):
     def _chosen(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.outcomes):
             self.ambassador_chosen.emit(self.outcomes[row].ambassador_id, self.outcomes[row].name)
+
+    def _selected_row(self) -> int:
+        row = self.table.currentRow()
+        return row if 0 <= row < len(self.outcomes) and self.table.selectedItems() else -1
+
+    def _update_chain_button(self) -> None:
+        self.chain_button.setEnabled(self._selected_row() >= 0)
+
+    def _chain(self) -> None:
+        if self._selected_row() >= 0:
+            self.chain_requested.emit(self.outcomes[self._selected_row()].ambassador_id)

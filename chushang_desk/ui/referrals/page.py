@@ -3,10 +3,10 @@ ambassadors' outcomes for a year."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout,
-    QWidget,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter, QTableView, QTabWidget, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from ...services.referrals import ReferralQuery, delete_referral, get_referral, referral_page, set_referral_status
@@ -15,6 +15,8 @@ from ..labels import status_labels
 from ..pages import Page
 from ..widgets.form import confirm, ref_choices, refill_combo
 from ..widgets.lazy_table import row_table
+from ..widgets.shortcuts import shortcut
+from .ambassadors import ChainDialog, RankingPanel
 from .dialog import ReferralDialog
 from .model import AMBASSADOR, DATE, REFERRED, STATION, STATUS, ReferralTableModel, referred_text
 from .outcomes import OutcomesPanel
@@ -51,6 +53,9 @@ class ReferralsPage(Page):
         self.status_menu = self._status_menu()
         self.status_button.setMenu(self.status_menu)
         self.delete_button = QPushButton(self.tr("&Delete"))
+        self.chain_button = QPushButton(self.tr("C&hain…"))
+        self.chain_button.setToolTip(self.tr("The chain of referrals of the selected referral's ambassador"))
+        self.chain_button.clicked.connect(self.show_selected_chain)
         self.new_button.clicked.connect(self.new_referral)
         self.edit_button.clicked.connect(self.edit_referral)
         self.delete_button.clicked.connect(self.delete_referral)
@@ -59,7 +64,7 @@ class ReferralsPage(Page):
         bar.addWidget(self.station_filter, 1)
         bar.addWidget(self.ambassador_filter)
         bar.addStretch(1)
-        for button in (self.new_button, self.edit_button, self.status_button, self.delete_button):
+        for button in (self.new_button, self.edit_button, self.status_button, self.delete_button, self.chain_button):
             bar.addWidget(button)
         self.table = self._build_table()
         self.count_label = QLabel()
@@ -70,11 +75,18 @@ class ReferralsPage(Page):
         column.addWidget(self.count_label)
         self.outcomes = OutcomesPanel(self.ctx)
         self.outcomes.ambassador_chosen.connect(self.filter_ambassador)
+        self.outcomes.chain_requested.connect(self.show_chain)
+        self.ranking = RankingPanel(self.ctx)
+        self.ranking.chain_requested.connect(self.show_chain)
+        self.panels = QTabWidget()
+        self.panels.addTab(self.outcomes, self.tr("Outcomes"))
+        self.panels.addTab(self.ranking, self.tr("Ranking"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.outcomes)
+        splitter.addWidget(self.panels)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 460])  # the ranking's six columns fit beside a readable list at 1280 px
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -84,12 +96,9 @@ class ReferralsPage(Page):
 
     def _shortcuts(self) -> None:
         """Ctrl+N new; Delete and Enter on the list (only while this screen has focus)."""
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_referral,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_referral,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_referral,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence.StandardKey.New, self, self.new_referral, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_referral)
+        shortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_referral)
 
     def _build_table(self) -> QTableView:
         table = row_table(self.model, row_height=24)
@@ -116,6 +125,7 @@ class ReferralsPage(Page):
 
     def on_ready(self) -> None:
         self._fill_filters()
+        self.ranking.fill_stations()
 
     def _fill_filters(self) -> None:
         refill_combo(self.status_filter, list(status_labels().items()), empty=self.tr("All statuses"))
@@ -132,6 +142,7 @@ class ReferralsPage(Page):
         keep = self.current_id()
         self.ctx.read(referral_page, self.query(), on_done=lambda page: self._show_page(page, keep))
         self.outcomes.reload()
+        self.ranking.reload()
 
     def _show_page(self, page, keep: str | None) -> None:
         self.model.set_page(page)
@@ -159,12 +170,22 @@ class ReferralsPage(Page):
 
     def _update_buttons(self) -> None:
         has = self.current_id() is not None
-        for button in (self.edit_button, self.status_button, self.delete_button):
+        for button in (self.edit_button, self.status_button, self.delete_button, self.chain_button):
             button.setEnabled(has)
         row = self.model.row_at(self.table.currentIndex().row()) if has else None
         for code, action in self.status_actions.items():
             action.setCheckable(True)
             action.setChecked(row is not None and row.status == code)
+
+    # Ambassadors' chains ---------------------------------------------------------------------------
+    def show_selected_chain(self) -> None:
+        row = self.model.row_at(self.table.currentIndex().row()) if self.current_id() else None
+        if row is not None:
+            self.show_chain(row.ambassador_id)
+
+    def show_chain(self, ambassador_id: str) -> None:
+        self.chain_dialog = ChainDialog(self.ctx, ambassador_id, self)  # kept for tests, and while open
+        self.chain_dialog.open()
 
     # Editing ---------------------------------------------------------------------------------------
     def new_referral(self) -> None:

@@ -121,6 +121,8 @@ def table_label(table: str) -> str:
         "contact_merge": lambda: QCoreApplication.translate("SyncTexts", "Contact merge"),
         "project": lambda: QCoreApplication.translate("SyncTexts", "Project"),
         "capital_arrival": lambda: QCoreApplication.translate("SyncTexts", "Capital arrival"),
+        "event": lambda: QCoreApplication.translate("SyncTexts", "Event"),
+        "event_attendee": lambda: QCoreApplication.translate("SyncTexts", "Event attendee"),
     }
     return labels[table]() if table in labels else table
 
@@ -137,6 +139,7 @@ def field_label(field: str) -> str:
         "is_key": lambda: QCoreApplication.translate("SyncFields", "Key contact"),
         "is_ambassador": lambda: QCoreApplication.translate("SyncFields", "Ambassador"),
         "ambassador_since": lambda: QCoreApplication.translate("SyncFields", "Ambassador since"),
+        "ambassador_unit": lambda: QCoreApplication.translate("SyncFields", "Appointed by"),
         "native_prefecture": lambda: QCoreApplication.translate("SyncFields", "Native prefecture"),
         "native_county": lambda: QCoreApplication.translate("SyncFields", "Native county"),
         "region": lambda: QCoreApplication.translate("SyncFields", "Region"),
@@ -207,6 +210,8 @@ def field_label(field: str) -> str:
         "stage": lambda: QCoreApplication.translate("SyncFields", "Stage"),
         "recommended_on": lambda: QCoreApplication.translate("SyncFields", "Recommended on"),
         "tracking_on": lambda: QCoreApplication.translate("SyncFields", "Tracked since"),
+        "contacted_on": lambda: QCoreApplication.translate("SyncFields", "Contacted on"),
+        "negotiating_on": lambda: QCoreApplication.translate("SyncFields", "Negotiating since"),
         "signed_on": lambda: QCoreApplication.translate("SyncFields", "Signed on"),
         "landed_on": lambda: QCoreApplication.translate("SyncFields", "Landed on"),
         "dropped_on": lambda: QCoreApplication.translate("SyncFields", "Dropped on"),
@@ -223,5 +228,11 @@ def field_label(field: str) -> str:
         "amount": lambda: QCoreApplication.translate("SyncFields", "Amount (10,000 yuan)"),
         "due_on": lambda: QCoreApplication.translate("SyncFields", "Promised for"),
         "arrived_on": lambda: QCoreApplication.translate("SyncFields", "Arrived on"),
+        "held_on": lambda: QCoreApplication.translate("SyncFields", "Held on"),
+        "organizer": lambda: QCoreApplication.translate("SyncFields", "Organizer"),
+        "categories": lambda: QCoreApplication.translate("SyncFields", "Counts for"),
+        "invited": lambda: QCoreApplication.translate("SyncFields", "Invited"),
+        "attended": lambda: QCoreApplication.translate("SyncFields", "Attended"),
+        "event_id": lambda: QCoreApplication.translate("SyncFields", "Event"),
     }
     return labels[field]() if field in labels else field

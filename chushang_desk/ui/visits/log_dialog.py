@@ -22,7 +22,7 @@ from ..labels import mode_items
 from ..widgets.date_field import DateField
 from ..widgets.dialogs import EditingDialog
 from ..widgets.form import FieldErrors, fill_combo, ref_choices, select_code
-from ..widgets.picker import ContactPicker, OrganizationPicker
+from ..widgets.picker import ContactPicker, EventPicker, OrganizationPicker, ProjectPicker
 from ..widgets.style import ERROR_STYLE
 
 
@@ -221,7 +221,9 @@ class LogVisitDialog(EditingDialog):
         self.amount.setMaximumWidth(120)
         self.amount_unit = QLabel(self.tr("10k yuan (万元)"))
         self.intention_note = QLineEdit()
-        self.intention_note.setPlaceholderText(self.tr("Project, site, timing…"))
+        self.intention_note.setPlaceholderText(self.tr("Site, timing, what is still open…"))
+        self.project = ProjectPicker(ctx, placeholder=self.tr("The project the visit was about, if any"))
+        self.event_field = EventPicker(ctx, placeholder=self.tr("The event it followed, if any"))
         self.follow_ups = FollowUpsEditor(self._default_owner)
         self.next_contact = DateField(default=lambda: days_after(self.visit_date.value(), 30))
         self.next_contact.setToolTip(self.tr("Optional; Ctrl+Delete empties it"))
@@ -243,6 +245,8 @@ class LogVisitDialog(EditingDialog):
         self._row(left, self.tr("&Investment\nintention"), intention, "intention_industry",
                   buddy=self.industry, extra_errors=("intention_amount",))
         self._row(left, self.tr("Intention n&ote"), self.intention_note, "intention_note")
+        self._row(left, self.tr("Pro&ject"), self.project, "project_id")
+        self._row(left, self.tr("After e&vent"), self.event_field, "event_id")
         self._row(left, self.tr("&Next contact"), self.next_contact, "next_contact_date")
 
         right = QVBoxLayout()
@@ -305,7 +309,8 @@ class LogVisitDialog(EditingDialog):
     def _tab_order(self) -> None:
         chain = [self.visit_date, self.mode, self.station, self.officers, self.contacts.edit,
                  self.organizations.edit, self.place, self.purpose, self.industry, self.amount,
-                 self.intention_note, self.next_contact, self.summary, self.follow_ups.add_button,
+                 self.intention_note, self.project.edit, self.event_field.edit, self.next_contact, self.summary,
+                 self.follow_ups.add_button,
                  self.save_button, self.cancel_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -326,7 +331,8 @@ class LogVisitDialog(EditingDialog):
             summary=self.summary.toPlainText(), intention_industry=self.industry.currentData(),
             intention_amount=self.amount.text(), intention_note=self.intention_note.text(),
             follow_ups=[f for f in self.follow_ups.value() if f["task"].strip() or f["id"]],
-            next_contact_date=self.next_contact.value(),
+            next_contact_date=self.next_contact.value(), project_id=self.project.choice_id,
+            event_id=self.event_field.choice_id,
         )
 
     def set_visit(self, visit: dict) -> None:
@@ -343,6 +349,8 @@ class LogVisitDialog(EditingDialog):
         amount = visit["intention_amount"]
         self.amount.setText("" if amount is None else format(amount.normalize(), "f"))
         self.intention_note.setText(visit["intention_note"])
+        self.project.set_choice(visit.get("project_id") or "", visit.get("project") or "")
+        self.event_field.set_choice(visit.get("event_id") or "", visit.get("event") or "")
         self.follow_ups.set_value(visit["follow_ups"])
         self.next_contact.set_value(visit["next_contact_date"])
         self.mark_clean()
@@ -363,7 +371,8 @@ class LogVisitDialog(EditingDialog):
     def form_state(self) -> dict:
         # A name being typed in a picker counts too: typed, not yet chosen.
         return dict(self.value(), contacts_typed=self.contacts.edit.text(),
-                    organizations_typed=self.organizations.edit.text())
+                    organizations_typed=self.organizations.edit.text(), project_typed=self.project.edit.text(),
+                    event_typed=self.event_field.edit.text())
 
     # ------------------------------------------------------------------ saving
     def save(self) -> None:
@@ -399,6 +408,7 @@ class LogVisitDialog(EditingDialog):
             "purpose": self.purpose, "summary": self.summary, "intention_industry": self.industry,
             "intention_amount": self.amount, "intention_note": self.intention_note,
             "follow_ups": self.follow_ups.first_widget(), "next_contact_date": self.next_contact,
+            "project_id": self.project.edit, "event_id": self.event_field.edit,
         }
         return widgets.get(key)
 

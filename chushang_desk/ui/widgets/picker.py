@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.contacts import contact_choices
+from ...services.events import event_choices
 from ...services.organizations import organization_choices
+from ...services.projects import project_choices
 from ...services.referrals import ambassador_choices
 
 
@@ -356,3 +358,47 @@ class OrganizationPicker(ChoicePicker):
 
     def describe_long(self, item: dict) -> str:
         return item.get("name", "")
+
+
+NEW_PROJECT = "new:"  # the id prefix of "a new project named …" (made when the form is saved)
+
+
+class ProjectPicker(ChoicePicker):
+    """Projects by part of their name, with their investor; with `offer_new`, what was typed may also
+    become a new project (its id NEW_PROJECT + the name; the form's service makes it)."""
+
+    def __init__(self, ctx, multiple: bool = False, placeholder: str = "", offer_new: bool = False, parent=None):
+        placeholder = placeholder or QCoreApplication.translate("ProjectPicker", "Type part of a project's name…")
+        super().__init__(ctx, project_choices, multiple, placeholder, parent)
+        self.offer_new = offer_new
+
+    def describe_long(self, item: dict) -> str:
+        if item["id"].startswith(NEW_PROJECT):
+            return QCoreApplication.translate("ProjectPicker", "New project “{0}”").format(item["name"])
+        return " · ".join(p for p in (item.get("name"), item.get("company")) if p)
+
+    def _answered(self, generation: int, found: list[dict]) -> None:
+        typed = " ".join(self.edit.text().split())
+        if self.offer_new and typed and not any(f["name"] == typed for f in found):
+            found = [*found, dict(id=NEW_PROJECT + typed, name=typed)]  # last: an existing one comes first
+        super()._answered(generation, found)
+
+    @property
+    def new_project_name(self) -> str:
+        """The name of the new project picked, or ''."""
+        chosen = self.choice_id
+        return chosen[len(NEW_PROJECT):] if chosen.startswith(NEW_PROJECT) else ""
+
+    @property
+    def project_id(self) -> str:
+        """The existing project picked, or ''."""
+        chosen = self.choice_id
+        return "" if chosen.startswith(NEW_PROJECT) else chosen
+
+
+class EventPicker(ChoicePicker):
+    """Events by part of their name, the latest first, with the day they were held."""
+
+    def __init__(self, ctx, multiple: bool = False, placeholder: str = "", parent=None):
+        placeholder = placeholder or QCoreApplication.translate("EventPicker", "Type part of an event's name…")
+        super().__init__(ctx, event_choices, multiple, placeholder, parent)

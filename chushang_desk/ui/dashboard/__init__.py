@@ -1,0 +1,1 @@
+"""The targets dashboard (issue 11, item 4)."""
