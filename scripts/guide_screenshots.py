@@ -23,9 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SIZE = (1280, 800)
 # (file, screen class, what to do on it first)
-SHOTS = [("contacts", "ContactsPage", "select_first"), ("organizations", "OrganizationsPage", "select_first"),
-         ("visits", "VisitsPage", "select_first"), ("follow-ups", "FollowUpsPage", ""),
-         ("referrals", "ReferralsPage", "select_first")]
+SHOTS = [("today", "TodayPage", ""), ("contacts", "ContactsPage", "select_first"),
+         ("organizations", "OrganizationsPage", "select_first"), ("visits", "VisitsPage", "select_first"),
+         ("follow-ups", "FollowUpsPage", ""), ("referrals", "ReferralsPage", "select_first"),
+         ("events", "EventsPage", "select_first"), ("projects", "ProjectsPage", ""),
+         ("project-list", "ProjectsPage", "project_list"), ("dashboard", "DashboardPage", "")]
 
 
 def settle(app, window, seconds: float = 10.0) -> None:
@@ -75,6 +77,11 @@ def main(out: Path) -> int:
         page = window.show_page(screen)
         settle(app, window)
         if action == "select_first":
+            select_first(page)
+            settle(app, window)
+        elif action == "project_list":  # the list view of the projects, its first one open
+            page.list_button.click()
+            settle(app, window)
             select_first(page)
             settle(app, window)
         grab(window, out / f"{name}.png")

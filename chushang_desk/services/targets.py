@@ -16,6 +16,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import AnnualTarget, CapitalArrival, Contact, Organization, Project, ReferenceItem
+from ..db.ids import seed_id
 from ..db.outbox import utcnow
 from .events import event_counts
 from .messages import Message, ValidationFailed
@@ -158,13 +159,19 @@ def save_targets(session: Session, year: int, station: str, values: dict[str, ob
                 row.deleted_at = utcnow()
                 written.append(row.id)
             continue
-        if row is None:
-            row = AnnualTarget(year=year, metric=metric, station=station or "", unit=UNITS.get(metric, ""))
+        if row is None:  # an id from the key, as the seed's: two laptops setting it offline make one row
+            row = AnnualTarget(id=target_id(year, metric, station or ""), year=year, metric=metric,
+                               station=station or "", unit=UNITS.get(metric, ""))
         elif row.deleted_at is not None:
             row.deleted_at = None
         written.append(save_changes(session, row, {"year": year, "metric": metric, "station": station or "",
                                                    "value": value, "unit": row.unit or UNITS.get(metric, "")}))
     return written
+
+
+def target_id(year: int, metric: str, station: str) -> str:
+    """The id of a year's target: the seed's for the city's, the same rule with the station for its own."""
+    return seed_id("annual_target", year, metric, *([station] if station else []))
 
 
 @dataclass(frozen=True)

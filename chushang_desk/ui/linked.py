@@ -40,3 +40,5 @@ def fill_linked(table: QTableWidget, records: list) -> None:
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(row, col, item)
+    for col in (0, 1, 3):  # kind, day and state as wide as they are; the "what" takes the rest
+        table.resizeColumnToContents(col)

@@ -235,3 +235,23 @@ def test_only_the_work_list_s_metrics_have_targets(profile):
     assert set(refused.value.errors) == {"visits"}
     assert {f.metric: f.target for f in profile.read(target_figures, 2025)}["signed_projects"] == 200  # none saved
     assert len(METRICS) == 16
+
+
+def test_a_target_set_on_two_laptops_is_one_row_with_the_seed_s_id(profile, tmp_path):
+    """A target's id comes from its year, metric and station (the seed's rule): two headquarters laptops
+    setting the same target offline write the same row, which sync merges, never two rows the unique key
+    (year, metric, station) would refuse on every other laptop."""
+    from chushang_desk.db.ids import seed_id
+    from chushang_desk.models import AnnualTarget
+    from chushang_desk.services.profile import open_profile
+    from chushang_desk.services.targets import save_targets
+
+    other = open_profile(tmp_path / "other")
+    try:
+        ids = {p.write(save_targets, 2031, "gba", {"signed_projects": 40})[0] for p in (profile, other)}
+        city = profile.write(save_targets, 2031, "", {"signed_projects": 210})[0]
+    finally:
+        other.close()
+    assert ids == {seed_id("annual_target", 2031, "signed_projects", "gba")}
+    assert city == seed_id("annual_target", 2031, "signed_projects")
+    assert profile.read(lambda s: s.query(AnnualTarget).filter_by(year=2031).count()) == 2

@@ -179,21 +179,20 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#4a5568"))
         painter.drawStaticText(box.left(), box.top() + line, self._text(row.investor or "—", font, width)[0])
         top = box.bottom() - line + 1
-        days = days_in_stage(row, index_today(option))
-        used = 0
-        if days is not None:
-            days_font = bold if rotting else font
-            shown, advance = self._text(("⚠ " if rotting else "") + days_text(days), days_font, width)
-            used = advance + 6
-            if rotting:
-                painter.setPen(ROTTING_COLOUR)
-                painter.setFont(bold)
-            painter.drawStaticText(box.right() + 1 - advance, top, shown)
+        used = 0  # the amount first: it is what the card is for; the days take the room left
         amount = row.signed_amount if row.signed_amount is not None else row.planned_amount
         if amount is not None:
-            painter.setFont(font)
             painter.setPen(QColor("#4a5568"))
-            painter.drawStaticText(box.left(), top, self._text(amount_with_unit(amount), font, width - used)[0])
+            shown, used = self._text(amount_with_unit(amount), font, width)
+            painter.drawStaticText(box.left(), top, shown)
+            used += 6
+        days = days_in_stage(row, index_today(option))
+        if days is not None and width - used > 0:
+            days_font = bold if rotting else font
+            shown, advance = self._text(("⚠" if rotting else "") + days_text(days), days_font, width - used)
+            painter.setPen(ROTTING_COLOUR if rotting else QColor("#4a5568"))
+            painter.setFont(days_font)
+            painter.drawStaticText(box.right() + 1 - advance, top, shown)
 
 
 def index_today(option) -> date:

@@ -259,6 +259,7 @@ class ProjectsPage(Page):
         self._detail_for = project_id
         if not project_id:
             self.detail.show_detail(None)
+            self.detail.hide()  # nothing chosen: the board has the whole width for its cards
             return
         self.ctx.read(project_detail, project_id, on_done=lambda d: self._show_detail(project_id, d),
                       on_error=lambda _e, _d: self._show_detail(project_id, None))
@@ -266,6 +267,7 @@ class ProjectsPage(Page):
     def _show_detail(self, project_id: str, detail: dict | None) -> None:
         if project_id == self._detail_for:  # not an answer for a project chosen since
             self.detail.show_detail(detail, self.today)
+            self.detail.setVisible(detail is not None)
 
     def _update_buttons(self) -> None:
         current = self.current_id()
