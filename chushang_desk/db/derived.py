@@ -8,6 +8,9 @@
 
 A visit's or attendance row's change recomputes the latest day of the contacts involved, then whether
 each of their visits (and the visit itself) is still open.
+
+Migration 0016 makes the tables and triggers from this module as it stands: changing a statement here
+needs a migration of its own that drops the old trigger and makes the new one (DROP TRIGGER IF EXISTS).
 """
 from __future__ import annotations
 
