@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..services.ambassadors import AmbassadorRank, ambassador_ranking
 from ..services.reference import name_lookup
+from .bureau_report import report_styles
 from .visit_log import display_width
 from .visit_log_cells import visible
 
@@ -49,7 +50,7 @@ def write_rows(path: Path, title: str, rows: list[AmbassadorRank], stations: dic
 
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     try:
-        styles = _styles(book)
+        styles = report_styles(book)  # the bureau report's: the same look
         sheet = book.add_worksheet("大使排名")
         sheet.merge_range(0, 0, 0, len(HEADER) - 1, title, styles["title"])
         sheet.write_row(2, 0, HEADER, styles["header"])
@@ -81,17 +82,3 @@ def write_rows(path: Path, title: str, rows: list[AmbassadorRank], stations: dic
         sheet.repeat_rows(2)
     finally:
         book.close()
-
-
-def _styles(book) -> dict:
-    base = {"font_name": "Microsoft YaHei", "font_size": 10, "valign": "top"}
-    return {
-        "title": book.add_format({**base, "bold": True, "font_size": 14}),
-        "header": book.add_format({**base, "bold": True, "bg_color": "#DDE7F2", "border": 1, "text_wrap": True}),
-        "text": book.add_format({**base, "border": 1, "text_wrap": True}),
-        "money": book.add_format({**base, "border": 1, "num_format": "#,##0.00"}),
-        "count": book.add_format({**base, "border": 1, "num_format": "#,##0"}),
-        "total": book.add_format({**base, "bold": True, "top": 2, "num_format": "#,##0.00"}),
-        "total_count": book.add_format({**base, "bold": True, "top": 2, "num_format": "#,##0"}),
-        "total_label": book.add_format({**base, "bold": True, "top": 2}),
-    }

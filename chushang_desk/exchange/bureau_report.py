@@ -79,7 +79,7 @@ def _write(session: Session, span: Period, period: str | None, path: Path, stati
     where = f"（{names['station'].get(station, station)}）" if station else ""
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     try:
-        styles = _styles(book)
+        styles = report_styles(book)
         figures = target_figures(session, span.year, period, station, today)
         _summary_sheet(book, styles, f"{span.label} 楚商回归工作定期汇总{where}", figures, today, span.year)
         signed = _signed(session, span, station, names)
@@ -99,7 +99,8 @@ def _write(session: Session, span: Period, period: str | None, path: Path, stati
 
 # --- the sheets ------------------------------------------------------------------------------------------
 
-def _styles(book) -> dict:
+def report_styles(book) -> dict:
+    """The workbook formats of the bureau's report, shared by the ambassadors' ranking."""
     base = {"font_name": "Microsoft YaHei", "font_size": 10, "valign": "top"}
     return {
         "title": book.add_format({**base, "bold": True, "font_size": 14}),
